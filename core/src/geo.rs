@@ -1,0 +1,130 @@
+//! Geometry: bounding boxes for fitting the map, and spreading markers that share a point.
+
+use std::collections::HashMap;
+
+use crate::model::Center;
+
+/// A latitude/longitude box.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    /// Southern edge, degrees.
+    pub south: f64,
+    /// Western edge, degrees.
+    pub west: f64,
+    /// Northern edge, degrees.
+    pub north: f64,
+    /// Eastern edge, degrees.
+    pub east: f64,
+}
+
+impl Bounds {
+    /// The smallest box holding every point; `None` for no points.
+    pub fn of(points: impl IntoIterator<Item = (f64, f64)>) -> Option<Bounds> {
+        points.into_iter().fold(None, |acc, (lat, lon)| {
+            Some(match acc {
+                None => Bounds {
+                    south: lat,
+                    west: lon,
+                    north: lat,
+                    east: lon,
+                },
+                Some(b) => Bounds {
+                    south: b.south.min(lat),
+                    west: b.west.min(lon),
+                    north: b.north.max(lat),
+                    east: b.east.max(lon),
+                },
+            })
+        })
+    }
+
+    /// Whether the box is a single point (fitting it would zoom in all the way).
+    pub fn is_point(&self) -> bool {
+        self.south == self.north && self.west == self.east
+    }
+}
+
+/// The view over the five countries, used before data arrives and when nothing matches.
+pub const REGION: Bounds = Bounds {
+    south: 35.1,
+    west: 46.5,
+    north: 55.4,
+    east: 87.3,
+};
+
+/// Screen offsets in pixels for each center, so that centers sharing exact coordinates (common
+/// with city-level positions) sit on a small ring around the point instead of hiding each other.
+/// A center alone at its point gets `(0.0, 0.0)`. The order within a ring follows `centers`.
+pub fn spread_offsets(centers: &[&Center]) -> Vec<(f64, f64)> {
+    let mut groups: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
+    for (i, c) in centers.iter().enumerate() {
+        groups
+            .entry((c.lat.to_bits(), c.lon.to_bits()))
+            .or_default()
+            .push(i);
+    }
+    let mut out = vec![(0.0, 0.0); centers.len()];
+    for members in groups.values() {
+        let n = members.len();
+        if n < 2 {
+            continue;
+        }
+        // Marker icons are 24 px wide: keep neighbours on the ring at least ~26 px apart.
+        let radius = (26.0 * n as f64 / std::f64::consts::TAU).max(18.0);
+        for (k, &i) in members.iter().enumerate() {
+            let angle = std::f64::consts::TAU * k as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
+            out[i] = (radius * angle.cos(), radius * angle.sin());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Country;
+
+    fn at(lat: f64, lon: f64) -> Center {
+        Center {
+            id: "x".into(),
+            name: "x".into(),
+            names: Default::default(),
+            country: Country::KZ,
+            city: "c".into(),
+            lat,
+            lon,
+            specialties: vec![],
+            pediatric: false,
+            summary: None,
+            website: None,
+            phone: None,
+            sources: vec![],
+        }
+    }
+
+    #[test]
+    fn bounds_of_points() {
+        assert_eq!(Bounds::of([]), None);
+        let b = Bounds::of([(51.17, 71.45), (41.3, 69.24), (42.87, 74.59)]).unwrap();
+        assert_eq!((b.south, b.west, b.north, b.east), (41.3, 69.24, 51.17, 74.59));
+        assert!(!b.is_point());
+        assert!(Bounds::of([(1.0, 2.0), (1.0, 2.0)]).unwrap().is_point());
+    }
+
+    #[test]
+    fn coincident_centers_are_spread_apart() {
+        let cs = [at(51.0, 71.0), at(41.0, 69.0), at(51.0, 71.0), at(51.0, 71.0)];
+        let refs: Vec<&Center> = cs.iter().collect();
+        let off = spread_offsets(&refs);
+        assert_eq!(off[1], (0.0, 0.0));
+        let ring = [off[0], off[2], off[3]];
+        for (i, a) in ring.iter().enumerate() {
+            assert!((a.0.hypot(a.1) - 18.0).abs() < 1e-9, "on an 18 px ring: {a:?}");
+            for b in &ring[i + 1..] {
+                assert!((a.0 - b.0).hypot(a.1 - b.1) >= 24.0, "{a:?} vs {b:?}");
+            }
+        }
+        // First member sits straight above the point.
+        assert!(off[0].0.abs() < 1e-9 && (off[0].1 + 18.0).abs() < 1e-9);
+    }
+}

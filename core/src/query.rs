@@ -1,0 +1,218 @@
+//! The view state (filters and selected center) and its URL query string.
+//!
+//! Names: `country=KZ,UZ`, `specialty=<code>,<code>`, `pediatric=1`, `q=<text>`, `center=<id>`.
+//! Reading never fails: unknown keys and malformed values are dropped, so they are not written back.
+
+use std::collections::BTreeSet;
+
+use crate::filter::Filter;
+use crate::model::{Country, Dataset};
+use crate::validate::is_slug;
+
+/// Longest free-text query kept from a URL, in characters; longer text is cut.
+pub const MAX_TEXT: usize = 200;
+
+/// Everything a shared link reproduces.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// The filters.
+    pub filter: Filter,
+    /// Id of the center whose detail is open.
+    pub center: Option<String>,
+}
+
+/// Cleans free text the way a URL round trip keeps it: trimmed, control characters removed,
+/// at most [`MAX_TEXT`] characters.
+pub fn clean_text(s: &str) -> String {
+    let kept: String = s
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_TEXT)
+        .collect();
+    kept.trim().to_string()
+}
+
+impl ViewState {
+    /// Reads a query string (with or without the leading `?`). Values that are malformed on
+    /// their face are dropped; codes and ids are checked against the data by [`Self::sanitized`].
+    pub fn from_query(query: &str) -> ViewState {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut state = ViewState::default();
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            let items = || value.split(',').map(str::trim).filter(|s| !s.is_empty());
+            match key.as_ref() {
+                "country" => state
+                    .filter
+                    .countries
+                    .extend(items().filter_map(Country::from_code)),
+                "specialty" => state
+                    .filter
+                    .specialties
+                    .extend(items().filter(|s| is_slug(s)).map(str::to_owned)),
+                "pediatric" => match value.as_ref() {
+                    "1" | "true" => state.filter.pediatric = true,
+                    "0" | "false" => state.filter.pediatric = false,
+                    _ => {}
+                },
+                "q" => state.filter.text = clean_text(&value),
+                "center" => {
+                    let id = value.trim();
+                    state.center = is_slug(id).then(|| id.to_owned());
+                }
+                _ => {}
+            }
+        }
+        state
+    }
+
+    /// Drops specialty codes and a center id that the dataset does not know.
+    pub fn sanitized(mut self, dataset: &Dataset) -> ViewState {
+        let known: BTreeSet<&str> = dataset.specialties.iter().map(|s| s.code.as_str()).collect();
+        self.filter
+            .specialties
+            .retain(|code| known.contains(code.as_str()));
+        if let Some(id) = &self.center {
+            if dataset.center(id).is_none() {
+                self.center = None;
+            }
+        }
+        self
+    }
+
+    /// The canonical query string, without `?`; empty when nothing is set.
+    pub fn to_query(&self) -> String {
+        let f = &self.filter;
+        let mut parts: Vec<String> = Vec::new();
+        if !f.countries.is_empty() {
+            let codes: Vec<&str> = f.countries.iter().map(|c| c.code()).collect();
+            parts.push(format!("country={}", codes.join(",")));
+        }
+        if !f.specialties.is_empty() {
+            let codes: Vec<&str> = f.specialties.iter().map(String::as_str).collect();
+            parts.push(format!("specialty={}", codes.join(",")));
+        }
+        if f.pediatric {
+            parts.push("pediatric=1".into());
+        }
+        let text = clean_text(&f.text);
+        if !text.is_empty() {
+            let encoded: String = form_urlencoded::byte_serialize(text.as_bytes()).collect();
+            parts.push(format!("q={encoded}"));
+        }
+        if let Some(id) = &self.center {
+            parts.push(format!("center={id}"));
+        }
+        parts.join("&")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn dataset() -> Dataset {
+        Dataset::from_json(
+            r#"{"schema_version": 1, "version": "t", "updated": "2026-01-01",
+                "specialties": [{"code": "oncology", "label": "Oncology"},
+                                {"code": "pediatric-oncology", "label": "Pediatric oncology"}],
+                "centers": [{"id": "vakhidov-surgery", "name": "V", "country": "UZ", "city": "Tashkent",
+                             "lat": 41.3, "lon": 69.2, "specialties": ["oncology"], "pediatric": false}]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn reads_the_documented_names() {
+        // The example URLs of issue 2, item 8.
+        let s = ViewState::from_query(
+            "?country=KZ,UZ&specialty=pediatric-oncology,oncology&pediatric=1&q=Tashkent&center=vakhidov-surgery",
+        );
+        assert_eq!(
+            s.filter.countries,
+            BTreeSet::from([Country::KZ, Country::UZ])
+        );
+        assert_eq!(s.filter.specialties.len(), 2);
+        assert!(s.filter.pediatric);
+        assert_eq!(s.filter.text, "Tashkent");
+        assert_eq!(s.center.as_deref(), Some("vakhidov-surgery"));
+        assert_eq!(
+            s.to_query(),
+            "country=KZ,UZ&specialty=oncology,pediatric-oncology&pediatric=1&q=Tashkent&center=vakhidov-surgery"
+        );
+    }
+
+    #[test]
+    fn malformed_and_unknown_values_are_dropped() {
+        let d = dataset();
+        // (query, canonical query after sanitizing against the dataset)
+        let cases = [
+            ("", ""),
+            ("?", ""),
+            ("country=RU,kz,,%20uz", "country=KZ,UZ"),
+            ("country=KZ&country=TJ", "country=KZ,TJ"),
+            ("specialty=oncology,astrology", "specialty=oncology"),
+            ("specialty=<script>", ""),
+            ("pediatric=yes", ""),
+            ("pediatric=1&pediatric=0", ""),
+            ("q=%E0%A4%A", "q=%EF%BF%BD%25A"),
+            ("q=+Ташкент+", "q=%D0%A2%D0%B0%D1%88%D0%BA%D0%B5%D0%BD%D1%82"),
+            ("q=%00%01", ""),
+            ("center=nobody", ""),
+            ("center=Vakhidov-Surgery", ""),
+            ("center=vakhidov-surgery", "center=vakhidov-surgery"),
+            ("utm_source=x&zoom=99&country", ""),
+            ("%%%&&&===", ""),
+        ];
+        for (q, want) in cases {
+            let s = ViewState::from_query(q).sanitized(&d);
+            assert_eq!(s.to_query(), want, "{q}");
+        }
+    }
+
+    #[test]
+    fn long_text_is_cut() {
+        let s = ViewState::from_query(&format!("q={}", "я".repeat(5000)));
+        assert_eq!(s.filter.text.chars().count(), MAX_TEXT);
+    }
+
+    fn valid_state() -> impl Strategy<Value = ViewState> {
+        let slug = "[a-z0-9-]{1,20}";
+        (
+            proptest::collection::btree_set(slug, 0..4),
+            proptest::collection::btree_set(proptest::sample::select(Country::ALL.to_vec()), 0..6),
+            any::<bool>(),
+            any::<String>(),
+            proptest::option::of(slug),
+        )
+            .prop_map(|(specialties, countries, pediatric, text, center)| ViewState {
+                filter: Filter {
+                    specialties,
+                    countries,
+                    pediatric,
+                    text: clean_text(&text),
+                },
+                center,
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn round_trip_is_identity(state in valid_state()) {
+            prop_assert_eq!(ViewState::from_query(&state.to_query()), state);
+        }
+
+        #[test]
+        fn any_string_parses(q in any::<String>()) {
+            let s = ViewState::from_query(&q);
+            // Whatever came in, what goes out reads back to the same state.
+            prop_assert_eq!(ViewState::from_query(&s.to_query()), s);
+        }
+
+        #[test]
+        fn any_percent_soup_parses(q in "[%&=,?a-zA-Z0-9+]{0,64}") {
+            let s = ViewState::from_query(&q);
+            prop_assert_eq!(ViewState::from_query(&s.to_query()), s);
+        }
+    }
+}
