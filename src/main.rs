@@ -1,1 +1,6 @@
-fn main() {}
+//! Shifo in the browser: mounts the app, nothing else.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(shifo::app::App);
+}

@@ -119,9 +119,16 @@ impl Dataset {
     pub fn from_json(text: &str) -> Result<Dataset, Error> {
         // serde would read an array as a struct's fields in order and complain about the second
         // element; say plainly that a dataset is an object instead.
-        if let Some(at) = text.find(|c: char| !c.is_whitespace()).filter(|&i| text[i..].starts_with('[')) {
+        if let Some(at) = text
+            .find(|c: char| !c.is_whitespace())
+            .filter(|&i| text[i..].starts_with('['))
+        {
             let line = text[..at].matches('\n').count() + 1;
-            let column = text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let column = text[..at]
+                .rsplit('\n')
+                .next()
+                .map_or(0, |l| l.chars().count())
+                + 1;
             return Err(Error {
                 kind: ErrorKind::Shape {
                     line,
@@ -192,15 +199,15 @@ mod tests {
             ("", "syntax", 1, 1),
             ("{\n  \"schema_version\": 1,\n  oops\n}", "syntax", 3, 3),
             ("<!DOCTYPE html>", "syntax", 1, 1),
-            ("{\"schema_version\": 1, \"version\": \"v\"", "syntax", 1, 36),
+            (
+                "{\"schema_version\": 1, \"version\": \"v\"",
+                "syntax",
+                1,
+                36,
+            ),
             ("[1, 2]", "shape", 1, 1),
             ("\n  [{}]", "shape", 2, 3),
-            (
-                "{\"schema_version\": \"one\"}",
-                "shape",
-                1,
-                24,
-            ),
+            ("{\"schema_version\": \"one\"}", "shape", 1, 24),
             (
                 &MINIMAL.replace("\"country\": \"KZ\"", "\"country\": \"RU\""),
                 "shape",
@@ -223,7 +230,9 @@ mod tests {
             };
             assert_eq!(got_kind, *kind, "{text:?}: {err}");
             assert_eq!(err.location(), Some((*line, *column)), "{text:?}: {err}");
-            assert!(err.to_string().contains(&format!("line {line}, column {column}")));
+            assert!(err
+                .to_string()
+                .contains(&format!("line {line}, column {column}")));
         }
     }
 

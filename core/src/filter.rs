@@ -100,7 +100,11 @@ impl Dataset {
     pub fn facet_counts(&self, filter: &Filter) -> FacetCounts {
         let m = Matcher::new(filter);
         let mut counts = FacetCounts {
-            specialties: self.specialties.iter().map(|s| (s.code.clone(), 0)).collect(),
+            specialties: self
+                .specialties
+                .iter()
+                .map(|s| (s.code.clone(), 0))
+                .collect(),
             countries: Country::ALL.iter().map(|&c| (c, 0)).collect(),
             pediatric: 0,
         };

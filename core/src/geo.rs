@@ -106,20 +106,31 @@ mod tests {
     fn bounds_of_points() {
         assert_eq!(Bounds::of([]), None);
         let b = Bounds::of([(51.17, 71.45), (41.3, 69.24), (42.87, 74.59)]).unwrap();
-        assert_eq!((b.south, b.west, b.north, b.east), (41.3, 69.24, 51.17, 74.59));
+        assert_eq!(
+            (b.south, b.west, b.north, b.east),
+            (41.3, 69.24, 51.17, 74.59)
+        );
         assert!(!b.is_point());
         assert!(Bounds::of([(1.0, 2.0), (1.0, 2.0)]).unwrap().is_point());
     }
 
     #[test]
     fn coincident_centers_are_spread_apart() {
-        let cs = [at(51.0, 71.0), at(41.0, 69.0), at(51.0, 71.0), at(51.0, 71.0)];
+        let cs = [
+            at(51.0, 71.0),
+            at(41.0, 69.0),
+            at(51.0, 71.0),
+            at(51.0, 71.0),
+        ];
         let refs: Vec<&Center> = cs.iter().collect();
         let off = spread_offsets(&refs);
         assert_eq!(off[1], (0.0, 0.0));
         let ring = [off[0], off[2], off[3]];
         for (i, a) in ring.iter().enumerate() {
-            assert!((a.0.hypot(a.1) - 18.0).abs() < 1e-9, "on an 18 px ring: {a:?}");
+            assert!(
+                (a.0.hypot(a.1) - 18.0).abs() < 1e-9,
+                "on an 18 px ring: {a:?}"
+            );
             for b in &ring[i + 1..] {
                 assert!((a.0 - b.0).hypot(a.1 - b.1) >= 24.0, "{a:?} vs {b:?}");
             }

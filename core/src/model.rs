@@ -288,7 +288,11 @@ mod tests {
         ];
         for (url, ok) in cases {
             assert_eq!(is_web_url(url), ok, "{url}");
-            assert_eq!(center_with(Some(url), None).safe_website().is_some(), ok, "{url}");
+            assert_eq!(
+                center_with(Some(url), None).safe_website().is_some(),
+                ok,
+                "{url}"
+            );
         }
     }
 
@@ -302,7 +306,11 @@ mod tests {
             (None, None),
         ];
         for (phone, want) in cases {
-            assert_eq!(center_with(None, phone).tel_uri().as_deref(), want, "{phone:?}");
+            assert_eq!(
+                center_with(None, phone).tel_uri().as_deref(),
+                want,
+                "{phone:?}"
+            );
         }
     }
 

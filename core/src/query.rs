@@ -67,7 +67,11 @@ impl ViewState {
 
     /// Drops specialty codes and a center id that the dataset does not know.
     pub fn sanitized(mut self, dataset: &Dataset) -> ViewState {
-        let known: BTreeSet<&str> = dataset.specialties.iter().map(|s| s.code.as_str()).collect();
+        let known: BTreeSet<&str> = dataset
+            .specialties
+            .iter()
+            .map(|s| s.code.as_str())
+            .collect();
         self.filter
             .specialties
             .retain(|code| known.contains(code.as_str()));
@@ -156,7 +160,10 @@ mod tests {
             ("pediatric=yes", ""),
             ("pediatric=1&pediatric=0", ""),
             ("q=%E0%A4%A", "q=%EF%BF%BD%25A"),
-            ("q=+Ташкент+", "q=%D0%A2%D0%B0%D1%88%D0%BA%D0%B5%D0%BD%D1%82"),
+            (
+                "q=+Ташкент+",
+                "q=%D0%A2%D0%B0%D1%88%D0%BA%D0%B5%D0%BD%D1%82",
+            ),
             ("q=%00%01", ""),
             ("center=nobody", ""),
             ("center=Vakhidov-Surgery", ""),
@@ -185,15 +192,17 @@ mod tests {
             any::<String>(),
             proptest::option::of(slug),
         )
-            .prop_map(|(specialties, countries, pediatric, text, center)| ViewState {
-                filter: Filter {
-                    specialties,
-                    countries,
-                    pediatric,
-                    text: clean_text(&text),
+            .prop_map(
+                |(specialties, countries, pediatric, text, center)| ViewState {
+                    filter: Filter {
+                        specialties,
+                        countries,
+                        pediatric,
+                        text: clean_text(&text),
+                    },
+                    center,
                 },
-                center,
-            })
+            )
     }
 
     proptest! {

@@ -17,7 +17,6 @@ pub fn fold(s: &str) -> String {
             'ý' | 'ÿ' => out.push('y'),
             'ž' | 'ź' | 'ż' => out.push('z'),
             'ğ' => out.push('g'),
-            'ň' => out.push('n'),
             'ё' => out.push('е'),
             '\'' | '‘' | '’' | 'ʻ' | 'ʼ' | '`' => {}
             c if c.is_alphanumeric() => out.push(c),

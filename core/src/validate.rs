@@ -103,7 +103,10 @@ pub fn check(d: &Dataset) -> Vec<Problem> {
             );
         }
         if s.label.trim().is_empty() {
-            push(format!("specialties[{i}].label"), ProblemKind::Empty("label"));
+            push(
+                format!("specialties[{i}].label"),
+                ProblemKind::Empty("label"),
+            );
         }
     }
 
@@ -148,7 +151,10 @@ pub fn check(d: &Dataset) -> Vec<Problem> {
         for (j, s) in c.sources.iter().enumerate() {
             if let Some(u) = &s.url {
                 if !is_web_url(u) {
-                    push(at(&format!("sources[{j}].url")), ProblemKind::BadUrl(u.clone()));
+                    push(
+                        at(&format!("sources[{j}].url")),
+                        ProblemKind::BadUrl(u.clone()),
+                    );
                 }
             }
         }
@@ -180,10 +186,7 @@ pub fn check(d: &Dataset) -> Vec<Problem> {
 
 /// Removes every center that has an error, and the links that pointed at removed centers.
 pub fn remove_invalid(d: &mut Dataset, problems: &[Problem]) {
-    let bad: HashSet<usize> = problems
-        .iter()
-        .filter_map(Problem::center_index)
-        .collect();
+    let bad: HashSet<usize> = problems.iter().filter_map(Problem::center_index).collect();
     if !bad.is_empty() {
         let mut i = 0;
         d.centers.retain(|_| {
@@ -270,7 +273,14 @@ mod tests {
 
     #[test]
     fn slugs() {
-        for (id, ok) in [("proton-therapy-astana", true), ("a1", true), ("", false), ("A", false), ("a b", false), ("a/b", false)] {
+        for (id, ok) in [
+            ("proton-therapy-astana", true),
+            ("a1", true),
+            ("", false),
+            ("A", false),
+            ("a b", false),
+            ("a/b", false),
+        ] {
             assert_eq!(is_slug(id), ok, "{id}");
         }
     }

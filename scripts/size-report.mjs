@@ -1,0 +1,24 @@
+// Prints the app payload of the release build in dist/: wasm, js and css, raw and gzip,
+// excluding Leaflet (vendor/) and the dataset (data/).
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+
+const dist = resolve(import.meta.dirname, '../dist');
+const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f)).sort();
+if (!files.length) {
+  console.error('size-report: no build in dist/ (run trunk build --release first)');
+  process.exit(1);
+}
+const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+let raw = 0;
+let gz = 0;
+console.log(`${'file'.padEnd(40)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)}`);
+for (const f of files) {
+  const body = readFileSync(join(dist, f));
+  const g = gzipSync(body, { level: 9 }).length;
+  raw += body.length;
+  gz += g;
+  console.log(`${f.padEnd(40)} ${kb(body.length)} ${kb(g)}`);
+}
+console.log(`${'total (app payload)'.padEnd(40)} ${kb(raw)} ${kb(gz)}`);

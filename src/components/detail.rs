@@ -1,0 +1,88 @@
+//! Everything known about the selected center.
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, t_with};
+use crate::state::AppState;
+
+/// The detail panel of the selected center; absent when none is selected.
+#[component]
+pub fn Detail() -> impl IntoView {
+    let state = AppState::expect();
+    move || {
+        let loaded = state.loaded()?;
+        let c = state.selected()?;
+        let specialties = c
+            .specialties
+            .iter()
+            .map(|s| view! { <li>{loaded.dataset.specialty_label(s).to_string()}</li> })
+            .collect_view();
+        let other_names = (!c.names.is_empty()).then(|| {
+            let items = c
+                .names
+                .iter()
+                .map(|(lang, name)| view! { <li lang=lang.clone()>{name.clone()}</li> })
+                .collect_view();
+            view! { <dt>{t("detail_other_names")}</dt><dd><ul>{items}</ul></dd> }
+        });
+        let website = c.safe_website().map(|url| {
+            let (href, text) = (url.to_string(), url.to_string());
+            view! {
+                <dt>{t("detail_website")}</dt>
+                <dd><a href=href target="_blank" rel="noopener noreferrer">{text}</a></dd>
+            }
+        });
+        let phone = c.phone.clone().map(|phone| {
+            let link = c.tel_uri();
+            view! {
+                <dt>{t("detail_phone")}</dt>
+                <dd>{match link {
+                    Some(href) => view! { <a href=href>{phone}</a> }.into_any(),
+                    None => phone.into_any(),
+                }}</dd>
+            }
+        });
+        let summary = c
+            .summary
+            .clone()
+            .map(|s| view! { <dt>{t("detail_about")}</dt><dd>{s}</dd> });
+        let sources = c
+            .sources
+            .iter()
+            .map(|s| {
+                let title = s.title.clone();
+                let title = match s.safe_url() {
+                    Some(u) => view! { <a href=u.to_string() target="_blank" rel="noopener noreferrer">{title}</a> }.into_any(),
+                    None => view! { <cite>{title}</cite> }.into_any(),
+                };
+                let file = s.file.as_ref().map(|f| format!(" ({})", t_with("source_seed_file", &[("file", f)])));
+                let date = s.date.as_ref().map(|d| format!(", {d}"));
+                view! { <li>{title}{date}{file}</li> }
+            })
+            .collect_view();
+        let place = t(&format!("country_{}", c.country.code()));
+        Some(view! {
+            <section class="detail" aria-labelledby="detail-heading">
+                <div class="detail-head">
+                    <h2 id="detail-heading">{c.name.clone()}</h2>
+                    <button type="button" class="close" aria-label=t("detail_close") on:click=move |_| state.select(None)>
+                        <span aria-hidden="true">"×"</span>
+                    </button>
+                </div>
+                <dl>
+                    {other_names}
+                    <dt>{t("detail_country")}</dt><dd>{place}</dd>
+                    <dt>{t("detail_city")}</dt><dd>{c.city.clone()}</dd>
+                    <dt>{t("detail_coordinates")}</dt><dd>{format!("{:.4}, {:.4}", c.lat, c.lon)}</dd>
+                    <dt>{t("detail_specialties")}</dt><dd><ul>{specialties}</ul></dd>
+                    <dt>{t("detail_pediatric")}</dt><dd>{if c.pediatric { t("yes") } else { t("no") }}</dd>
+                    {summary}
+                    {website}
+                    {phone}
+                    <dt>{t("detail_sources")}</dt><dd><ul>{sources}</ul></dd>
+                    <dt>{t("detail_id")}</dt><dd><code>{c.id.clone()}</code></dd>
+                </dl>
+            </section>
+        })
+    }
+}

@@ -1,0 +1,118 @@
+//! The filter form: free text, countries, specialties, "treats children", clear all.
+
+use leptos::prelude::*;
+use shifo_core::Country;
+
+use crate::i18n::t;
+use crate::state::AppState;
+
+/// One checkbox option with the number of centers it would give.
+#[component]
+fn CountedOption(
+    /// Visible label of the option.
+    label: String,
+    /// Whether the option is selected (tracked).
+    #[prop(into)]
+    checked: Signal<bool>,
+    /// How many centers selecting it would give (tracked).
+    #[prop(into)]
+    count: Signal<usize>,
+    /// Called with the new checked state.
+    on_toggle: impl Fn(bool) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="option" class:empty=move || count.get() == 0 && !checked.get()>
+            <input
+                type="checkbox"
+                prop:checked=move || checked.get()
+                on:change=move |ev| on_toggle(event_target_checked(&ev))
+            />
+            <span class="option-label">{label}</span>
+            <span class="count">{move || count.get()}</span>
+        </label>
+    }
+}
+
+/// The filters.
+#[component]
+pub fn Filters() -> impl IntoView {
+    let state = AppState::expect();
+    let text = move || state.view.with(|v| v.filter.text.clone());
+    let nothing_set = move || state.view.with(|v| v.filter.is_empty());
+
+    let countries = Country::ALL
+        .into_iter()
+        .map(|country| {
+            view! {
+                <CountedOption
+                    label=t(&format!("country_{}", country.code()))
+                    checked=Signal::derive(move || state.view.with(|v| v.filter.countries.contains(&country)))
+                    count=Signal::derive(move || state.counts.with(|c| c.countries.get(&country).copied().unwrap_or(0)))
+                    on_toggle=move |on| state.update_filter(|f| {
+                        if on { f.countries.insert(country); } else { f.countries.remove(&country); }
+                    })
+                />
+            }
+        })
+        .collect_view();
+
+    let specialties = move || {
+        let loaded = state.loaded()?;
+        Some(
+            loaded
+                .dataset
+                .specialties
+                .iter()
+                .map(|s| {
+                    let code = s.code.clone();
+                    let (c1, c2, c3) = (code.clone(), code.clone(), code);
+                    view! {
+                        <CountedOption
+                            label=s.label.clone()
+                            checked=Signal::derive(move || state.view.with(|v| v.filter.specialties.contains(&c1)))
+                            count=Signal::derive(move || state.counts.with(|c| c.specialties.get(&c2).copied().unwrap_or(0)))
+                            on_toggle=move |on| {
+                                let code = c3.clone();
+                                state.update_filter(move |f| {
+                                    if on { f.specialties.insert(code); } else { f.specialties.remove(&code); }
+                                })
+                            }
+                        />
+                    }
+                })
+                .collect_view(),
+        )
+    };
+
+    view! {
+        <form class="filters" role="search" aria-labelledby="filters-heading" on:submit=|ev| ev.prevent_default()>
+            <h2 id="filters-heading" class="visually-hidden">{t("filters_heading")}</h2>
+            <label class="search" for="search-input">{t("search_label")}</label>
+            <input
+                id="search-input"
+                type="search"
+                autocomplete="off"
+                placeholder=t("search_placeholder")
+                prop:value=text
+                on:input=move |ev| state.set_text(event_target_value(&ev))
+            />
+            <CountedOption
+                label=t("pediatric_label")
+                checked=Signal::derive(move || state.view.with(|v| v.filter.pediatric))
+                count=Signal::derive(move || state.counts.with(|c| c.pediatric))
+                on_toggle=move |on| state.update_filter(|f| f.pediatric = on)
+            />
+            <fieldset class="facet">
+                <legend>{t("country_legend")}</legend>
+                {countries}
+            </fieldset>
+            <fieldset class="facet specialties">
+                <legend>{t("specialty_legend")}</legend>
+                {specialties}
+            </fieldset>
+            <button type="button" class="clear" disabled=nothing_set on:click=move |_| state.clear_filters()>
+                {t("clear_filters")}
+            </button>
+        </form>
+    }
+}

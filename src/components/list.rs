@@ -1,0 +1,90 @@
+//! The result count and the list of matching centers: the screen-reader alternative to the map.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{t, t_count};
+use crate::state::AppState;
+
+/// The DOM id of a center's list item, so the map can scroll it into view.
+pub fn item_dom_id(center_id: &str) -> String {
+    format!("center-item-{center_id}")
+}
+
+/// The count, the list, and the "no results" notice.
+#[component]
+pub fn ResultList() -> impl IntoView {
+    let state = AppState::expect();
+    let count = move || state.filtered.with(Vec::len);
+    let ready = move || state.loaded().is_some();
+
+    // Bring the selected item into view whenever the selection changes (e.g. from a marker).
+    Effect::new(move |_| {
+        let Some(id) = state.selected_id() else {
+            return;
+        };
+        let Some(el) = document().get_element_by_id(&item_dom_id(&id)) else {
+            return;
+        };
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        if let Some(el) = el.dyn_ref::<web_sys::Element>() {
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    });
+
+    let items = move || {
+        let loaded = state.loaded()?;
+        let selected = state.selected_id();
+        let rows = state.filtered.with(|ids| {
+            ids.iter()
+                .map(|&i| {
+                    let c = &loaded.dataset.centers[i];
+                    let id = c.id.clone();
+                    let is_selected = selected.as_deref() == Some(c.id.as_str());
+                    let specialties = c
+                        .specialties
+                        .iter()
+                        .map(|s| loaded.dataset.specialty_label(s).to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let place = format!(
+                        "{}, {}",
+                        c.city,
+                        t(&format!("country_{}", c.country.code()))
+                    );
+                    view! {
+                        <li id=item_dom_id(&c.id) class="result" class:selected=is_selected>
+                            <button
+                                type="button"
+                                aria-current=is_selected.then_some("true")
+                                on:click=move |_| state.select(Some(id.clone()))
+                            >
+                                <span class="result-name">{c.name.clone()}</span>
+                                <span class="result-place">{place}</span>
+                                <span class="result-specialties">{specialties}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        });
+        Some(rows)
+    };
+
+    view! {
+        <section id="results" class="results" aria-labelledby="results-heading" tabindex="-1">
+            <h2 id="results-heading">{t("results_heading")}</h2>
+            <Show when=ready>
+                <p class="result-count" role="status" aria-live="polite">{move || t_count("results_count", count())}</p>
+                <Show when=move || count() == 0>
+                    <div class="no-results">
+                        <p>{t("no_results")}</p>
+                        <button type="button" on:click=move |_| state.clear_filters()>{t("clear_filters")}</button>
+                    </div>
+                </Show>
+                <ul class="result-list" aria-label=t("results_list_label")>{items}</ul>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,8 @@
+//! Components, one concern per file.
+
+pub mod detail;
+pub mod filters;
+pub mod footer;
+pub mod list;
+pub mod map;
+pub mod status;

@@ -1,0 +1,69 @@
+//! Loading, failure and data-problem notices.
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, t_count, t_with};
+use crate::state::{AppState, LoadState};
+
+/// How many dataset problems are listed before "and N more".
+const SHOWN_PROBLEMS: usize = 5;
+
+/// A live indicator while the dataset loads.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! {
+        <p class="loading" role="status" aria-live="polite">
+            <span class="spinner" aria-hidden="true"></span>
+            {t("loading")}
+        </p>
+    }
+}
+
+/// What failed and where, with a retry button.
+#[component]
+pub fn LoadFailed() -> impl IntoView {
+    let state = AppState::expect();
+    let message = move || {
+        state.load.with(|l| match l {
+            LoadState::Failed(e) => e.to_string(),
+            _ => String::new(),
+        })
+    };
+    view! {
+        <div class="error" role="alert">
+            <h2>{t("error_heading")}</h2>
+            <p>{message}</p>
+            <button type="button" on:click=move |_| state.start_loading()>{t("retry")}</button>
+        </div>
+    }
+}
+
+/// The dataset's problems, when some entries had to be set aside.
+#[component]
+pub fn Problems() -> impl IntoView {
+    let state = AppState::expect();
+    move || {
+        let loaded = state.loaded()?;
+        let problems = &loaded.problems;
+        if problems.is_empty() {
+            return None;
+        }
+        let items: Vec<_> = problems
+            .iter()
+            .take(SHOWN_PROBLEMS)
+            .map(|p| view! { <li><code>{p.to_string()}</code></li> })
+            .collect();
+        let more = (problems.len() > SHOWN_PROBLEMS).then(|| {
+            view! {
+                <p>{t_with("problems_more", &[("count", &(problems.len() - SHOWN_PROBLEMS).to_string())])}</p>
+            }
+        });
+        Some(view! {
+            <div class="problems" role="alert">
+                <p>{t_count("problems_heading", problems.len())}</p>
+                <ul>{items}</ul>
+                {more}
+            </div>
+        })
+    }
+}

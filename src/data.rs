@@ -1,0 +1,112 @@
+//! Fetching the dataset.
+
+use std::fmt;
+
+use gloo_net::http::Request;
+use shifo_core::{Dataset, ErrorKind, Loaded};
+
+use crate::i18n::t_with;
+
+/// Where the bundled dataset is served, relative to the page so the app works under a subpath.
+pub const DATASET_URL: &str = "data/centers.json";
+
+/// Why the dataset could not be loaded; each variant has its own message for the user.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The request did not complete (offline, DNS, CORS, aborted).
+    Network {
+        /// The URL requested.
+        url: String,
+        /// The browser's description.
+        message: String,
+    },
+    /// The server answered with an error status.
+    Http {
+        /// The URL requested.
+        url: String,
+        /// HTTP status code.
+        status: u16,
+        /// HTTP status text.
+        status_text: String,
+    },
+    /// The body is not a dataset Shifo can read.
+    Parse {
+        /// The URL requested.
+        url: String,
+        /// The located parse error from the core.
+        error: shifo_core::Error,
+    },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            LoadError::Network { url, message } => {
+                t_with("error_network", &[("url", url), ("message", message)])
+            }
+            LoadError::Http {
+                url,
+                status,
+                status_text,
+            } => t_with(
+                "error_http",
+                &[
+                    ("url", url),
+                    ("status", &status.to_string()),
+                    ("status_text", status_text),
+                ],
+            ),
+            LoadError::Parse { url, error } => match &error.kind {
+                ErrorKind::Syntax {
+                    line,
+                    column,
+                    message,
+                }
+                | ErrorKind::Shape {
+                    line,
+                    column,
+                    message,
+                } => t_with(
+                    "error_parse",
+                    &[
+                        ("url", url),
+                        ("line", &line.to_string()),
+                        ("column", &column.to_string()),
+                        ("message", message),
+                    ],
+                ),
+                ErrorKind::SchemaVersion { found } => t_with(
+                    "error_version",
+                    &[("url", url), ("found", &found.to_string())],
+                ),
+            },
+        };
+        f.write_str(&text)
+    }
+}
+
+/// Fetches and parses the dataset at `url`.
+pub async fn fetch_dataset(url: &str) -> Result<Loaded, LoadError> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network {
+            url: url.to_string(),
+            message: e.to_string(),
+        })?;
+    if !response.ok() {
+        return Err(LoadError::Http {
+            url: url.to_string(),
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    let text = response.text().await.map_err(|e| LoadError::Network {
+        url: url.to_string(),
+        message: e.to_string(),
+    })?;
+    Dataset::load(&text).map_err(|error| LoadError::Parse {
+        url: url.to_string(),
+        error,
+    })
+}

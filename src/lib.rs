@@ -1,0 +1,8 @@
+//! The Shifo web app: thin Leptos components over `shifo-core`.
+
+pub mod app;
+pub mod components;
+pub mod data;
+pub mod history;
+pub mod i18n;
+pub mod state;

@@ -1,0 +1,170 @@
+//! Application state: the load status, the view (filters + selection) and what derives from them.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shifo_core::{Center, FacetCounts, Filter, Loaded, ViewState};
+
+use crate::data::{fetch_dataset, LoadError, DATASET_URL};
+use crate::history::{self, Entry};
+
+/// Where loading the dataset stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadState {
+    /// The request is under way.
+    Loading,
+    /// The dataset is here (possibly with problems set aside).
+    Ready(Arc<Loaded>),
+    /// Loading failed; the page offers a retry.
+    Failed(LoadError),
+}
+
+/// Shared state, provided once by the root and read by components through [`AppState::expect`].
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// Loading status and, once ready, the dataset.
+    pub load: RwSignal<LoadState>,
+    /// Filters and selected center; mirrored in the URL.
+    pub view: RwSignal<ViewState>,
+    /// Indices (into the dataset's centers) of the centers passing the filters.
+    pub filtered: Memo<Vec<usize>>,
+    /// How many centers each filter option would give.
+    pub counts: Memo<FacetCounts>,
+    /// Whether the last history entry was written by typing in the search box, so that further
+    /// keystrokes rewrite it instead of adding one entry per character.
+    typing: StoredValue<bool>,
+}
+
+impl AppState {
+    /// Creates the state and provides it as context.
+    pub fn provide() -> AppState {
+        let load = RwSignal::new(LoadState::Loading);
+        let view = RwSignal::new(ViewState::default());
+        let filtered = Memo::new(move |_| {
+            let filter = view.with(|v| v.filter.clone());
+            load.with(|l| match l {
+                LoadState::Ready(d) => d.dataset.filtered(&filter),
+                _ => Vec::new(),
+            })
+        });
+        let counts = Memo::new(move |_| {
+            let filter = view.with(|v| v.filter.clone());
+            load.with(|l| match l {
+                LoadState::Ready(d) => d.dataset.facet_counts(&filter),
+                _ => FacetCounts::default(),
+            })
+        });
+        let state = AppState {
+            load,
+            view,
+            filtered,
+            counts,
+            typing: StoredValue::new(false),
+        };
+        provide_context(state);
+        state
+    }
+
+    /// The state provided by the root component.
+    pub fn expect() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    /// The loaded dataset, if any (tracked).
+    pub fn loaded(&self) -> Option<Arc<Loaded>> {
+        self.load.with(|l| match l {
+            LoadState::Ready(d) => Some(d.clone()),
+            _ => None,
+        })
+    }
+
+    /// Starts (or restarts) loading the dataset; on success the view is read from the URL.
+    pub fn start_loading(self) {
+        self.load.set(LoadState::Loading);
+        spawn_local(async move {
+            match fetch_dataset(DATASET_URL).await {
+                Ok(loaded) => {
+                    let loaded = Arc::new(loaded);
+                    self.load.set(LoadState::Ready(loaded));
+                    self.read_url();
+                    // Drop whatever in the URL was unknown or malformed.
+                    history::write(
+                        &self.view.with_untracked(ViewState::to_query),
+                        Entry::Replace,
+                    );
+                }
+                Err(e) => self.load.set(LoadState::Failed(e)),
+            }
+        });
+    }
+
+    /// Sets the view from the address bar (on load and on Back/Forward), without a new entry.
+    pub fn read_url(&self) {
+        let query = history::current_query();
+        let loaded = self.load.with_untracked(|l| match l {
+            LoadState::Ready(d) => Some(d.clone()),
+            _ => None,
+        });
+        if let Some(d) = loaded {
+            self.view
+                .set(ViewState::from_query(&query).sanitized(&d.dataset));
+            self.typing.set_value(false);
+        }
+    }
+
+    fn commit(&self, next: ViewState, entry: Entry) {
+        history::write(&next.to_query(), entry);
+        self.view.set(next);
+    }
+
+    /// Changes the filters (one history entry per change) and closes a detail the new filters hide.
+    pub fn update_filter(&self, change: impl FnOnce(&mut Filter)) {
+        let mut next = self.view.get_untracked();
+        change(&mut next.filter);
+        self.typing.set_value(false);
+        self.commit(next, Entry::Push);
+    }
+
+    /// Sets the free-text query; consecutive keystrokes share one history entry.
+    pub fn set_text(&self, text: String) {
+        let mut next = self.view.get_untracked();
+        next.filter.text = text;
+        let entry = if self.typing.get_value() {
+            Entry::Replace
+        } else {
+            Entry::Push
+        };
+        self.typing.set_value(true);
+        // The box keeps what was typed (spaces included); the URL gets the cleaned text.
+        history::write(&next.to_query(), entry);
+        self.view.set(next);
+    }
+
+    /// Clears every filter, keeping the selection.
+    pub fn clear_filters(&self) {
+        self.update_filter(|f| *f = Filter::default());
+    }
+
+    /// Opens (or with `None` closes) a center's detail.
+    pub fn select(&self, id: Option<String>) {
+        let mut next = self.view.get_untracked();
+        if next.center == id {
+            return;
+        }
+        next.center = id;
+        self.typing.set_value(false);
+        self.commit(next, Entry::Push);
+    }
+
+    /// The selected center's id (tracked).
+    pub fn selected_id(&self) -> Option<String> {
+        self.view.with(|v| v.center.clone())
+    }
+
+    /// The selected center, if it exists in the dataset (tracked).
+    pub fn selected(&self) -> Option<Center> {
+        let id = self.selected_id()?;
+        self.loaded()?.dataset.center(&id).cloned()
+    }
+}

@@ -1,0 +1,63 @@
+// Choosing a marker opens its detail and highlights its list item; choosing an item opens the detail.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './support/fixture.mjs';
+import { dataset, tr } from './support/locale.mjs';
+import { expect } from './support/expect.mjs';
+
+const t = useApp();
+
+test('clicking a marker opens its detail and highlights its list item', async () => {
+  const c = dataset.centers.find((x) => x.id === 'vakhidov-center-of-surgery-tashkent');
+  await t.app.open();
+  await t.app.marker(c.name).click();
+  const detail = t.app.detail(c.name);
+  await expect(() => detail.isVisible(), 'detail open');
+  assert.equal(await t.app.listItem(c.name).getAttribute('aria-current'), 'true');
+  assert.ok(await t.app.listItem(c.name).isVisible(), 'item scrolled into view');
+  // The popup shows name, city and specialties as text.
+  const popup = t.page.locator('.leaflet-popup-content');
+  await expect(async () => (await popup.textContent()).includes(c.city), 'popup with city');
+  assert.match(await popup.textContent(), /Surgery/);
+  assert.ok(new URL(t.page.url()).search.includes(`center=${c.id}`));
+});
+
+test('a marker works from the keyboard', async () => {
+  const c = dataset.centers.find((x) => x.id === 'pediatric-oncohematology-osh');
+  await t.app.open();
+  await t.app.marker(c.name).focus();
+  await t.page.keyboard.press('Enter');
+  await expect(() => t.app.detail(c.name).isVisible(), 'detail open');
+});
+
+test('choosing a list item opens every field of its detail', async () => {
+  const c = dataset.centers.find((x) => x.id === 'proton-therapy-center-astana');
+  await t.app.open();
+  await t.app.listItem(c.name).click();
+  const detail = t.app.detail(c.name);
+  await expect(() => detail.isVisible(), 'detail open');
+  const text = await detail.textContent();
+  for (const expected of [c.city, tr('country_KZ'), c.names.ru, c.summary, c.sources[0].title, c.sources[0].file, c.id]) {
+    assert.ok(text.includes(expected), `detail shows ${expected}`);
+  }
+  for (const code of c.specialties) {
+    assert.ok(text.includes(dataset.specialties.find((s) => s.code === code).label));
+  }
+  await detail.getByRole('button', { name: tr('detail_close') }).click();
+  await expect(async () => (await t.app.detail(c.name).count()) === 0, 'detail closed');
+});
+
+test('website and phone become https and tel: links; unsafe URLs are not links', async () => {
+  const custom = structuredClone(dataset);
+  custom.centers[0].website = 'https://example.org/center';
+  custom.centers[0].phone = '+7 (7172) 70-29-00';
+  custom.centers[1].summary = '<img src=x onerror="window.__pwned=1">';
+  await t.page.route('**/data/centers.json', (r) => r.fulfill({ json: custom }));
+  await t.app.open(`center=${custom.centers[0].id}`);
+  const detail = t.app.detail(custom.centers[0].name);
+  assert.equal(await detail.getByRole('link', { name: 'https://example.org/center' }).getAttribute('href'), 'https://example.org/center');
+  assert.equal(await detail.getByRole('link', { name: '+7 (7172) 70-29-00' }).getAttribute('href'), 'tel:+77172702900');
+  await t.app.listItem(custom.centers[1].name).click();
+  await expect(() => t.app.detail(custom.centers[1].name).getByText('<img src=x onerror="window.__pwned=1">').isVisible(), 'markup shown as text');
+  assert.equal(await t.page.evaluate(() => window.__pwned), undefined);
+});

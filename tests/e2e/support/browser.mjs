@@ -1,0 +1,38 @@
+// Launches Debian's Chromium through playwright-core, offline except for localhost.
+import { chromium } from 'playwright-core';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** A browser plus a context whose every request outside localhost fails (as tiles do here). */
+export async function launch({ viewport = { width: 1280, height: 800 } } = {}) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'shifo-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...ARGS, `--user-data-dir=${userDataDir}`],
+  });
+  const context = await browser.newContext({ viewport });
+  // Tests never depend on map tiles: refuse every request that is not to this machine.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort('internetdisconnected'));
+  return { browser, context };
+}
+
+/** Collects page errors and console errors, so a spec can assert none happened. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // Failed tile fetches are expected offline; anything else is a bug.
+    if (m.type() === 'error' && !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(m.text())) {
+      errors.push(`console: ${m.text()}`);
+    }
+  });
+  return errors;
+}

@@ -1,0 +1,47 @@
+// Page object: how a person (or a screen reader) finds things on Shifo's page.
+import assert from 'node:assert/strict';
+import { expect } from './expect.mjs';
+import { tr, trCount, dataset } from './locale.mjs';
+
+export class ShifoPage {
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Opens the app with an optional query string and waits until the dataset is shown. */
+  async open(query = '', { waitReady = true } = {}) {
+    await this.page.goto(this.baseUrl + (query ? `?${query}` : ''));
+    if (waitReady) await expect(() => this.resultCount().isVisible(), 'result count visible');
+  }
+
+  get map() { return this.page.getByRole('region', { name: tr('map_label') }); }
+  get list() { return this.page.getByRole('list', { name: tr('results_list_label') }); }
+  get search() { return this.page.getByLabel(tr('search_label')); }
+  get clearAll() { return this.page.getByRole('search', { name: tr('filters_heading') }).getByRole('button', { name: tr('clear_filters') }); }
+
+  resultCount() { return this.page.getByRole('status').filter({ hasText: /^\d+ centers?$/ }); }
+  marker(name) { return this.map.getByRole('button', { name, exact: true }); }
+  listItem(name) { return this.list.getByRole('button', { name }); }
+  countryBox(code) { return this.page.getByRole('checkbox', { name: new RegExp(`^${tr(`country_${code}`)}\\b`) }); }
+  specialtyBox(code) {
+    const label = dataset.specialties.find((s) => s.code === code).label;
+    return this.page.getByRole('group', { name: tr('specialty_legend') }).getByRole('checkbox', { name: new RegExp(`^${label} \\d+$`) });
+  }
+  pediatricBox() { return this.page.getByRole('checkbox', { name: new RegExp(`^${tr('pediatric_label')}\\b`) }); }
+  detail(name) { return this.page.getByRole('region', { name }); }
+
+  /** Asserts that map and list show exactly these centers (by dataset entry). */
+  async expectShown(centers) {
+    const shown = new Set(centers.map((c) => c.id));
+    await expect(async () => (await this.resultCount().textContent()) === trCount('results_count', centers.length),
+      `count text is "${trCount('results_count', centers.length)}"`);
+    await expect(async () => (await this.list.getByRole('button').count()) === centers.length, `${centers.length} list items`);
+    for (const c of dataset.centers) {
+      const want = shown.has(c.id) ? 1 : 0;
+      await expect(async () => (await this.marker(c.name).count()) === want, `${want} marker for ${c.name}`);
+      await expect(async () => (await this.listItem(c.name).count()) === want, `${want} list item for ${c.name}`);
+    }
+    if (centers.length) await assert.ok(await this.marker(centers[0].name).isVisible());
+  }
+}

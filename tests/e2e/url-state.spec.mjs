@@ -1,0 +1,60 @@
+// The query string holds every filter and the selection; Back and Forward step through changes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './support/fixture.mjs';
+import { dataset } from './support/locale.mjs';
+import { expect } from './support/expect.mjs';
+
+const t = useApp();
+const query = () => new URL(t.page.url()).search.replace(/^\?/, '');
+
+test('a deep link reproduces filters and selection', async () => {
+  const target = dataset.centers.find((c) => c.id === 'national-center-for-maternal-and-child-health-bishkek');
+  await t.app.open(`country=KG,UZ&specialty=pediatric-oncology&pediatric=1&center=${target.id}`);
+  await t.app.expectShown(dataset.centers.filter((c) => ['KG', 'UZ'].includes(c.country) && c.pediatric && c.specialties.includes('pediatric-oncology')));
+  assert.ok(await t.app.countryBox('KG').isChecked());
+  assert.ok(await t.app.countryBox('UZ').isChecked());
+  assert.ok(await t.app.pediatricBox().isChecked());
+  assert.ok(await t.app.detail(target.name).isVisible());
+  assert.equal(await t.app.listItem(target.name).getAttribute('aria-current'), 'true');
+});
+
+test('a text query in the link fills the search box', async () => {
+  await t.app.open('q=Almaty');
+  assert.equal(await t.app.search.inputValue(), 'Almaty');
+  await t.app.expectShown(dataset.centers.filter((c) => c.city === 'Almaty'));
+});
+
+test('unknown and malformed values are ignored and not written back', async () => {
+  await t.app.open('country=KZ,XX&specialty=astrology,oncology&pediatric=maybe&center=nobody&q=%E0%A4&zoom=3');
+  await expect(() => query() === 'country=KZ&specialty=oncology&q=%EF%BF%BD', `URL rewritten (is ${query()})`);
+  // The broken escape decodes to U+FFFD, which no name or city contains.
+  await t.app.expectShown([]);
+  assert.ok(await t.app.countryBox('KZ').isChecked());
+});
+
+test('changing filters writes the URL; back restores the previous filters', async () => {
+  await t.app.open();
+  await t.app.countryBox('KZ').check();
+  await expect(() => query() === 'country=KZ', 'country in URL');
+  await t.app.pediatricBox().check();
+  await expect(() => query() === 'country=KZ&pediatric=1', 'pediatric in URL');
+  await t.page.goBack();
+  await expect(() => query() === 'country=KZ', 'back to country only');
+  await t.app.expectShown(dataset.centers.filter((c) => c.country === 'KZ'));
+  assert.equal(await t.app.pediatricBox().isChecked(), false);
+  await t.page.goBack();
+  await t.app.expectShown(dataset.centers);
+  await t.page.goForward();
+  await t.app.expectShown(dataset.centers.filter((c) => c.country === 'KZ'));
+  assert.ok(await t.app.countryBox('KZ').isChecked());
+});
+
+test('typing a query adds one history entry, not one per key', async () => {
+  await t.app.open();
+  await t.app.search.pressSequentially('tashkent');
+  await expect(() => query() === 'q=tashkent', 'q in URL');
+  await t.page.goBack();
+  await expect(() => query() === '', 'one step back clears the query');
+  await t.app.expectShown(dataset.centers);
+});
