@@ -72,7 +72,7 @@ test('no results says so and one action clears everything', async () => {
   await t.app.search.fill('zzzz');
   await t.app.expectShown([]);
   assert.ok(await t.page.getByText(tr('no_results')).isVisible());
-  await t.page.getByRole('region', { name: tr('results_heading') }).getByRole('button', { name: tr('clear_filters') }).click();
+  await t.page.getByRole('region', { name: tr('results_heading'), exact: true }).getByRole('button', { name: tr('clear_filters') }).click();
   await t.app.expectShown(dataset.centers);
   assert.equal(await t.app.search.inputValue(), '');
   assert.equal(await t.app.countryBox('TM').isChecked(), false);

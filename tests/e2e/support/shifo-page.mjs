@@ -29,7 +29,7 @@ export class ShifoPage {
     return this.page.getByRole('group', { name: tr('specialty_legend') }).getByRole('checkbox', { name: new RegExp(`^${label} \\d+$`) });
   }
   pediatricBox() { return this.page.getByRole('checkbox', { name: new RegExp(`^${tr('pediatric_label')}\\b`) }); }
-  detail(name) { return this.page.getByRole('region', { name }); }
+  detail(name) { return this.page.getByRole('region', { name, exact: true }); }
 
   /** Asserts that map and list show exactly these centers (by dataset entry). */
   async expectShown(centers) {
