@@ -1,6 +1,6 @@
-//! Shifo in the browser: mounts the app, nothing else.
+//! Shifo in the browser: installs the panic notice and mounts the app, nothing else.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    shifo::panic::install();
     leptos::mount::mount_to_body(shifo::app::App);
 }

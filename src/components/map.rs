@@ -24,6 +24,14 @@ pub const TILE_ATTRIBUTION: &str =
 /// Zoom used when showing a single center.
 const DETAIL_ZOOM: f64 = 10.0;
 
+#[wasm_bindgen]
+extern "C" {
+    /// `L.divIcon(options)`. The leaflet crate's `DivIcon::new` calls `L.Icon` instead (its
+    /// binding names the wrong class), which throws "iconUrl not set".
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    fn div_icon(options: &lf::DivIconOptions) -> lf::Icon;
+}
+
 /// Leaflet's `Marker.getElement()` (not bound by the leaflet crate): the icon element, while
 /// the marker is on the map.
 fn marker_element(marker: &lf::Marker) -> Option<web_sys::Element> {
@@ -102,7 +110,7 @@ fn build_layers(map: &lf::Map, dataset: &Dataset, state: AppState) -> Layers {
             icon_options.set_icon_anchor(lf::Point::new(12.0 - dx, 12.0 - dy));
             icon_options.set_popup_anchor(lf::Point::new(dx, dy - 12.0));
             let options = lf::MarkerOptions::new();
-            options.set_icon(lf::DivIcon::new(&icon_options).into());
+            options.set_icon(div_icon(&icon_options));
             options.set_title(c.name.clone());
             options.set_keyboard(true);
             options.set_rise_on_hover(true);

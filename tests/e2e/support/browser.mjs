@@ -1,8 +1,5 @@
 // Launches Debian's Chromium through playwright-core, offline except for localhost.
 import { chromium } from 'playwright-core';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -13,11 +10,8 @@ const ARGS = [
 
 /** A browser plus a context whose every request outside localhost fails (as tiles do here). */
 export async function launch({ viewport = { width: 1280, height: 800 } } = {}) {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'shifo-chromium-'));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [...ARGS, `--user-data-dir=${userDataDir}`],
-  });
+  // playwright-core gives every launch a fresh, empty user-data-dir of its own.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const context = await browser.newContext({ viewport });
   // Tests never depend on map tiles: refuse every request that is not to this machine.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort('internetdisconnected'));
