@@ -53,6 +53,9 @@ pub fn ResultList() -> impl IntoView {
                         c.city,
                         t(&format!("country_{}", c.country.code()))
                     );
+                    let pediatric = c
+                        .pediatric
+                        .then(|| view! { <span class="badge">{t("badge_pediatric")}</span> });
                     view! {
                         <li id=item_dom_id(&c.id) class="result" class:selected=is_selected>
                             <button
@@ -63,6 +66,7 @@ pub fn ResultList() -> impl IntoView {
                                 <span class="result-name">{c.name.clone()}</span>
                                 <span class="result-place">{place}</span>
                                 <span class="result-specialties">{specialties}</span>
+                                {pediatric}
                             </button>
                         </li>
                     }

@@ -87,6 +87,9 @@ fn popup_content(dataset: &Dataset, c: &Center) -> Option<web_sys::Element> {
         .map(|s| dataset.specialty_label(s))
         .collect();
     add("div", "popup-specialties", &specialties.join(", "))?;
+    if c.pediatric {
+        add("div", "popup-pediatric", &t("badge_pediatric"))?;
+    }
     Some(root)
 }
 
@@ -139,9 +142,19 @@ fn build_layers(map: &lf::Map, dataset: &Dataset, state: AppState) -> Layers {
     Layers { group, markers }
 }
 
+/// View changes we make are not animated: Leaflet silently drops a `setView` that arrives while
+/// a zoom animation runs, so a quick second choice would be lost.
+fn no_animation() -> JsValue {
+    js_options(&[("animate", false.into())])
+}
+
 fn fit(map: &lf::Map, bounds: Bounds) {
     if bounds.is_point() {
-        map.set_view(&lat_lng(bounds.south, bounds.west), DETAIL_ZOOM);
+        map.set_view_with_options(
+            &lat_lng(bounds.south, bounds.west),
+            DETAIL_ZOOM,
+            &no_animation(),
+        );
     } else {
         let b = lf::LatLngBounds::new(
             &lat_lng(bounds.south, bounds.west),
@@ -150,7 +163,11 @@ fn fit(map: &lf::Map, bounds: Bounds) {
         let padding = js_sys::Array::of2(&40.into(), &40.into());
         map.fit_bounds_with_options(
             &b,
-            &js_options(&[("padding", padding.into()), ("maxZoom", DETAIL_ZOOM.into())]),
+            &js_options(&[
+                ("padding", padding.into()),
+                ("maxZoom", DETAIL_ZOOM.into()),
+                ("animate", false.into()),
+            ]),
         );
     }
 }
@@ -228,7 +245,7 @@ pub fn CenterMap() -> impl IntoView {
         if let Some(i) = selected {
             let c = &loaded.dataset.centers[i];
             let zoom = m.get_zoom().max(DETAIL_ZOOM);
-            m.set_view(&lat_lng(c.lat, c.lon), zoom);
+            m.set_view_with_options(&lat_lng(c.lat, c.lon), zoom, &no_animation());
             if let Some(mk) = l.markers.get(i) {
                 mk.set_z_index_offset(1000.0);
                 if let Some(el) = marker_element(mk) {

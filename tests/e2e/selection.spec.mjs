@@ -61,3 +61,20 @@ test('website and phone become https and tel: links; unsafe URLs are not links',
   await expect(() => t.app.detail(custom.centers[1].name).getByText('<img src=x onerror="window.__pwned=1">').isVisible(), 'markup shown as text');
   assert.equal(await t.page.evaluate(() => window.__pwned), undefined);
 });
+
+test('choosing a list item pans the map to its center', async () => {
+  const astana = dataset.centers.find((x) => x.id === 'proton-therapy-center-astana');
+  const osh = dataset.centers.find((x) => x.id === 'pediatric-oncohematology-osh');
+  const inMap = async (name) => {
+    const [m, box] = [await t.app.map.boundingBox(), await t.app.marker(name).boundingBox()];
+    return box.x >= m.x && box.y >= m.y && box.x + box.width <= m.x + m.width && box.y + box.height <= m.y + m.height;
+  };
+  await t.app.open();
+  await t.app.listItem(astana.name).click();
+  await expect(async () => !(await inMap(osh.name)), 'zoomed in on Astana, Osh out of view');
+  await t.app.listItem(osh.name).click();
+  await expect(() => inMap(osh.name), 'Osh marker in view');
+  assert.ok(await t.app.detail(osh.name).isVisible());
+  // The popup and the list say "treats children" in words, not only by marker colour.
+  assert.ok((await t.app.listItem(osh.name).textContent()).includes(tr('badge_pediatric')));
+});
