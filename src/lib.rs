@@ -1,5 +1,7 @@
 //! The Shifo web app: thin Leptos components over `shifo-core`.
 
+#![warn(missing_docs)]
+
 pub mod app;
 pub mod components;
 pub mod data;

@@ -118,7 +118,7 @@ impl AppState {
         self.view.set(next);
     }
 
-    /// Changes the filters (one history entry per change) and closes a detail the new filters hide.
+    /// Changes the filters, adding one history entry; the open detail stays open.
     pub fn update_filter(&self, change: impl FnOnce(&mut Filter)) {
         let mut next = self.view.get_untracked();
         change(&mut next.filter);

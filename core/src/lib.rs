@@ -1,6 +1,8 @@
 //! Shifo's domain core: dataset types, parsing and validation, filtering, free-text search,
 //! geometry and URL state. Pure Rust with no browser dependencies, so it builds and tests natively.
 
+#![warn(missing_docs)]
+
 pub mod dataset;
 pub mod filter;
 pub mod geo;
