@@ -79,6 +79,14 @@ impl AppState {
         })
     }
 
+    /// The loaded dataset, if any, without tracking (for code that runs once per row or event).
+    pub fn loaded_untracked(&self) -> Option<Arc<Loaded>> {
+        self.load.with_untracked(|l| match l {
+            LoadState::Ready(d) => Some(d.clone()),
+            _ => None,
+        })
+    }
+
     /// Starts (or restarts) loading the dataset; on success the view is read from the URL.
     pub fn start_loading(self) {
         self.load.set(LoadState::Loading);
@@ -102,11 +110,7 @@ impl AppState {
     /// Sets the view from the address bar (on load and on Back/Forward), without a new entry.
     pub fn read_url(&self) {
         let query = history::current_query();
-        let loaded = self.load.with_untracked(|l| match l {
-            LoadState::Ready(d) => Some(d.clone()),
-            _ => None,
-        });
-        if let Some(d) = loaded {
+        if let Some(d) = self.loaded_untracked() {
             self.view
                 .set(ViewState::from_query(&query).sanitized(&d.dataset));
             self.typing.set_value(false);

@@ -1,9 +1,23 @@
 //! Everything known about the selected center.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::components::list::item_dom_id;
 use crate::i18n::{t, t_with};
 use crate::state::AppState;
+
+/// Closes the detail and puts keyboard focus back on the center's list item, so a keyboard
+/// user continues where they were instead of at the top of the page.
+fn close(state: AppState, id: &str) {
+    state.select(None);
+    let button = document()
+        .get_element_by_id(&item_dom_id(id))
+        .and_then(|li| li.query_selector("button").ok().flatten());
+    if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = button.focus();
+    }
+}
 
 /// The detail panel of the selected center; absent when none is selected.
 #[component]
@@ -61,11 +75,20 @@ pub fn Detail() -> impl IntoView {
             })
             .collect_view();
         let place = t(&format!("country_{}", c.country.code()));
+        let (id_key, id_button) = (c.id.clone(), c.id.clone());
         Some(view! {
-            <section class="detail" aria-labelledby="detail-heading">
+            <section
+                class="detail"
+                aria-labelledby="detail-heading"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        close(state, &id_key);
+                    }
+                }
+            >
                 <div class="detail-head">
                     <h2 id="detail-heading">{c.name.clone()}</h2>
-                    <button type="button" class="close" aria-label=t("detail_close") on:click=move |_| state.select(None)>
+                    <button type="button" class="close" aria-label=t("detail_close") on:click=move |_| close(state, &id_button)>
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </div>

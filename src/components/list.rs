@@ -33,47 +33,56 @@ pub fn ResultList() -> impl IntoView {
         }
     });
 
-    let items = move || {
-        let loaded = state.loaded()?;
-        let selected = state.selected_id();
-        let rows = state.filtered.with(|ids| {
+    // Keyed rows: choosing an item updates its row in place, so keyboard focus stays on it.
+    let rows = move || {
+        let loaded = state.loaded();
+        state.filtered.with(|ids| {
             ids.iter()
-                .map(|&i| {
-                    let c = &loaded.dataset.centers[i];
-                    let id = c.id.clone();
-                    let is_selected = selected.as_deref() == Some(c.id.as_str());
-                    let specialties = c
-                        .specialties
-                        .iter()
-                        .map(|s| loaded.dataset.specialty_label(s).to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let place = format!(
-                        "{}, {}",
-                        c.city,
-                        t(&format!("country_{}", c.country.code()))
-                    );
-                    let pediatric = c
-                        .pediatric
-                        .then(|| view! { <span class="badge">{t("badge_pediatric")}</span> });
-                    view! {
-                        <li id=item_dom_id(&c.id) class="result" class:selected=is_selected>
-                            <button
-                                type="button"
-                                aria-current=is_selected.then_some("true")
-                                on:click=move |_| state.select(Some(id.clone()))
-                            >
-                                <span class="result-name">{c.name.clone()}</span>
-                                <span class="result-place">{place}</span>
-                                <span class="result-specialties">{specialties}</span>
-                                {pediatric}
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view()
-        });
-        Some(rows)
+                .filter_map(|&i| Some((i, loaded.as_ref()?.dataset.centers.get(i)?.id.clone())))
+                .collect::<Vec<_>>()
+        })
+    };
+    let row = move |(i, id): (usize, String)| {
+        let loaded = state.loaded_untracked()?;
+        let dataset = &loaded.dataset;
+        let c = dataset.centers.get(i)?;
+        let specialties = c
+            .specialties
+            .iter()
+            .map(|s| dataset.specialty_label(s).to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let place = format!(
+            "{}, {}",
+            c.city,
+            t(&format!("country_{}", c.country.code()))
+        );
+        let pediatric = c
+            .pediatric
+            .then(|| view! { <span class="badge">{t("badge_pediatric")}</span> });
+        let is_selected = {
+            let id = id.clone();
+            Memo::new(move |_| {
+                state
+                    .view
+                    .with(|v| v.center.as_deref() == Some(id.as_str()))
+            })
+        };
+        let dom_id = item_dom_id(&id);
+        Some(view! {
+            <li id=dom_id class="result" class:selected=is_selected>
+                <button
+                    type="button"
+                    aria-current=move || is_selected.get().then_some("true")
+                    on:click=move |_| state.select(Some(id.clone()))
+                >
+                    <span class="result-name">{c.name.clone()}</span>
+                    <span class="result-place">{place}</span>
+                    <span class="result-specialties">{specialties}</span>
+                    {pediatric}
+                </button>
+            </li>
+        })
     };
 
     view! {
@@ -87,7 +96,9 @@ pub fn ResultList() -> impl IntoView {
                         <button type="button" on:click=move |_| state.clear_filters()>{t("clear_filters")}</button>
                     </div>
                 </Show>
-                <ul class="result-list" aria-label=t("results_list_label")>{items}</ul>
+                <ul class="result-list" aria-label=t("results_list_label")>
+                    <For each=rows key=|(_, id)| id.clone() children=row/>
+                </ul>
             </Show>
         </section>
     }

@@ -78,3 +78,24 @@ test('choosing a list item pans the map to its center', async () => {
   // The popup and the list say "treats children" in words, not only by marker colour.
   assert.ok((await t.app.listItem(osh.name).textContent()).includes(tr('badge_pediatric')));
 });
+
+test('keyboard: choosing an item keeps focus on it; closing the detail returns focus there', async () => {
+  const c = dataset.centers.find((x) => x.id === 'cardiology-center-karshi-branch');
+  await t.app.open();
+  const item = t.app.listItem(c.name);
+  await item.focus();
+  await t.page.keyboard.press('Enter');
+  const detail = t.app.detail(c.name);
+  await expect(() => detail.isVisible(), 'detail open');
+  assert.ok(await item.evaluate((el) => el === document.activeElement), 'focus stays on the item');
+  await detail.getByRole('button', { name: tr('detail_close') }).focus();
+  await t.page.keyboard.press('Enter');
+  await expect(async () => (await detail.count()) === 0, 'detail closed');
+  assert.ok(await item.evaluate((el) => el === document.activeElement), 'focus back on the item');
+  // Escape from inside the detail closes it too.
+  await t.page.keyboard.press('Enter');
+  await expect(() => detail.isVisible(), 'detail open again');
+  await detail.getByRole('button', { name: tr('detail_close') }).focus();
+  await t.page.keyboard.press('Escape');
+  await expect(async () => (await detail.count()) === 0, 'closed by Escape');
+});
