@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::share::ShareLink;
 use crate::i18n::{t, t_count};
 use crate::state::AppState;
 
@@ -90,6 +91,7 @@ pub fn ResultList() -> impl IntoView {
             <h2 id="results-heading">{t("results_heading")}</h2>
             <Show when=ready>
                 <p class="result-count" role="status" aria-live="polite">{move || t_count("results_count", count())}</p>
+                <ShareLink/>
                 <Show when=move || count() == 0>
                     <div class="no-results">
                         <p>{t("no_results")}</p>

@@ -5,4 +5,5 @@ pub mod filters;
 pub mod footer;
 pub mod list;
 pub mod map;
+pub mod share;
 pub mod status;

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/fixture.mjs';
-import { dataset } from './support/locale.mjs';
+import { dataset, tr } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
 const t = useApp();
@@ -57,4 +57,30 @@ test('typing a query adds one history entry, not one per key', async () => {
   await t.page.goBack();
   await expect(() => query() === '', 'one step back clears the query');
   await t.app.expectShown(dataset.centers);
+});
+
+test('"Copy link" puts the exact view on the clipboard, and the link reproduces it', async () => {
+  await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.server.url.replace(/\/$/, '') });
+  await t.app.open();
+  await t.app.countryBox('KG').check();
+  await t.app.listItem('Osh').click();
+  await t.page.getByRole('button', { name: tr('share_copy') }).click();
+  await expect(() => t.page.getByRole('status').filter({ hasText: tr('share_copied') }).isVisible(), 'confirmation spoken');
+  const copied = await t.page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(new URL(copied).search, '?country=KG&center=pediatric-oncohematology-osh');
+  const other = await t.context.newPage();
+  await other.goto(copied);
+  const again = new (t.app.constructor)(other, t.server.url);
+  await again.expectShown(dataset.centers.filter((c) => c.country === 'KG'));
+  assert.ok(await again.detail(dataset.centers.find((c) => c.id === 'pediatric-oncohematology-osh').name).isVisible());
+  await other.close();
+});
+
+test('"Copy link" says so when the clipboard is refused', async () => {
+  await t.page.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  });
+  await t.app.open('country=TJ');
+  await t.page.getByRole('button', { name: tr('share_copy') }).click();
+  await expect(() => t.page.getByRole('status').filter({ hasText: tr('share_failed') }).isVisible(), 'failure spoken');
 });

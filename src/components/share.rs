@@ -1,0 +1,51 @@
+//! "Copy link to this view": the address already holds the view; this puts it on the clipboard,
+//! which matters on phones where the address bar is hard to reach.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::i18n::t;
+
+/// What the last copy attempt did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Copied {
+    Not,
+    Done,
+    Failed,
+}
+
+async fn copy_current_url() -> Result<(), ()> {
+    let window = web_sys::window().ok_or(())?;
+    let url = window.location().href().map_err(|_| ())?;
+    // Clipboard access can be refused (insecure context, permissions policy in an iframe).
+    let promise = window.navigator().clipboard().write_text(&url);
+    JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
+}
+
+/// A button that copies the page's address, with a spoken confirmation.
+#[component]
+pub fn ShareLink() -> impl IntoView {
+    let copied = RwSignal::new(Copied::Not);
+    let on_click = move |_| {
+        spawn_local(async move {
+            let result = copy_current_url().await;
+            copied.set(if result.is_ok() {
+                Copied::Done
+            } else {
+                Copied::Failed
+            });
+        });
+    };
+    let message = move || match copied.get() {
+        Copied::Not => String::new(),
+        Copied::Done => t("share_copied"),
+        Copied::Failed => t("share_failed"),
+    };
+    view! {
+        <div class="share">
+            <button type="button" class="secondary" on:click=on_click>{t("share_copy")}</button>
+            <p class="share-status" role="status" aria-live="polite">{message}</p>
+        </div>
+    }
+}
