@@ -265,6 +265,19 @@ pub fn CenterMap() -> impl IntoView {
             <MapContainer class="map" center=center zoom=4.0 map=map.write_only()>
                 <TileLayer url=TILE_URL attribution=TILE_ATTRIBUTION/>
             </MapContainer>
+            <Legend/>
         </section>
+    }
+}
+
+/// What the marker colours mean, in words (colour is never the only cue).
+#[component]
+fn Legend() -> impl IntoView {
+    view! {
+        <ul class="legend" aria-label=t("legend_label")>
+            <li><span class="swatch center-marker pediatric" aria-hidden="true"></span>{t("legend_pediatric")}</li>
+            <li><span class="swatch center-marker" aria-hidden="true"></span>{t("legend_other")}</li>
+            <li><span class="swatch center-marker selected" aria-hidden="true"></span>{t("legend_selected")}</li>
+        </ul>
     }
 }

@@ -14,6 +14,12 @@ test('the page shows one marker and one list item per center', async () => {
   assert.ok(await t.app.map.getByRole('link', { name: 'OpenStreetMap' }).isVisible());
 });
 
+test('a legend says in words what the marker colours mean', async () => {
+  await t.app.open();
+  const legend = t.app.map.getByRole('list', { name: tr('legend_label') });
+  assert.deepEqual(await legend.getByRole('listitem').allTextContents(), [tr('legend_pediatric'), tr('legend_other'), tr('legend_selected')]);
+});
+
 test('the footer names the dataset version and date', async () => {
   await t.app.open();
   const footer = t.page.getByRole('contentinfo');
