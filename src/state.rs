@@ -31,6 +31,10 @@ pub struct AppState {
     pub filtered: Memo<Vec<usize>>,
     /// How many centers each filter option would give.
     pub counts: Memo<FacetCounts>,
+    /// The selected center's id, changing only when the selection does (not on filter edits).
+    pub selected: Memo<Option<String>>,
+    /// Bumped every time a center is chosen, even the one already open, so the map re-centres.
+    pub pan_request: RwSignal<u64>,
     /// Whether the last history entry was written by typing in the search box, so that further
     /// keystrokes rewrite it instead of adding one entry per character.
     typing: StoredValue<bool>,
@@ -55,11 +59,14 @@ impl AppState {
                 _ => FacetCounts::default(),
             })
         });
+        let selected = Memo::new(move |_| view.with(|v| v.center.clone()));
         let state = AppState {
             load,
             view,
             filtered,
             counts,
+            selected,
+            pan_request: RwSignal::new(0),
             typing: StoredValue::new(false),
         };
         provide_context(state);
@@ -133,15 +140,21 @@ impl AppState {
     /// Sets the free-text query; consecutive keystrokes share one history entry.
     pub fn set_text(&self, text: String) {
         let mut next = self.view.get_untracked();
+        let before = next.to_query();
         next.filter.text = text;
-        let entry = if self.typing.get_value() {
-            Entry::Replace
-        } else {
-            Entry::Push
-        };
-        self.typing.set_value(true);
+        let after = next.to_query();
+        // A keystroke that does not change the query (a space) neither adds nor rewrites an
+        // entry; the first one that does adds one, the following ones rewrite it.
+        if after != before {
+            let entry = if self.typing.get_value() {
+                Entry::Replace
+            } else {
+                Entry::Push
+            };
+            history::write(&after, entry);
+            self.typing.set_value(true);
+        }
         // The box keeps what was typed (spaces included); the URL gets the cleaned text.
-        history::write(&next.to_query(), entry);
         self.view.set(next);
     }
 
@@ -150,8 +163,11 @@ impl AppState {
         self.update_filter(|f| *f = Filter::default());
     }
 
-    /// Opens (or with `None` closes) a center's detail.
+    /// Opens (or with `None` closes) a center's detail and brings it into view on the map.
     pub fn select(&self, id: Option<String>) {
+        if id.is_some() {
+            self.pan_request.update(|n| *n += 1);
+        }
         let mut next = self.view.get_untracked();
         if next.center == id {
             return;
@@ -161,9 +177,9 @@ impl AppState {
         self.commit(next, Entry::Push);
     }
 
-    /// The selected center's id (tracked).
+    /// The selected center's id (tracked, through the selection memo only).
     pub fn selected_id(&self) -> Option<String> {
-        self.view.with(|v| v.center.clone())
+        self.selected.get()
     }
 
     /// The selected center, if it exists in the dataset (tracked).

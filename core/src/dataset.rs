@@ -78,8 +78,21 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-impl From<serde_json::Error> for Error {
-    fn from(e: serde_json::Error) -> Self {
+/// serde_json counts columns in bytes; people count characters (Cyrillic is two bytes each).
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let mut end = byte_column.min(l.len());
+    while !l.is_char_boundary(end) {
+        end += 1;
+    }
+    l[..end].chars().count().max(1)
+}
+
+impl Error {
+    /// Converts a serde_json error on `text`, with the column counted in characters.
+    fn from_json(e: serde_json::Error, text: &str) -> Self {
         use serde_json::error::Category;
         let full = e.to_string();
         // serde_json appends " at line L column C"; the location is reported separately.
@@ -88,7 +101,8 @@ impl From<serde_json::Error> for Error {
             None => full,
         };
         // serde_json reports column 0 for an error before the first character of a line.
-        let (line, column) = (e.line().max(1), e.column().max(1));
+        let line = e.line().max(1);
+        let column = char_column(text, line, e.column().max(1));
         let kind = match e.classify() {
             Category::Data => ErrorKind::Shape {
                 line,
@@ -137,15 +151,23 @@ impl Dataset {
                 },
             });
         }
-        let dataset: Dataset = serde_json::from_str(text)?;
-        if dataset.schema_version != SCHEMA_VERSION {
-            return Err(Error {
-                kind: ErrorKind::SchemaVersion {
-                    found: dataset.schema_version,
-                },
-            });
+        // Read the version first: a newer file's new fields should be reported as a newer
+        // version, not as unknown fields.
+        #[derive(serde::Deserialize)]
+        struct Probe {
+            schema_version: Option<u32>,
         }
-        Ok(dataset)
+        if let Ok(Probe {
+            schema_version: Some(found),
+        }) = serde_json::from_str::<Probe>(text)
+        {
+            if found != SCHEMA_VERSION {
+                return Err(Error {
+                    kind: ErrorKind::SchemaVersion { found },
+                });
+            }
+        }
+        serde_json::from_str(text).map_err(|e| Error::from_json(e, text))
     }
 
     /// Parses and validates: what is fine is kept, what is not is reported, nothing panics.
@@ -242,5 +264,18 @@ mod tests {
         let err = Dataset::from_json(&text).unwrap_err();
         assert_eq!(err.kind, ErrorKind::SchemaVersion { found: 2 });
         assert_eq!(err.location(), None);
+        // A newer file with fields this version does not know is still "newer version".
+        let text = text.replace("\"version\": \"t\"", "\"version\": \"t\", \"regions\": []");
+        let err = Dataset::from_json(&text).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::SchemaVersion { found: 2 });
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        // `"version": "Ташкент" x`: the stray x is character 22 of the line (counted by hand),
+        // byte 29.
+        let text = "{\"schema_version\": 1,\n\"version\": \"Ташкент\" x}";
+        let err = Dataset::from_json(text).unwrap_err();
+        assert_eq!(err.location(), Some((2, 22)), "{err}");
     }
 }

@@ -32,13 +32,34 @@ pub fn clean_text(s: &str) -> String {
     kept.trim().to_string()
 }
 
+/// Decodes one `application/x-www-form-urlencoded` component; `None` when its escapes do not
+/// decode to UTF-8 (a malformed value is dropped rather than turned into U+FFFD).
+fn decode(component: &str) -> Option<String> {
+    let spaced = component.replace('+', " ");
+    percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8()
+        .ok()
+        .map(|s| s.into_owned())
+}
+
+/// The decodable `key=value` pairs of a query string, in order.
+fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter_map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            Some((decode(k)?, decode(v)?))
+        })
+}
+
 impl ViewState {
     /// Reads a query string (with or without the leading `?`). Values that are malformed on
     /// their face are dropped; codes and ids are checked against the data by [`Self::sanitized`].
     pub fn from_query(query: &str) -> ViewState {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut state = ViewState::default();
-        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        for (key, value) in pairs(query) {
             let items = || value.split(',').map(str::trim).filter(|s| !s.is_empty());
             match key.as_ref() {
                 "country" => state
@@ -159,7 +180,11 @@ mod tests {
             ("specialty=<script>", ""),
             ("pediatric=yes", ""),
             ("pediatric=1&pediatric=0", ""),
-            ("q=%E0%A4%A", "q=%EF%BF%BD%25A"),
+            // An escape that is not UTF-8 is malformed: dropped, not turned into U+FFFD.
+            ("q=%E0%A4%A", ""),
+            ("q=%E0%A4&country=KG", "country=KG"),
+            ("q=100%", "q=100%25"),
+            ("q=a+b%2Cc", "q=a+b%2Cc"),
             (
                 "q=+Ташкент+",
                 "q=%D0%A2%D0%B0%D1%88%D0%BA%D0%B5%D0%BD%D1%82",

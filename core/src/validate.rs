@@ -28,6 +28,8 @@ pub enum ProblemKind {
     UnknownSpecialty(String),
     /// A specialty code is declared twice in the vocabulary.
     DuplicateSpecialty(String),
+    /// A specialty code is not a lowercase slug, so it cannot live in a URL; it is removed.
+    BadSpecialtyCode(String),
     /// Latitude or longitude is not a finite number in range.
     BadCoordinates {
         /// The latitude found.
@@ -69,6 +71,10 @@ impl fmt::Display for Problem {
             ProblemKind::DuplicateSpecialty(code) => {
                 write!(f, "specialty code \"{code}\" is declared twice")
             }
+            ProblemKind::BadSpecialtyCode(code) => write!(
+                f,
+                "specialty code \"{code}\" must use only lowercase letters, digits and hyphens"
+            ),
             ProblemKind::BadCoordinates { lat, lon } => write!(
                 f,
                 "coordinates {lat}, {lon} are out of range (lat -90..90, lon -180..180)"
@@ -96,6 +102,11 @@ pub fn check(d: &Dataset) -> Vec<Problem> {
     for (i, s) in d.specialties.iter().enumerate() {
         if s.code.trim().is_empty() {
             push(format!("specialties[{i}].code"), ProblemKind::Empty("code"));
+        } else if !is_slug(&s.code) {
+            push(
+                format!("specialties[{i}].code"),
+                ProblemKind::BadSpecialtyCode(s.code.clone()),
+            );
         } else if !codes.insert(s.code.as_str()) {
             push(
                 format!("specialties[{i}].code"),
@@ -184,8 +195,10 @@ pub fn check(d: &Dataset) -> Vec<Problem> {
     out
 }
 
-/// Removes every center that has an error, and the links that pointed at removed centers.
+/// Removes every center that has an error, vocabulary entries whose code is unusable, and the
+/// links that pointed at removed centers.
 pub fn remove_invalid(d: &mut Dataset, problems: &[Problem]) {
+    d.specialties.retain(|s| is_slug(&s.code));
     let bad: HashSet<usize> = problems.iter().filter_map(Problem::center_index).collect();
     if !bad.is_empty() {
         let mut i = 0;
@@ -250,6 +263,7 @@ mod tests {
             ("{\"a\": \"a\", \"b\": \"b\"}", "{\"a\": \"a\", \"b\": \"zz\"}", "partnerships[0].b", "no center has the id \"zz\"", 2),
             ("[\"a\", \"b\"]}", "[\"a\", \"q\"]}", "events[0].centers[1]", "no center has the id \"q\"", 2),
             ("{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}", "{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}, {\"code\": \"oncology\", \"label\": \"Again\"}", "specialties[2].code", "declared twice", 2),
+            ("{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}", "{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}, {\"code\": \"Ear & nose\", \"label\": \"ENT\"}", "specialties[2].code", "lowercase letters", 2),
         ];
         for (from, to, path, text, left) in cases {
             let input = base().replacen(from, to, 1);

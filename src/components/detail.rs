@@ -74,6 +74,56 @@ pub fn Detail() -> impl IntoView {
                 view! { <li>{title}{date}{file}</li> }
             })
             .collect_view();
+        let partnerships: Vec<_> = loaded
+            .dataset
+            .partnerships
+            .iter()
+            .filter(|p| p.a == c.id || p.b == c.id)
+            .map(|p| {
+                let other = if p.a == c.id { &p.b } else { &p.a };
+                let other_name = loaded
+                    .dataset
+                    .center(other)
+                    .map_or_else(|| other.clone(), |o| o.name.clone());
+                let other = other.clone();
+                let facts: Vec<&str> = [&p.date, &p.occasion, &p.scope]
+                    .into_iter()
+                    .filter_map(|f| f.as_deref())
+                    .collect();
+                view! {
+                    <li>
+                        <button type="button" class="link" on:click=move |_| state.select(Some(other.clone()))>
+                            {other_name}
+                        </button>
+                        {format!(": {}", facts.join("; "))}
+                    </li>
+                }
+            })
+            .collect();
+        let partnerships = (!partnerships.is_empty()).then(|| {
+            view! { <dt>{t("detail_partnerships")}</dt><dd><ul>{partnerships}</ul></dd> }
+        });
+        let events: Vec<_> = loaded
+            .dataset
+            .events
+            .iter()
+            .filter(|e| e.centers.contains(&c.id))
+            .map(|e| {
+                let when = match (&e.start, &e.end) {
+                    (Some(a), Some(b)) if a != b => format!(", {a} – {b}"),
+                    (Some(a), _) => format!(", {a}"),
+                    _ => String::new(),
+                };
+                let cities = if e.cities.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", e.cities.join(", "))
+                };
+                view! { <li>{e.title.clone()}{when}{cities}</li> }
+            })
+            .collect();
+        let events = (!events.is_empty())
+            .then(|| view! { <dt>{t("detail_events")}</dt><dd><ul>{events}</ul></dd> });
         let place = t(&format!("country_{}", c.country.code()));
         let (id_key, id_button) = (c.id.clone(), c.id.clone());
         Some(view! {
@@ -102,6 +152,8 @@ pub fn Detail() -> impl IntoView {
                     {summary}
                     {website}
                     {phone}
+                    {partnerships}
+                    {events}
                     <dt>{t("detail_sources")}</dt><dd><ul>{sources}</ul></dd>
                     <dt>{t("detail_id")}</dt><dd><code>{c.id.clone()}</code></dd>
                 </dl>

@@ -210,7 +210,7 @@ pub fn CenterMap() -> impl IntoView {
                 }
             }
             // A re-added marker gets a fresh icon element: restore the highlight.
-            let selected = state.view.with_untracked(|v| v.center.clone());
+            let selected = state.selected.get_untracked();
             if let Some(i) =
                 selected.and_then(|id| loaded.dataset.centers.iter().position(|c| c.id == id))
             {
@@ -228,6 +228,7 @@ pub fn CenterMap() -> impl IntoView {
 
     // Selection: highlight the marker and bring its center into view.
     Effect::new(move |prev: Option<Option<usize>>| {
+        state.pan_request.track();
         let (Some(m), Some(l), Some(loaded)) = (map.get(), layers.get(), state.loaded()) else {
             return None;
         };

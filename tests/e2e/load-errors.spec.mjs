@@ -9,7 +9,6 @@ const t = useApp();
 const URL_PATH = 'data/centers.json';
 
 test('a 404 dataset shows the error, and retry succeeds once the file is back', async () => {
-  t.allowErrors = true; // the browser logs the failed request itself
   await t.page.route('**/data/centers.json', (r) => r.fulfill({ status: 404, body: 'not found' }));
   await t.app.open('', { waitReady: false });
   const alert = t.page.getByRole('alert');
@@ -23,7 +22,6 @@ test('a 404 dataset shows the error, and retry succeeds once the file is back', 
 });
 
 test('a 500 names the status', async () => {
-  t.allowErrors = true;
   await t.page.route('**/data/centers.json', (r) => r.fulfill({ status: 500, body: 'oops' }));
   await t.app.open('', { waitReady: false });
   await expect(async () => (await t.page.getByRole('alert').textContent()).includes('HTTP 500'), '500 shown');

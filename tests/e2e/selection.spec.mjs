@@ -7,18 +7,20 @@ import { expect } from './support/expect.mjs';
 
 const t = useApp();
 
-test('clicking a marker opens its detail and highlights its list item', async () => {
-  const c = dataset.centers.find((x) => x.id === 'vakhidov-center-of-surgery-tashkent');
+test('clicking a marker opens its detail, highlights its list item and scrolls it into view', async () => {
+  // The last item of the list is below the fold of the sidebar at 1280x800.
+  const c = dataset.centers.at(-1);
   await t.app.open();
+  assert.equal(await t.app.isInside(t.app.listItem(c.name), t.app.sidebar), false, 'starts out of view');
   await t.app.marker(c.name).click();
-  const detail = t.app.detail(c.name);
-  await expect(() => detail.isVisible(), 'detail open');
+  await expect(() => t.app.detail(c.name).isVisible(), 'detail open');
   assert.equal(await t.app.listItem(c.name).getAttribute('aria-current'), 'true');
-  assert.ok(await t.app.listItem(c.name).isVisible(), 'item scrolled into view');
+  await expect(() => t.app.isInside(t.app.listItem(c.name), t.app.sidebar), 'item scrolled into view');
   // The popup shows name, city and specialties as text.
-  const popup = t.page.locator('.leaflet-popup-content');
-  await expect(async () => (await popup.textContent()).includes(c.city), 'popup with city');
-  assert.match(await popup.textContent(), /Surgery/);
+  const popup = t.app.map.getByText(`${c.city}, ${tr(`country_${c.country}`)}`);
+  await expect(() => popup.isVisible(), 'popup with city');
+  const label = dataset.specialties.find((s) => s.code === c.specialties[0]).label;
+  assert.ok(await t.app.map.getByText(new RegExp(label)).first().isVisible());
   assert.ok(new URL(t.page.url()).search.includes(`center=${c.id}`));
 });
 
@@ -47,19 +49,29 @@ test('choosing a list item opens every field of its detail', async () => {
   await expect(async () => (await t.app.detail(c.name).count()) === 0, 'detail closed');
 });
 
-test('website and phone become https and tel: links; unsafe URLs are not links', async () => {
+test('website and phone become https and tel: links; markup in data stays text; unsafe URLs are never links', async () => {
   const custom = structuredClone(dataset);
+  const payload = '<img src=x onerror="window.__pwned=1">';
   custom.centers[0].website = 'https://example.org/center';
   custom.centers[0].phone = '+7 (7172) 70-29-00';
-  custom.centers[1].summary = '<img src=x onerror="window.__pwned=1">';
+  custom.centers[1].name = payload;
+  custom.centers[1].summary = payload;
+  custom.centers[2].sources = [{ title: 'bad', url: 'javascript:window.__pwned=2' }];
   await t.page.route('**/data/centers.json', (r) => r.fulfill({ json: custom }));
   await t.app.open(`center=${custom.centers[0].id}`);
   const detail = t.app.detail(custom.centers[0].name);
   assert.equal(await detail.getByRole('link', { name: 'https://example.org/center' }).getAttribute('href'), 'https://example.org/center');
   assert.equal(await detail.getByRole('link', { name: '+7 (7172) 70-29-00' }).getAttribute('href'), 'tel:+77172702900');
-  await t.app.listItem(custom.centers[1].name).click();
-  await expect(() => t.app.detail(custom.centers[1].name).getByText('<img src=x onerror="window.__pwned=1">').isVisible(), 'markup shown as text');
+  // Markup in a name reaches marker, popup, list and detail only as text.
+  await t.app.marker(payload).click();
+  await expect(() => t.app.map.getByText(payload, { exact: true }).isVisible(), 'popup shows the markup as text');
+  await expect(() => t.app.detail(payload).getByText(payload, { exact: true }).first().isVisible(), 'detail shows it as text');
   assert.equal(await t.page.evaluate(() => window.__pwned), undefined);
+  // The center with a javascript: source is set aside, and no javascript: link exists anywhere.
+  assert.ok((await t.page.getByRole('alert').textContent()).includes('centers[2].sources[0].url'));
+  assert.equal(await t.app.listItem(custom.centers[2].name).count(), 0);
+  const hrefs = await t.page.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.every((h) => !/^\s*(javascript|data):/i.test(h)), hrefs.join(' '));
 });
 
 test('choosing a list item pans the map to its center', async () => {
@@ -98,4 +110,37 @@ test('keyboard: choosing an item keeps focus on it; closing the detail returns f
   await detail.getByRole('button', { name: tr('detail_close') }).focus();
   await t.page.keyboard.press('Escape');
   await expect(async () => (await detail.count()) === 0, 'closed by Escape');
+});
+
+test('the view fits the filtered centers, also while a detail is open', async () => {
+  const kg = dataset.centers.filter((c) => c.country === 'KG');
+  const kz = dataset.centers.filter((c) => c.country === 'KZ');
+  await t.app.open();
+  await t.app.expectInView(dataset.centers);
+  await t.app.listItem(kz[0].name).click();
+  await expect(() => t.app.detail(kz[0].name).isVisible(), 'detail open');
+  await t.app.countryBox('KG').check();
+  await t.app.expectShown(kg);
+  await t.app.expectInView(kg);
+  // Typing does not pull the map back to the open center either.
+  await t.app.search.fill('osh');
+  await t.app.expectInView(kg.filter((c) => c.city === 'Osh'));
+});
+
+test('choosing the open center again brings it back into view', async () => {
+  const c = dataset.centers.find((x) => x.id === 'republican-scientific-oncological-center-dushanbe');
+  const far = dataset.centers.find((x) => x.id === 'proton-therapy-center-astana');
+  await t.app.open();
+  await t.app.listItem(c.name).click();
+  await t.app.expectInView([c]);
+  // Pan away by hand: drag the map far to the west.
+  const box = await t.app.map.boundingBox();
+  await t.page.mouse.move(box.x + 200, box.y + 300);
+  await t.page.mouse.down();
+  await t.page.mouse.move(box.x + 800, box.y + 300, { steps: 5 });
+  await t.page.mouse.up();
+  await expect(async () => !(await t.app.isInside(t.app.marker(c.name), t.app.map)), 'panned away');
+  await t.app.listItem(c.name).click();
+  await t.app.expectInView([c]);
+  assert.ok(far);
 });

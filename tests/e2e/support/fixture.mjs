@@ -24,8 +24,7 @@ export function useApp(options = {}) {
   afterEach(async () => {
     const errors = t.errors;
     await t.page.close();
-    if (!t.allowErrors) assert.deepEqual(errors, [], 'no page or console errors');
-    t.allowErrors = false;
+    assert.deepEqual(errors, [], 'no page or console errors');
   });
   return t;
 }

@@ -29,6 +29,21 @@ export class ShifoPage {
     return this.page.getByRole('group', { name: tr('specialty_legend') }).getByRole('checkbox', { name: new RegExp(`^${label} \\d+$`) });
   }
   pediatricBox() { return this.page.getByRole('checkbox', { name: new RegExp(`^${tr('pediatric_label')}\\b`) }); }
+  get sidebar() { return this.page.getByRole('complementary'); }
+
+  /** Whether `locator`'s box lies entirely inside `container`'s box (what a person can see). */
+  async isInside(locator, container) {
+    const [c, b] = [await container.boundingBox(), await locator.boundingBox()];
+    return !!(c && b) && b.x >= c.x - 1 && b.y >= c.y - 1 && b.x + b.width <= c.x + c.width + 1 && b.y + b.height <= c.y + c.height + 1;
+  }
+
+  /** Asserts every given center's marker is inside the visible map. */
+  async expectInView(centers) {
+    for (const c of centers) {
+      await expect(() => this.isInside(this.marker(c.name), this.map), `marker of ${c.name} inside the map view`);
+    }
+  }
+
   detail(name) { return this.page.getByRole('region', { name, exact: true }); }
 
   /** Asserts that map and list show exactly these centers (by dataset entry). */
