@@ -15,6 +15,20 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
 }
 
+# A C toolchain links every native crate (trunk pulls in ring through rustls).
+if ! command -v cc >/dev/null; then
+  say "installing a C toolchain"
+  apt_install build-essential
+fi
+
+# rustup's minimal profile leaves out rustfmt and clippy, which the test command runs.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding the $component component"
+    rustup component add "$component"
+  fi
+done
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
@@ -33,9 +47,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if ! command -v npm >/dev/null; then
+# The browser suite and scripts use import.meta.dirname (Node 20.11+); playwright-core needs 20.
+node_ok() { node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 11) ? 0 : 1)' 2>/dev/null; }
+if ! command -v npm >/dev/null || ! node_ok; then
   say "installing Node.js and npm"
   apt_install nodejs npm
+fi
+if ! node_ok; then
+  echo "setup: Node.js >= 20.11 is needed, found $(node --version 2>/dev/null || echo none)." >&2
+  echo "setup: install it (e.g. Debian 13's nodejs, or NodeSource's package) and run again." >&2
+  exit 1
 fi
 # npm ci only when node_modules does not match the committed lockfile.
 if ! cmp -s package-lock.json node_modules/.shifo-lock 2>/dev/null; then
@@ -51,4 +72,4 @@ fi
 
 # trunk --offline passes --offline to cargo: fetch crates now, while the registry is reachable.
 cargo fetch --locked >/dev/null
-say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(/usr/bin/chromium --version)"
+say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(/usr/bin/chromium --version 2>/dev/null)"
