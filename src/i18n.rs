@@ -29,6 +29,16 @@ pub fn t_with(key: &str, args: &[(&str, &str)]) -> String {
     })
 }
 
+/// The country's name in the interface language.
+pub fn country_name(country: shifo_core::Country) -> String {
+    t(&format!("country_{}", country.code()))
+}
+
+/// "City, Country" for a center.
+pub fn place(center: &shifo_core::Center) -> String {
+    format!("{}, {}", center.city, country_name(center.country))
+}
+
 /// The plural form of `key` for `count` (`key_one` or `key_other`), with `{count}` filled in.
 pub fn t_count(key: &str, count: usize) -> String {
     let form = if count == 1 { "one" } else { "other" };

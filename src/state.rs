@@ -20,6 +20,16 @@ pub enum LoadState {
     Failed(LoadError),
 }
 
+impl LoadState {
+    /// The dataset when ready.
+    fn ready(&self) -> Option<Arc<Loaded>> {
+        match self {
+            LoadState::Ready(d) => Some(d.clone()),
+            _ => None,
+        }
+    }
+}
+
 /// Shared state, provided once by the root and read by components through [`AppState::expect`].
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -80,18 +90,12 @@ impl AppState {
 
     /// The loaded dataset, if any (tracked).
     pub fn loaded(&self) -> Option<Arc<Loaded>> {
-        self.load.with(|l| match l {
-            LoadState::Ready(d) => Some(d.clone()),
-            _ => None,
-        })
+        self.load.with(LoadState::ready)
     }
 
     /// The loaded dataset, if any, without tracking (for code that runs once per row or event).
     pub fn loaded_untracked(&self) -> Option<Arc<Loaded>> {
-        self.load.with_untracked(|l| match l {
-            LoadState::Ready(d) => Some(d.clone()),
-            _ => None,
-        })
+        self.load.with_untracked(LoadState::ready)
     }
 
     /// Starts (or restarts) loading the dataset; on success the view is read from the URL.

@@ -151,23 +151,27 @@ impl Dataset {
                 },
             });
         }
-        // Read the version first: a newer file's new fields should be reported as a newer
-        // version, not as unknown fields.
-        #[derive(serde::Deserialize)]
-        struct Probe {
-            schema_version: Option<u32>,
-        }
-        if let Ok(Probe {
-            schema_version: Some(found),
-        }) = serde_json::from_str::<Probe>(text)
-        {
-            if found != SCHEMA_VERSION {
-                return Err(Error {
-                    kind: ErrorKind::SchemaVersion { found },
-                });
+        let version_error = |found| Error {
+            kind: ErrorKind::SchemaVersion { found },
+        };
+        match serde_json::from_str::<Dataset>(text) {
+            Ok(d) if d.schema_version == SCHEMA_VERSION => Ok(d),
+            Ok(d) => Err(version_error(d.schema_version)),
+            Err(e) => {
+                // Only on failure, read just the version: a newer file's new fields should be
+                // reported as a newer version, not as unknown fields.
+                #[derive(serde::Deserialize)]
+                struct Probe {
+                    schema_version: Option<u32>,
+                }
+                match serde_json::from_str::<Probe>(text) {
+                    Ok(Probe {
+                        schema_version: Some(found),
+                    }) if found != SCHEMA_VERSION => Err(version_error(found)),
+                    _ => Err(Error::from_json(e, text)),
+                }
             }
         }
-        serde_json::from_str(text).map_err(|e| Error::from_json(e, text))
     }
 
     /// Parses and validates: what is fine is kept, what is not is reported, nothing panics.
@@ -178,9 +182,14 @@ impl Dataset {
         Ok(Loaded { dataset, problems })
     }
 
+    /// The position in `centers` of the center with this id.
+    pub fn center_index(&self, id: &str) -> Option<usize> {
+        self.centers.iter().position(|c| c.id == id)
+    }
+
     /// The center with this id.
     pub fn center(&self, id: &str) -> Option<&crate::model::Center> {
-        self.centers.iter().find(|c| c.id == id)
+        self.center_index(id).map(|i| &self.centers[i])
     }
 
     /// The English label of a specialty code, or the code itself when it is not in the vocabulary.
@@ -189,6 +198,16 @@ impl Dataset {
             .iter()
             .find(|s| s.code == code)
             .map_or(code, |s| s.label.as_str())
+    }
+
+    /// The English labels of a center's specialties, joined with commas.
+    pub fn specialty_list(&self, center: &crate::model::Center) -> String {
+        let labels: Vec<&str> = center
+            .specialties
+            .iter()
+            .map(|s| self.specialty_label(s))
+            .collect();
+        labels.join(", ")
     }
 }
 
@@ -212,6 +231,9 @@ mod tests {
         assert_eq!(d.specialty_label("oncology"), "Oncology");
         assert_eq!(d.specialty_label("nope"), "nope");
         assert!(d.center("a").is_some());
+        assert_eq!(d.center_index("a"), Some(0));
+        assert_eq!(d.center_index("b"), None);
+        assert_eq!(d.specialty_list(&d.centers[0]), "Oncology");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::list::item_dom_id;
-use crate::i18n::{t, t_with};
+use crate::i18n::{country_name, t, t_with};
 use crate::state::AppState;
 
 /// Closes the detail and puts keyboard focus back on the center's list item, so a keyboard
@@ -124,7 +124,7 @@ pub fn Detail() -> impl IntoView {
             .collect();
         let events = (!events.is_empty())
             .then(|| view! { <dt>{t("detail_events")}</dt><dd><ul>{events}</ul></dd> });
-        let place = t(&format!("country_{}", c.country.code()));
+        let country = country_name(c.country);
         let (id_key, id_button) = (c.id.clone(), c.id.clone());
         Some(view! {
             <section
@@ -144,7 +144,7 @@ pub fn Detail() -> impl IntoView {
                 </div>
                 <dl>
                     {other_names}
-                    <dt>{t("detail_country")}</dt><dd>{place}</dd>
+                    <dt>{t("detail_country")}</dt><dd>{country}</dd>
                     <dt>{t("detail_city")}</dt><dd>{c.city.clone()}</dd>
                     <dt>{t("detail_coordinates")}</dt><dd>{format!("{:.4}, {:.4}", c.lat, c.lon)}</dd>
                     <dt>{t("detail_specialties")}</dt><dd><ul>{specialties}</ul></dd>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use shifo_core::Country;
 
-use crate::i18n::t;
+use crate::i18n::{country_name, t};
 use crate::state::AppState;
 
 /// One checkbox option with the number of centers it would give.
@@ -45,7 +45,7 @@ pub fn Filters() -> impl IntoView {
         .map(|country| {
             view! {
                 <CountedOption
-                    label=t(&format!("country_{}", country.code()))
+                    label=country_name(country)
                     checked=Signal::derive(move || state.view.with(|v| v.filter.countries.contains(&country)))
                     count=Signal::derive(move || state.counts.with(|c| c.countries.get(&country).copied().unwrap_or(0)))
                     on_toggle=move |on| state.update_filter(|f| {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::share::ShareLink;
-use crate::i18n::{t, t_count};
+use crate::i18n::{place, t, t_count};
 use crate::state::AppState;
 
 /// The DOM id of a center's list item, so the map can scroll it into view.
@@ -47,17 +47,8 @@ pub fn ResultList() -> impl IntoView {
         let loaded = state.loaded_untracked()?;
         let dataset = &loaded.dataset;
         let c = dataset.centers.get(i)?;
-        let specialties = c
-            .specialties
-            .iter()
-            .map(|s| dataset.specialty_label(s).to_string())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let place = format!(
-            "{}, {}",
-            c.city,
-            t(&format!("country_{}", c.country.code()))
-        );
+        let specialties = dataset.specialty_list(c);
+        let place = place(c);
         let pediatric = c
             .pediatric
             .then(|| view! { <span class="badge">{t("badge_pediatric")}</span> });

@@ -12,7 +12,7 @@ use shifo_core::{Center, Dataset};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::t;
+use crate::i18n::{place, t};
 use crate::state::AppState;
 
 /// The tile server, in one place. Tiles need the internet; without it the map stays grey and
@@ -75,18 +75,8 @@ fn popup_content(dataset: &Dataset, c: &Center) -> Option<web_sys::Element> {
         Some(())
     };
     add("strong", "popup-name", &c.name)?;
-    let place = format!(
-        "{}, {}",
-        c.city,
-        t(&format!("country_{}", c.country.code()))
-    );
-    add("div", "popup-place", &place)?;
-    let specialties: Vec<&str> = c
-        .specialties
-        .iter()
-        .map(|s| dataset.specialty_label(s))
-        .collect();
-    add("div", "popup-specialties", &specialties.join(", "))?;
+    add("div", "popup-place", &place(c))?;
+    add("div", "popup-specialties", &dataset.specialty_list(c))?;
     if c.pediatric {
         add("div", "popup-pediatric", &t("badge_pediatric"))?;
     }
@@ -211,9 +201,7 @@ pub fn CenterMap() -> impl IntoView {
             }
             // A re-added marker gets a fresh icon element: restore the highlight.
             let selected = state.selected.get_untracked();
-            if let Some(i) =
-                selected.and_then(|id| loaded.dataset.centers.iter().position(|c| c.id == id))
-            {
+            if let Some(i) = selected.and_then(|id| loaded.dataset.center_index(&id)) {
                 if let Some(el) = l.markers.get(i).and_then(marker_element) {
                     let _ = el.class_list().add_1("selected");
                 }
@@ -234,7 +222,7 @@ pub fn CenterMap() -> impl IntoView {
         };
         let selected = state
             .selected_id()
-            .and_then(|id| loaded.dataset.centers.iter().position(|c| c.id == id));
+            .and_then(|id| loaded.dataset.center_index(&id));
         if let Some(Some(old)) = prev {
             if let Some(el) = l.markers.get(old).and_then(marker_element) {
                 let _ = el.class_list().remove_1("selected");
