@@ -19,10 +19,32 @@ fn close(state: AppState, id: &str) {
     }
 }
 
+/// Below this width the detail sits in the page flow under the map (see style.css), so a
+/// choice made further down the list would open it out of sight.
+const IN_FLOW_MEDIA: &str = "(max-width: 799px)";
+
 /// The detail panel of the selected center; absent when none is selected.
 #[component]
 pub fn Detail() -> impl IntoView {
     let state = AppState::expect();
+    // On a phone, bring the detail to the reader whenever a center is chosen.
+    Effect::new(move |_| {
+        state.pan_request.track();
+        if state.selected_id().is_none() {
+            return;
+        }
+        // After the next frame, once the panel for the new center is in the page.
+        request_animation_frame(|| {
+            let in_flow = window()
+                .match_media(IN_FLOW_MEDIA)
+                .ok()
+                .flatten()
+                .is_some_and(|m| m.matches());
+            if let (true, Some(el)) = (in_flow, document().get_element_by_id("detail")) {
+                el.scroll_into_view();
+            }
+        });
+    });
     move || {
         let loaded = state.loaded()?;
         let c = state.selected()?;
@@ -128,6 +150,7 @@ pub fn Detail() -> impl IntoView {
         let (id_key, id_button) = (c.id.clone(), c.id.clone());
         Some(view! {
             <section
+                id="detail"
                 class="detail"
                 aria-labelledby="detail-heading"
                 on:keydown=move |ev| {
