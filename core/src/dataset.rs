@@ -2,8 +2,35 @@
 
 use std::fmt;
 
+use std::collections::HashSet;
+
+use serde::de::DeserializeOwned;
+
+use crate::json::{self, Pos, Value};
 use crate::model::{Dataset, SCHEMA_VERSION};
-use crate::validate::{self, Problem};
+use crate::shape;
+use crate::validate::{self, Path, Problem, ProblemKind, Seg};
+
+/// Takes one top-level list out of `lists` as typed entries; entries were shape-checked, so a
+/// failure here would be a bug in the shape tables and is skipped rather than trusted.
+fn typed<T: DeserializeOwned>(
+    lists: &mut serde_json::Map<String, serde_json::Value>,
+    list: &str,
+) -> Vec<T> {
+    let Some(serde_json::Value::Array(items)) = lists.remove(list) else {
+        return Vec::new();
+    };
+    items
+        .into_iter()
+        .filter_map(|v| serde_json::from_value(v).ok())
+        .collect()
+}
+
+/// Where in the file a problem from [`validate::check`] is: the key of a missing or unknown
+/// field, else the value at its path.
+fn locate(root: &json::Node, p: &Problem) -> Pos {
+    p.path.locate(root).pos
+}
 
 /// Why a dataset could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +75,17 @@ impl Error {
                 Some((*line, *column))
             }
             ErrorKind::SchemaVersion { .. } => None,
+        }
+    }
+}
+
+impl Error {
+    /// What went wrong, without the line and column (for tools that print them separately).
+    pub fn kind_message(&self) -> String {
+        match &self.kind {
+            ErrorKind::Syntax { message, .. } => format!("not valid JSON: {message}"),
+            ErrorKind::Shape { message, .. } => format!("not a Shifo dataset: {message}"),
+            ErrorKind::SchemaVersion { .. } => self.to_string(),
         }
     }
 }
@@ -124,62 +162,208 @@ impl Error {
 pub struct Loaded {
     /// The dataset, holding only the entries that passed validation.
     pub dataset: Dataset,
-    /// Every problem found; entries with an error were removed from `dataset`.
+    /// Every problem found, errors and warnings, in document order; entries with an error were
+    /// removed from `dataset`.
     pub problems: Vec<Problem>,
 }
 
+impl Loaded {
+    /// Only the problems that made entries be left out.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.is_error())
+    }
+
+    /// Only the warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| !p.is_error())
+    }
+}
+
+/// The top-level lists whose entries are checked and kept or dropped one by one.
+const LISTS: [&str; 5] = ["specialties", "centers", "partnerships", "events", "hubs"];
+
 impl Dataset {
-    /// Parses dataset JSON; fails on syntax, shape or an unsupported schema version.
+    /// Parses dataset JSON strictly: the first problem of any kind is an error. For reading
+    /// what is usable out of an imperfect file, use [`Dataset::load`].
     pub fn from_json(text: &str) -> Result<Dataset, Error> {
-        // serde would read an array as a struct's fields in order and complain about the second
-        // element; say plainly that a dataset is an object instead.
-        if let Some(at) = text
-            .find(|c: char| !c.is_whitespace())
-            .filter(|&i| text[i..].starts_with('['))
-        {
-            let line = text[..at].matches('\n').count() + 1;
-            let column = text[..at]
-                .rsplit('\n')
-                .next()
-                .map_or(0, |l| l.chars().count())
-                + 1;
-            return Err(Error {
-                kind: ErrorKind::Shape {
-                    line,
-                    column,
-                    message: "expected a JSON object with schema_version, specialties and centers, found an array".into(),
-                },
-            });
-        }
-        let version_error = |found| Error {
-            kind: ErrorKind::SchemaVersion { found },
-        };
-        match serde_json::from_str::<Dataset>(text) {
-            Ok(d) if d.schema_version == SCHEMA_VERSION => Ok(d),
-            Ok(d) => Err(version_error(d.schema_version)),
-            Err(e) => {
-                // Only on failure, read just the version: a newer file's new fields should be
-                // reported as a newer version, not as unknown fields.
-                #[derive(serde::Deserialize)]
-                struct Probe {
-                    schema_version: Option<u32>,
-                }
-                match serde_json::from_str::<Probe>(text) {
-                    Ok(Probe {
-                        schema_version: Some(found),
-                    }) if found != SCHEMA_VERSION => Err(version_error(found)),
-                    _ => Err(Error::from_json(e, text)),
-                }
+        let loaded = Dataset::load(text)?;
+        let first = loaded.errors().next().cloned();
+        match first {
+            None => Ok(loaded.dataset),
+            Some(p) => {
+                let at = p.at.unwrap_or(Pos { line: 1, column: 1 });
+                Err(Error {
+                    kind: ErrorKind::Shape {
+                        line: at.line,
+                        column: at.column,
+                        message: format!("{}: {}", p.path, p.message()),
+                    },
+                })
             }
         }
     }
 
-    /// Parses and validates: what is fine is kept, what is not is reported, nothing panics.
+    /// Parses and validates: what is fine is kept, every problem is reported with its JSON
+    /// path, line and column, and nothing panics. Fails only when nothing can be read: the
+    /// text is not JSON, not an object, or of another schema version.
     pub fn load(text: &str) -> Result<Loaded, Error> {
-        let mut dataset = Dataset::from_json(text)?;
-        let problems = validate::check(&dataset);
-        validate::remove_invalid(&mut dataset, &problems);
+        // serde_json's syntax messages are good; use them, with columns in characters.
+        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            return Err(Error::from_json(e, text));
+        }
+        let Some(root) = json::parse(text) else {
+            // Only reachable if the two parsers disagree (e.g. nesting deeper than 128).
+            return Err(Error {
+                kind: ErrorKind::Syntax {
+                    line: 1,
+                    column: 1,
+                    message: "nested too deeply".into(),
+                },
+            });
+        };
+        let Value::Object(_) = root.value else {
+            return Err(Error {
+                kind: ErrorKind::Shape {
+                    line: root.pos.line,
+                    column: root.pos.column,
+                    message: format!(
+                        "expected a JSON object with schema_version, specialties and centers, found {}",
+                        root.value.type_name()
+                    ),
+                },
+            });
+        };
+        if let Some(m) = root.get("schema_version") {
+            if let Value::Number(n, _) = m.value.value {
+                if n != f64::from(SCHEMA_VERSION) {
+                    return Err(Error {
+                        kind: ErrorKind::SchemaVersion {
+                            found: if (0.0..=f64::from(u32::MAX)).contains(&n) {
+                                n as u32
+                            } else {
+                                u32::MAX
+                            },
+                        },
+                    });
+                }
+            }
+        }
+
+        let mut problems = Vec::new();
+        shape::check(&root, &shape::DATASET, &Path::root(), &mut problems);
+
+        // Entries with a shape error cannot be typed; the rest are read one by one, so one
+        // broken center costs only that center.
+        let broken = |list: &str| -> HashSet<usize> {
+            problems
+                .iter()
+                .filter_map(|p: &Problem| p.path.entry())
+                .filter(|(l, _)| *l == list)
+                .map(|(_, i)| i)
+                .collect()
+        };
+        // Ids of centers left out for their shape, so links to them are not reported twice.
+        let broken_ids: HashSet<String> = match root.get("centers").map(|m| &m.value.value) {
+            Some(Value::Array(items)) => broken("centers")
+                .into_iter()
+                .filter_map(|i| match &items.get(i)?.get("id")?.value.value {
+                    Value::String(id) => Some(id.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => HashSet::new(),
+        };
+        let mut origins: Vec<(&str, Vec<usize>)> = Vec::new();
+        let mut lists = serde_json::Map::new();
+        let mut late = Vec::new();
+        for list in LISTS {
+            let broken = broken(list);
+            let mut kept = Vec::new();
+            let mut values = Vec::new();
+            if let Some(Value::Array(items)) = root.get(list).map(|m| &m.value.value) {
+                for (i, item) in items.iter().enumerate() {
+                    if broken.contains(&i) {
+                        continue;
+                    }
+                    match serde_json::from_str::<serde_json::Value>(&text[item.span.clone()]) {
+                        Ok(v) => {
+                            kept.push(i);
+                            values.push(v);
+                        }
+                        Err(e) => late.push(Problem::new(
+                            Path::root().key(list).index(i),
+                            Some(item.pos),
+                            ProblemKind::WrongType {
+                                expected: "an entry",
+                                found: if e.is_data() { "bad data" } else { "bad JSON" },
+                            },
+                        )),
+                    }
+                }
+            }
+            lists.insert(list.to_string(), serde_json::Value::Array(values));
+            origins.push((list, kept));
+        }
+        problems.extend(late);
+        let scalar = |key: &str| -> serde_json::Value {
+            let ok = !problems
+                .iter()
+                .any(|p| p.path.0.first() == Some(&Seg::Key(key.into())));
+            match root.get(key) {
+                Some(m) if ok => serde_json::from_str(&text[m.value.span.clone()])
+                    .unwrap_or(serde_json::Value::Null),
+                _ => serde_json::Value::Null,
+            }
+        };
+        let string_or_empty = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+        let schema = scalar("$schema").as_str().map(str::to_string);
+        let version = string_or_empty(scalar("version"));
+        let updated = scalar("updated");
+        let updated_given = updated.is_string();
+        let updated = string_or_empty(updated);
+        let mut dataset = Dataset {
+            schema,
+            schema_version: SCHEMA_VERSION,
+            version,
+            updated,
+            specialties: typed(&mut lists, "specialties"),
+            centers: typed(&mut lists, "centers"),
+            partnerships: typed(&mut lists, "partnerships"),
+            events: typed(&mut lists, "events"),
+            hubs: typed(&mut lists, "hubs"),
+        };
+
+        let mut checked = validate::check_with(&dataset, &broken_ids);
+        if !updated_given {
+            // Already reported as missing or mistyped; do not report it again as a bad date.
+            checked.retain(|p| p.path.0 != [Seg::Key("updated".into())]);
+        }
+        validate::remove_invalid(&mut dataset, &checked);
+        for mut p in checked {
+            // Paths from `check` count only the entries that were typed; point them back at
+            // the entry's place in the file.
+            if let Some((list, i)) = p.path.entry() {
+                if let Some((_, kept)) = origins.iter().find(|(l, _)| *l == list) {
+                    if let Some(&orig) = kept.get(i) {
+                        p.path.0[1] = Seg::Index(orig);
+                    }
+                }
+            }
+            p.at = Some(locate(&root, &p));
+            problems.push(p);
+        }
+        problems.sort_by_key(|p| p.at);
         Ok(Loaded { dataset, problems })
+    }
+
+    /// The hubs whose host is the center with this id.
+    pub fn hubs_hosted_by<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl Iterator<Item = &'a crate::model::Hub> {
+        self.hubs
+            .iter()
+            .filter(move |h| h.host.as_deref() == Some(id))
     }
 
     /// The position in `centers` of the center with this id.
@@ -220,8 +404,9 @@ mod tests {
   "version": "t",
   "updated": "2026-01-01",
   "specialties": [{"code": "oncology", "label": "Oncology"}],
-  "centers": [{"id": "a", "name": "A", "country": "KZ", "city": "Astana",
-               "lat": 51.17, "lon": 71.45, "specialties": ["oncology"], "pediatric": false}]
+  "centers": [{"id": "a", "name": "A", "country": "KZ", "city": "Astana", "precision": "city",
+               "lat": 51.17, "lon": 71.45, "specialties": ["oncology"],
+               "pediatric": {"treats_children": false}, "sources": [{"title": "t", "file": "f"}]}]
 }"#;
 
     #[test]
@@ -251,18 +436,26 @@ mod tests {
             ),
             ("[1, 2]", "shape", 1, 1),
             ("\n  [{}]", "shape", 2, 3),
-            ("{\"schema_version\": \"one\"}", "shape", 1, 24),
+            ("\"a string\"", "shape", 1, 1),
+            // Shape errors point at the start of the value (serde_json points at its end).
+            (
+                &MINIMAL.replace("\"schema_version\": 1", "\"schema_version\": \"one\""),
+                "shape",
+                2,
+                21,
+            ),
             (
                 &MINIMAL.replace("\"country\": \"KZ\"", "\"country\": \"RU\""),
                 "shape",
                 6,
-                54,
+                51,
             ),
+            // An unknown field points at its key.
             (
-                &MINIMAL.replace("\"pediatric\": false", "\"pediatirc\": false"),
+                &MINIMAL.replace("\"pediatric\": {", "\"pediatirc\": {"),
                 "shape",
-                7,
-                83,
+                8,
+                16,
             ),
         ];
         for (text, kind, line, column) in cases {

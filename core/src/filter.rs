@@ -74,7 +74,7 @@ impl<'f> Matcher<'f> {
             && (skip == Some(Facet::Country)
                 || f.countries.is_empty()
                 || f.countries.contains(&c.country))
-            && (skip == Some(Facet::Pediatric) || !f.pediatric || c.pediatric)
+            && (skip == Some(Facet::Pediatric) || !f.pediatric || c.treats_children())
             && self.text.matches(
                 std::iter::once(c.name.as_str())
                     .chain(c.names.values().map(String::as_str))
@@ -119,7 +119,7 @@ impl Dataset {
             if m.matches(c, Some(Facet::Country)) {
                 *counts.countries.entry(c.country).or_default() += 1;
             }
-            if c.pediatric && m.matches(c, Some(Facet::Pediatric)) {
+            if c.treats_children() && m.matches(c, Some(Facet::Pediatric)) {
                 counts.pediatric += 1;
             }
         }
@@ -134,22 +134,19 @@ mod tests {
 
     /// A small hand-made dataset; expected results below are read off this table.
     fn dataset() -> Dataset {
-        let c = |id: &str, country, city: &str, specs: &[&str], pediatric| Center {
-            id: id.into(),
+        let c = |id: &str, country, city: &str, specs: &[&str], treats_children| Center {
             name: format!("{id} center"),
             names: BTreeMap::from([("ru".to_string(), format!("центр {id}"))]),
-            country,
             city: city.into(),
-            lat: 0.0,
-            lon: 0.0,
             specialties: specs.iter().map(|s| s.to_string()).collect(),
-            pediatric,
-            summary: None,
-            website: None,
-            phone: None,
-            sources: vec![],
+            pediatric: Some(crate::model::Pediatric {
+                treats_children,
+                services: vec![],
+            }),
+            ..Center::stub(id, country, 0.0, 0.0)
         };
         Dataset {
+            schema: None,
             schema_version: 1,
             version: "t".into(),
             updated: "2026-01-01".into(),
@@ -171,6 +168,7 @@ mod tests {
             ],
             partnerships: vec![],
             events: vec![],
+            hubs: vec![],
         }
     }
 

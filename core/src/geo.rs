@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::Center;
+use crate::model::{Center, Country};
 
 /// A latitude/longitude box.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -41,6 +41,34 @@ impl Bounds {
     /// Whether the box is a single point (fitting it would zoom in all the way).
     pub fn is_point(&self) -> bool {
         self.south == self.north && self.west == self.east
+    }
+
+    /// Whether a point lies in the box (edges included).
+    pub fn contains(&self, lat: f64, lon: f64) -> bool {
+        (self.south..=self.north).contains(&lat) && (self.west..=self.east).contains(&lon)
+    }
+}
+
+impl Country {
+    /// A box around the country's territory: its northern, southern, eastern and western
+    /// extreme points (e.g. Kazakhstan 40.57-55.44 N, 46.49-87.36 E), widened by about 0.3
+    /// degrees so that a border town is never flagged.
+    /// The boxes overlap (Tashkent lies inside Kazakhstan's box), so this catches a center put
+    /// in the wrong country or with latitude and longitude swapped, not one a few km off.
+    pub fn bounds(self) -> Bounds {
+        let (south, west, north, east) = match self {
+            Country::KZ => (40.2, 46.2, 55.8, 87.7),
+            Country::UZ => (36.9, 55.7, 45.9, 73.5),
+            Country::KG => (38.8, 68.9, 43.6, 80.6),
+            Country::TJ => (36.4, 67.0, 41.4, 75.5),
+            Country::TM => (34.8, 52.1, 43.1, 67.0),
+        };
+        Bounds {
+            south,
+            west,
+            north,
+            east,
+        }
     }
 }
 
@@ -85,21 +113,7 @@ mod tests {
     use crate::model::Country;
 
     fn at(lat: f64, lon: f64) -> Center {
-        Center {
-            id: "x".into(),
-            name: "x".into(),
-            names: Default::default(),
-            country: Country::KZ,
-            city: "c".into(),
-            lat,
-            lon,
-            specialties: vec![],
-            pediatric: false,
-            summary: None,
-            website: None,
-            phone: None,
-            sources: vec![],
-        }
+        Center::stub("x", Country::KZ, lat, lon)
     }
 
     #[test]

@@ -6,13 +6,20 @@
 pub mod dataset;
 pub mod filter;
 pub mod geo;
+pub mod json;
 pub mod model;
 pub mod query;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod search;
+mod shape;
 pub mod validate;
 
 pub use dataset::{Error, ErrorKind, Loaded};
 pub use filter::{FacetCounts, Filter};
-pub use model::{Center, Country, Dataset, Event, Partnership, Source, Specialty};
+pub use model::{
+    Capacity, Center, Country, Dataset, Event, Hub, HubStatus, Partnership, Pediatric, Precision,
+    Source, Specialty,
+};
 pub use query::ViewState;
-pub use validate::{Problem, ProblemKind};
+pub use validate::{Path, Problem, ProblemKind, Severity};

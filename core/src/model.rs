@@ -13,13 +13,18 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// A whole dataset: the specialty vocabulary, the centers and the cooperation between them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
-    /// Format version; only [`SCHEMA_VERSION`] is accepted.
+    /// Optional reference to this schema, so editors can check the file as it is typed.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Format version; this build reads version 1 (`SCHEMA_VERSION`).
     pub schema_version: u32,
     /// Free-form release label of the data, shown to users.
     pub version: String,
     /// Day the data was last updated, `YYYY-MM-DD`.
+    #[cfg_attr(feature = "schema", schemars(pattern(DATE_PATTERN)))]
     pub updated: String,
     /// Controlled vocabulary of specialty codes.
     pub specialties: Vec<Specialty>,
@@ -31,13 +36,24 @@ pub struct Dataset {
     /// Medicine Days, conferences and similar events.
     #[serde(default)]
     pub events: Vec<Event>,
+    /// International hubs: designated or proposed, with their host center where one is named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hubs: Vec<Hub>,
 }
+
+/// A date as the sources give it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+pub const DATE_PATTERN: &str = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
+
+/// A stable identifier usable in a URL: lowercase letters, digits and hyphens.
+pub const SLUG_PATTERN: &str = "^[a-z0-9-]+$";
 
 /// One entry of the specialty vocabulary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Specialty {
     /// Stable code used by centers and in URLs, e.g. `pediatric-oncology`.
+    #[cfg_attr(feature = "schema", schemars(pattern(SLUG_PATTERN)))]
     pub code: String,
     /// English label.
     pub label: String,
@@ -48,6 +64,7 @@ pub struct Specialty {
 
 /// The five countries Shifo covers, as ISO 3166-1 alpha-2 codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Country {
     /// Kazakhstan.
     KZ,
@@ -109,42 +126,187 @@ impl fmt::Display for Country {
 
 /// A specialty medical center.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Center {
     /// Stable slug, used in URLs (`center=<id>`).
+    #[cfg_attr(feature = "schema", schemars(pattern(SLUG_PATTERN)))]
     pub id: String,
-    /// Name in English.
+    /// Official name in English.
     pub name: String,
-    /// Names in other languages, keyed by language code.
+    /// Official names in other languages, keyed by language code (`ru`, `kk`, `uz`, ...).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub names: BTreeMap<String, String>,
     /// Country the center is in.
     pub country: Country,
     /// City, in English.
     pub city: String,
+    /// Street address, where a source gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
     /// Latitude in degrees (WGS 84).
     pub lat: f64,
     /// Longitude in degrees (WGS 84).
     pub lon: f64,
+    /// Whether `lat`/`lon` mark the building or only the city.
+    pub precision: Precision,
     /// Specialty codes from the dataset's vocabulary.
     pub specialties: Vec<String>,
-    /// Whether the center treats children.
-    pub pediatric: bool,
+    /// Care for children; absent when no source says whether children are treated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pediatric: Option<Pediatric>,
+    /// Size figures, where a source gives them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<Capacity>,
+    /// Languages patients can be served in (language codes), where known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
     /// What the sources say about the center, in one or two sentences.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// Website; shown only as an http(s) link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
-    /// Phone number in international format.
+    /// Phone number in international format (`+` and country code).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// Where the facts about this center come from.
-    #[serde(default)]
+    /// Contact e-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Id of the center this one belongs to (a branch or a unit of a larger center).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// Where the facts about this center come from; at least one.
+    pub sources: Vec<Source>,
+    /// Day the entry was last checked against its sources, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(pattern(DATE_PATTERN)))]
+    pub last_verified: Option<String>,
+}
+
+/// How exactly a center's coordinates are known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// The coordinates mark the building.
+    Building,
+    /// The coordinates mark the city; the building is somewhere in it.
+    City,
+}
+
+/// What a center offers children.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Pediatric {
+    /// Whether the center treats children.
+    pub treats_children: bool,
+    /// Specialty codes offered to children, where a source names them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<String>,
+}
+
+/// Size figures of a center, as its sources state them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Capacity {
+    /// Inpatient beds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beds: Option<u32>,
+    /// Patients treated a year (planned or reported; `note` says which).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patients_per_year: Option<u32>,
+    /// What the source says, in a few words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Whether a hub exists or is only proposed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum HubStatus {
+    /// Proposed by a government; no host or opening confirmed.
+    Proposed,
+    /// Designated and working.
+    Designated,
+}
+
+/// An international hub (e.g. for childhood cancer), as designated or proposed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Hub {
+    /// Stable slug.
+    #[cfg_attr(feature = "schema", schemars(pattern(SLUG_PATTERN)))]
+    pub id: String,
+    /// Name in English.
+    pub name: String,
+    /// Names in other languages, keyed by language code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
+    /// Proposed or designated.
+    pub status: HubStatus,
+    /// When it was proposed or designated, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(pattern(DATE_PATTERN)))]
+    pub date: Option<String>,
+    /// The country that proposed or leads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposed_by: Option<Country>,
+    /// Id of the host center, when one is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// Who it serves and what it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Where this comes from; at least one.
     pub sources: Vec<Source>,
 }
 
 impl Center {
+    /// A center with only the required fields, for tests.
+    #[cfg(test)]
+    pub(crate) fn stub(id: &str, country: Country, lat: f64, lon: f64) -> Center {
+        Center {
+            id: id.into(),
+            name: id.into(),
+            names: BTreeMap::new(),
+            country,
+            city: "c".into(),
+            address: None,
+            lat,
+            lon,
+            precision: Precision::City,
+            specialties: vec![],
+            pediatric: None,
+            capacity: None,
+            languages: vec![],
+            summary: None,
+            website: None,
+            phone: None,
+            email: None,
+            part_of: None,
+            sources: vec![],
+            last_verified: None,
+        }
+    }
+
+    /// Whether a source says the center treats children.
+    pub fn treats_children(&self) -> bool {
+        self.pediatric.as_ref().is_some_and(|p| p.treats_children)
+    }
+
+    /// A `mailto:` URI for the e-mail address, only when it looks like one.
+    pub fn mailto_uri(&self) -> Option<String> {
+        self.email
+            .as_deref()
+            .filter(|e| is_email(e))
+            .map(|e| format!("mailto:{e}"))
+    }
+
     /// Whether the center offers the given specialty code.
     pub fn offers(&self, code: &str) -> bool {
         self.specialties.iter().any(|s| s == code)
@@ -171,6 +333,7 @@ impl Center {
 
 /// Where a fact comes from: a published article or a file of the seed corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Title of the article or page.
@@ -183,6 +346,7 @@ pub struct Source {
     pub file: Option<String>,
     /// Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(pattern(DATE_PATTERN)))]
     pub date: Option<String>,
 }
 
@@ -195,6 +359,7 @@ impl Source {
 
 /// A memorandum or agreement between two centers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Partnership {
     /// Id of one center.
@@ -217,12 +382,16 @@ pub struct Partnership {
 
 /// A Medicine Days week, a conference or a similar event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable slug.
     pub id: String,
     /// Title in English.
     pub title: String,
+    /// Titles in other languages, keyed by language code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles: BTreeMap<String, String>,
     /// First day, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
@@ -240,6 +409,49 @@ pub struct Event {
     pub sources: Vec<Source>,
 }
 
+/// Whether a string looks like an e-mail address: one `@`, a dotted domain, nothing that could
+/// change the meaning of a `mailto:` link.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let plain = |p: &str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '+'))
+    };
+    plain(local)
+        && plain(domain)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+}
+
+/// Whether a phone number is in international format: `+`, then 8 to 15 digits (ITU-T E.164),
+/// grouped with spaces, hyphens or parentheses.
+pub fn is_phone(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix('+') else {
+        return false;
+    };
+    let digits = rest.chars().filter(char::is_ascii_digit).count();
+    rest.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'))
+        && (8..=15).contains(&digits)
+}
+
+/// Whether a date is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a month 1-12 and a day 1-31.
+pub fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
+    let in_range = |p: &str, max: u32| p.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n));
+    match parts.as_slice() {
+        [y] => num(y, 4),
+        [y, m] => num(y, 4) && num(m, 2) && in_range(m, 12),
+        [y, m, d] => num(y, 4) && num(m, 2) && in_range(m, 12) && num(d, 2) && in_range(d, 31),
+        _ => false,
+    }
+}
+
 /// Whether a string is an absolute `https:` or `http:` URL with a host.
 pub fn is_web_url(s: &str) -> bool {
     let lower = s.trim_start().to_ascii_lowercase();
@@ -255,19 +467,9 @@ mod tests {
 
     fn center_with(website: Option<&str>, phone: Option<&str>) -> Center {
         Center {
-            id: "x".into(),
-            name: "X".into(),
-            names: BTreeMap::new(),
-            country: Country::KZ,
-            city: "Astana".into(),
-            lat: 51.0,
-            lon: 71.0,
-            specialties: vec![],
-            pediatric: false,
-            summary: None,
             website: website.map(Into::into),
             phone: phone.map(Into::into),
-            sources: vec![],
+            ..Center::stub("x", Country::KZ, 51.0, 71.0)
         }
     }
 
@@ -311,6 +513,66 @@ mod tests {
                 want,
                 "{phone:?}"
             );
+        }
+    }
+
+    #[test]
+    fn phones_must_be_international() {
+        // E.164: a country code and at most 15 digits in all; the Kazakh example is from the
+        // format of +7 7172 numbers (Astana).
+        let cases = [
+            ("+7 7172 70 29 00", true),
+            ("+998 (71) 277-21-21", true),
+            ("+996312000000", true),
+            ("8 7172 70 29 00", false),
+            ("+7 abc 70 29 00", false),
+            ("+12345", false),
+            ("+1234567890123456", false),
+            ("+", false),
+            ("", false),
+        ];
+        for (phone, ok) in cases {
+            assert_eq!(is_phone(phone), ok, "{phone}");
+        }
+    }
+
+    #[test]
+    fn emails_and_mailto() {
+        let cases = [
+            ("info@cancercenter.kz", true),
+            ("a.b+c@mail.example.org", true),
+            ("no-at-sign.kz", false),
+            ("a@b", false),
+            ("a@@b.kz", false),
+            ("a b@c.kz", false),
+            ("a@b.kz?subject=x", false),
+            ("@b.kz", false),
+            ("a@.kz", false),
+        ];
+        for (email, ok) in cases {
+            assert_eq!(is_email(email), ok, "{email}");
+            let mut c = center_with(None, None);
+            c.email = Some(email.into());
+            assert_eq!(c.mailto_uri().is_some(), ok, "{email}");
+        }
+    }
+
+    #[test]
+    fn dates_are_partial_iso() {
+        let cases = [
+            ("2025", true),
+            ("2025-10", true),
+            ("2025-10-12", true),
+            ("2025-13", false),
+            ("2025-00-10", false),
+            ("2025-10-32", false),
+            ("25-10-12", false),
+            ("2025/10/12", false),
+            ("October 2025", false),
+            ("", false),
+        ];
+        for (date, ok) in cases {
+            assert_eq!(is_date(date), ok, "{date}");
         }
     }
 

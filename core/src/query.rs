@@ -142,7 +142,8 @@ mod tests {
                 "specialties": [{"code": "oncology", "label": "Oncology"},
                                 {"code": "pediatric-oncology", "label": "Pediatric oncology"}],
                 "centers": [{"id": "vakhidov-surgery", "name": "V", "country": "UZ", "city": "Tashkent",
-                             "lat": 41.3, "lon": 69.2, "specialties": ["oncology"], "pediatric": false}]}"#,
+                             "lat": 41.3, "lon": 69.2, "precision": "city", "specialties": ["oncology"],
+                             "sources": [{"title": "t", "file": "f"}]}]}"#,
         )
         .unwrap()
     }

@@ -1,16 +1,125 @@
-//! Checks a parsed dataset for problems serde cannot see: duplicate ids, unknown codes,
-//! impossible coordinates, links to centers that do not exist.
+//! Checks a dataset for problems serde cannot see (duplicate ids, unknown codes, coordinates
+//! outside the country, links to centers that do not exist, malformed contacts) and names each
+//! problem by its JSON path, so that it can be located in the file.
 
 use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 
-use crate::model::{is_web_url, Dataset};
+use crate::json::{Node, Pos, Value};
+use crate::model::{is_date, is_email, is_phone, is_web_url, Dataset, Precision, Source};
 
-/// One thing wrong with a dataset, located by its JSON path.
+/// One step of a JSON path: an object key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    /// An object key.
+    Key(String),
+    /// An array index.
+    Index(usize),
+}
+
+/// Where a value sits in the document, e.g. `$.centers[3].phone`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Path(pub Vec<Seg>);
+
+impl Path {
+    /// The document itself.
+    pub fn root() -> Path {
+        Path(Vec::new())
+    }
+
+    /// This path followed by an object key.
+    pub fn key(&self, key: &str) -> Path {
+        let mut p = self.clone();
+        p.0.push(Seg::Key(key.to_string()));
+        p
+    }
+
+    /// This path followed by an array index.
+    pub fn index(&self, i: usize) -> Path {
+        let mut p = self.clone();
+        p.0.push(Seg::Index(i));
+        p
+    }
+
+    /// The top-level list and the index in it, for `$.centers[3]...` that is `("centers", 3)`.
+    pub fn entry(&self) -> Option<(&str, usize)> {
+        match self.0.as_slice() {
+            [Seg::Key(list), Seg::Index(i), ..] => Some((list.as_str(), *i)),
+            _ => None,
+        }
+    }
+
+    /// Parses the display form back (`$.centers[3].phone`); keys in brackets are not needed by
+    /// callers and are not supported.
+    pub fn parse(s: &str) -> Option<Path> {
+        let mut p = Path::root();
+        let rest = s.strip_prefix('$')?;
+        for part in rest.split('.').skip(1) {
+            let (key, mut idx) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+            p = p.key(key);
+            while let Some((n, r)) = idx.split_once(']') {
+                p = p.index(n.parse().ok()?);
+                idx = r.strip_prefix('[').unwrap_or(r);
+            }
+        }
+        Some(p)
+    }
+
+    /// The node at this path in a positioned tree, or the deepest existing node on the way.
+    pub fn locate<'a>(&self, root: &'a Node) -> &'a Node {
+        let mut node = root;
+        for seg in &self.0 {
+            let next = match (seg, &node.value) {
+                (Seg::Key(k), Value::Object(_)) => node.get(k).map(|m| &m.value),
+                (Seg::Index(i), Value::Array(items)) => items.get(*i),
+                _ => None,
+            };
+            match next {
+                Some(n) => node = n,
+                None => break,
+            }
+        }
+        node
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("$")?;
+        for seg in &self.0 {
+            match seg {
+                Seg::Index(i) => write!(f, "[{i}]")?,
+                Seg::Key(k)
+                    if !k.is_empty()
+                        && k.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$') =>
+                {
+                    write!(f, ".{k}")?
+                }
+                // Keys with dots, spaces or quotes are written as a quoted bracket, JSONPath-style.
+                Seg::Key(k) => write!(f, "[{}]", serde_json::Value::from(k.as_str()))?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The entry cannot be trusted and is left out.
+    Error,
+    /// Worth fixing; the entry is kept.
+    Warning,
+}
+
+/// One thing wrong with a dataset, located by its JSON path and, once loaded, line and column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    /// JSON path of the offending value, e.g. `centers[3].specialties[1]`.
-    pub path: String,
+    /// JSON path of the offending value, e.g. `$.centers[3].specialties[1]`.
+    pub path: Path,
+    /// Line and column in the file, when known.
+    pub at: Option<Pos>,
     /// What is wrong.
     pub kind: ProblemKind,
 }
@@ -18,9 +127,33 @@ pub struct Problem {
 /// The kinds of problem, one variant per rule.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemKind {
-    /// A center id is used twice; the later center is dropped.
+    /// A field the format does not have (often a typo).
+    UnknownField(String),
+    /// A required field is absent.
+    MissingField(String),
+    /// The same key appears twice in one object.
+    DuplicateField(String),
+    /// A value of the wrong JSON type.
+    WrongType {
+        /// What the format expects, e.g. "a string".
+        expected: &'static str,
+        /// What the file has.
+        found: &'static str,
+    },
+    /// A string outside a fixed list (country codes, precision, hub status).
+    NotOneOf {
+        /// The value found.
+        found: String,
+        /// The values allowed.
+        allowed: &'static [&'static str],
+    },
+    /// A count that is not a whole number from 0 to 4,294,967,295.
+    NotAWholeNumber(String),
+    /// The file declares a schema version other than this build's.
+    UnsupportedVersion(u32),
+    /// An id is used twice in the same list; the later entry is dropped.
     DuplicateId(String),
-    /// A center id is not a lowercase slug (`a-z`, `0-9`, `-`), so it cannot live in a URL.
+    /// An id is not a lowercase slug (`a-z`, `0-9`, `-`), so it cannot live in a URL.
     BadId(String),
     /// A required text field is empty.
     Empty(&'static str),
@@ -37,51 +170,129 @@ pub enum ProblemKind {
         /// The longitude found.
         lon: f64,
     },
-    /// A partnership or event names a center that is not in the dataset.
+    /// The coordinates lie outside the center's country.
+    OutsideCountry {
+        /// The country the center claims.
+        country: crate::model::Country,
+        /// The latitude found.
+        lat: f64,
+        /// The longitude found.
+        lon: f64,
+    },
+    /// A partnership, event, hub or `part_of` names a center that is not in the dataset.
     UnknownCenter(String),
     /// A link is not an `https:` or `http:` URL.
     BadUrl(String),
+    /// A phone number is not `+`, a country code and 8 to 15 digits in all.
+    BadPhone(String),
+    /// An e-mail address is malformed.
+    BadEmail(String),
+    /// A date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    BadDate(String),
+    /// A center or hub has no source.
+    NoSource,
+    /// A source has neither a `url` nor a `file`, so nobody can check it.
+    UncheckableSource,
+    /// Warning: the coordinates mark only the city.
+    CityPrecision,
+    /// Warning: no name in this language.
+    MissingName(&'static str),
+    /// Warning: no `last_verified` date.
+    NotVerified,
 }
 
-impl Problem {
-    /// The index of the center this problem belongs to, if it is inside `centers[..]`.
-    pub fn center_index(&self) -> Option<usize> {
-        index_in(&self.path, "centers[")
+impl ProblemKind {
+    /// Errors make the entry be left out; warnings do not.
+    pub fn severity(&self) -> Severity {
+        match self {
+            ProblemKind::CityPrecision | ProblemKind::MissingName(_) | ProblemKind::NotVerified => {
+                Severity::Warning
+            }
+            _ => Severity::Error,
+        }
     }
 }
 
-fn index_in(path: &str, prefix: &str) -> Option<usize> {
-    let rest = path.strip_prefix(prefix)?;
-    rest[..rest.find(']')?].parse().ok()
+impl Problem {
+    /// A problem at a path, optionally already located.
+    pub fn new(path: Path, at: Option<Pos>, kind: ProblemKind) -> Problem {
+        Problem { path, at, kind }
+    }
+
+    /// Whether this problem makes its entry be left out.
+    pub fn is_error(&self) -> bool {
+        self.kind.severity() == Severity::Error
+    }
+
+    /// The index of the center this problem belongs to, if it is inside `centers[..]`.
+    pub fn center_index(&self) -> Option<usize> {
+        self.path
+            .entry()
+            .and_then(|(list, i)| (list == "centers").then_some(i))
+    }
+
+    /// What is wrong, without the path or location.
+    pub fn message(&self) -> String {
+        match &self.kind {
+            ProblemKind::UnknownField(name) => format!("unknown field \"{name}\""),
+            ProblemKind::MissingField(name) => format!("missing required field \"{name}\""),
+            ProblemKind::DuplicateField(name) => format!("field \"{name}\" appears twice"),
+            ProblemKind::WrongType { expected, found } => {
+                format!("expected {expected}, found {found}")
+            }
+            ProblemKind::NotOneOf { found, allowed } => {
+                format!("\"{found}\" is not one of {}", allowed.join(", "))
+            }
+            ProblemKind::NotAWholeNumber(raw) => format!("{raw} is not a whole number"),
+            ProblemKind::UnsupportedVersion(v) => format!(
+                "schema_version {v} is not supported (this version of Shifo reads {})",
+                crate::model::SCHEMA_VERSION
+            ),
+            ProblemKind::DuplicateId(id) => format!("duplicate id \"{id}\""),
+            ProblemKind::BadId(id) => {
+                format!("id \"{id}\" must use only lowercase letters, digits and hyphens")
+            }
+            ProblemKind::Empty(field) => format!("{field} must not be empty"),
+            ProblemKind::UnknownSpecialty(code) => format!("unknown specialty code \"{code}\""),
+            ProblemKind::DuplicateSpecialty(code) => {
+                format!("specialty code \"{code}\" is declared twice")
+            }
+            ProblemKind::BadSpecialtyCode(code) => format!(
+                "specialty code \"{code}\" must use only lowercase letters, digits and hyphens"
+            ),
+            ProblemKind::BadCoordinates { lat, lon } => format!(
+                "coordinates {lat}, {lon} are out of range (lat -90..90, lon -180..180)"
+            ),
+            ProblemKind::OutsideCountry { country, lat, lon } => format!(
+                "coordinates {lat}, {lon} are outside {} ({country})",
+                country.name()
+            ),
+            ProblemKind::UnknownCenter(id) => format!("no center has the id \"{id}\""),
+            ProblemKind::BadUrl(url) => format!("\"{url}\" is not an https or http URL"),
+            ProblemKind::BadPhone(phone) => format!(
+                "\"{phone}\" is not a phone number in international format (+, country code, 8-15 digits)"
+            ),
+            ProblemKind::BadEmail(email) => format!("\"{email}\" is not an e-mail address"),
+            ProblemKind::BadDate(date) => {
+                format!("\"{date}\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
+            ProblemKind::NoSource => "needs at least one source".to_string(),
+            ProblemKind::UncheckableSource => "a source needs a url or a file".to_string(),
+            ProblemKind::CityPrecision => {
+                "coordinates mark the city, not the building".to_string()
+            }
+            ProblemKind::MissingName(lang) => format!("no name in \"{lang}\""),
+            ProblemKind::NotVerified => "no last_verified date".to_string(),
+        }
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.path)?;
-        match &self.kind {
-            ProblemKind::DuplicateId(id) => write!(f, "duplicate center id \"{id}\""),
-            ProblemKind::BadId(id) => write!(
-                f,
-                "center id \"{id}\" must use only lowercase letters, digits and hyphens"
-            ),
-            ProblemKind::Empty(field) => write!(f, "{field} must not be empty"),
-            ProblemKind::UnknownSpecialty(code) => {
-                write!(f, "unknown specialty code \"{code}\"")
-            }
-            ProblemKind::DuplicateSpecialty(code) => {
-                write!(f, "specialty code \"{code}\" is declared twice")
-            }
-            ProblemKind::BadSpecialtyCode(code) => write!(
-                f,
-                "specialty code \"{code}\" must use only lowercase letters, digits and hyphens"
-            ),
-            ProblemKind::BadCoordinates { lat, lon } => write!(
-                f,
-                "coordinates {lat}, {lon} are out of range (lat -90..90, lon -180..180)"
-            ),
-            ProblemKind::UnknownCenter(id) => write!(f, "no center has the id \"{id}\""),
-            ProblemKind::BadUrl(url) => write!(f, "\"{url}\" is not an https or http URL"),
+        if let Some(at) = self.at {
+            write!(f, "line {}, column {}: ", at.line, at.column)?;
         }
+        write!(f, "{}: {}", self.path, self.message())
     }
 }
 
@@ -93,126 +304,263 @@ pub fn is_slug(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Every problem in the dataset, in document order.
+/// Every problem in a typed dataset, in document order, with paths but no line and column
+/// (see [`Dataset::load`] for those).
 pub fn check(d: &Dataset) -> Vec<Problem> {
+    check_with(d, &HashSet::new())
+}
+
+/// [`check`], where `also_known` are ids of centers that exist in the file but were already
+/// reported and left out; links to them are dropped quietly instead of being reported again.
+pub fn check_with(d: &Dataset, also_known: &HashSet<String>) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut push = |path: String, kind: ProblemKind| out.push(Problem { path, kind });
+    let mut push = |path: Path, kind: ProblemKind| out.push(Problem::new(path, None, kind));
+    let root = Path::root();
+
+    if !is_date(&d.updated) {
+        push(root.key("updated"), ProblemKind::BadDate(d.updated.clone()));
+    }
 
     let mut codes = HashSet::new();
     for (i, s) in d.specialties.iter().enumerate() {
+        let at = root.key("specialties").index(i);
         if s.code.trim().is_empty() {
-            push(format!("specialties[{i}].code"), ProblemKind::Empty("code"));
+            push(at.key("code"), ProblemKind::Empty("code"));
         } else if !is_slug(&s.code) {
             push(
-                format!("specialties[{i}].code"),
+                at.key("code"),
                 ProblemKind::BadSpecialtyCode(s.code.clone()),
             );
         } else if !codes.insert(s.code.as_str()) {
             push(
-                format!("specialties[{i}].code"),
+                at.key("code"),
                 ProblemKind::DuplicateSpecialty(s.code.clone()),
             );
         }
         if s.label.trim().is_empty() {
-            push(
-                format!("specialties[{i}].label"),
-                ProblemKind::Empty("label"),
-            );
+            push(at.key("label"), ProblemKind::Empty("label"));
         }
     }
 
+    let known: BTreeSet<&str> = d
+        .centers
+        .iter()
+        .map(|c| c.id.as_str())
+        .chain(also_known.iter().map(String::as_str))
+        .collect();
+    let check_sources =
+        |at: &Path, sources: &[Source], required: bool, push: &mut dyn FnMut(Path, ProblemKind)| {
+            if required && sources.is_empty() {
+                push(at.key("sources"), ProblemKind::NoSource);
+            }
+            for (j, s) in sources.iter().enumerate() {
+                let at = at.key("sources").index(j);
+                if s.title.trim().is_empty() {
+                    push(at.key("title"), ProblemKind::Empty("title"));
+                }
+                match (&s.url, &s.file) {
+                    (None, None) => push(at.clone(), ProblemKind::UncheckableSource),
+                    (Some(u), _) if !is_web_url(u) => {
+                        push(at.key("url"), ProblemKind::BadUrl(u.clone()))
+                    }
+                    _ => {}
+                }
+                if let Some(date) = s.date.as_ref().filter(|d| !is_date(d)) {
+                    push(at.key("date"), ProblemKind::BadDate(date.clone()));
+                }
+            }
+        };
+
     let mut ids = HashSet::new();
     for (i, c) in d.centers.iter().enumerate() {
-        let at = |field: &str| format!("centers[{i}].{field}");
+        let at = root.key("centers").index(i);
         if !is_slug(&c.id) {
-            push(at("id"), ProblemKind::BadId(c.id.clone()));
+            push(at.key("id"), ProblemKind::BadId(c.id.clone()));
         } else if !ids.insert(c.id.as_str()) {
-            push(at("id"), ProblemKind::DuplicateId(c.id.clone()));
+            push(at.key("id"), ProblemKind::DuplicateId(c.id.clone()));
         }
         if c.name.trim().is_empty() {
-            push(at("name"), ProblemKind::Empty("name"));
+            push(at.key("name"), ProblemKind::Empty("name"));
+        }
+        if c.names.get("ru").is_none_or(|n| n.trim().is_empty()) {
+            push(at.key("names"), ProblemKind::MissingName("ru"));
         }
         if c.city.trim().is_empty() {
-            push(at("city"), ProblemKind::Empty("city"));
+            push(at.key("city"), ProblemKind::Empty("city"));
         }
         let lat_ok = c.lat.is_finite() && (-90.0..=90.0).contains(&c.lat);
         let lon_ok = c.lon.is_finite() && (-180.0..=180.0).contains(&c.lon);
         if !lat_ok || !lon_ok {
             push(
-                at("lat"),
+                at.key("lat"),
                 ProblemKind::BadCoordinates {
                     lat: c.lat,
                     lon: c.lon,
                 },
             );
+        } else if !c.country.bounds().contains(c.lat, c.lon) {
+            push(
+                at.key("lat"),
+                ProblemKind::OutsideCountry {
+                    country: c.country,
+                    lat: c.lat,
+                    lon: c.lon,
+                },
+            );
+        }
+        if c.precision == Precision::City {
+            push(at.key("precision"), ProblemKind::CityPrecision);
         }
         for (j, code) in c.specialties.iter().enumerate() {
             if !codes.contains(code.as_str()) {
                 push(
-                    at(&format!("specialties[{j}]")),
+                    at.key("specialties").index(j),
                     ProblemKind::UnknownSpecialty(code.clone()),
                 );
             }
         }
-        if let Some(w) = &c.website {
-            if !is_web_url(w) {
-                push(at("website"), ProblemKind::BadUrl(w.clone()));
-            }
-        }
-        for (j, s) in c.sources.iter().enumerate() {
-            if let Some(u) = &s.url {
-                if !is_web_url(u) {
+        if let Some(p) = &c.pediatric {
+            for (j, code) in p.services.iter().enumerate() {
+                if !codes.contains(code.as_str()) {
                     push(
-                        at(&format!("sources[{j}].url")),
-                        ProblemKind::BadUrl(u.clone()),
+                        at.key("pediatric").key("services").index(j),
+                        ProblemKind::UnknownSpecialty(code.clone()),
                     );
                 }
             }
         }
-    }
-
-    let known: BTreeSet<&str> = d.centers.iter().map(|c| c.id.as_str()).collect();
-    for (i, p) in d.partnerships.iter().enumerate() {
-        for (field, id) in [("a", &p.a), ("b", &p.b)] {
-            if !known.contains(id.as_str()) {
-                push(
-                    format!("partnerships[{i}].{field}"),
-                    ProblemKind::UnknownCenter(id.clone()),
-                );
+        if let Some(w) = c.website.as_ref().filter(|w| !is_web_url(w)) {
+            push(at.key("website"), ProblemKind::BadUrl(w.clone()));
+        }
+        if let Some(p) = c.phone.as_ref().filter(|p| !is_phone(p)) {
+            push(at.key("phone"), ProblemKind::BadPhone(p.clone()));
+        }
+        if let Some(e) = c.email.as_ref().filter(|e| !is_email(e)) {
+            push(at.key("email"), ProblemKind::BadEmail(e.clone()));
+        }
+        if let Some(parent) = c.part_of.as_ref().filter(|p| !known.contains(p.as_str())) {
+            push(
+                at.key("part_of"),
+                ProblemKind::UnknownCenter(parent.clone()),
+            );
+        }
+        check_sources(&at, &c.sources, true, &mut push);
+        match &c.last_verified {
+            None => push(at.clone(), ProblemKind::NotVerified),
+            Some(v) if !is_date(v) => {
+                push(at.key("last_verified"), ProblemKind::BadDate(v.clone()))
             }
+            Some(_) => {}
         }
     }
+
+    for (i, p) in d.partnerships.iter().enumerate() {
+        let at = root.key("partnerships").index(i);
+        for (field, id) in [("a", &p.a), ("b", &p.b)] {
+            if !known.contains(id.as_str()) {
+                push(at.key(field), ProblemKind::UnknownCenter(id.clone()));
+            }
+        }
+        if let Some(date) = p.date.as_ref().filter(|d| !is_date(d)) {
+            push(at.key("date"), ProblemKind::BadDate(date.clone()));
+        }
+        check_sources(&at, &p.sources, false, &mut push);
+    }
+
+    let mut event_ids = HashSet::new();
     for (i, e) in d.events.iter().enumerate() {
+        let at = root.key("events").index(i);
+        if !is_slug(&e.id) {
+            push(at.key("id"), ProblemKind::BadId(e.id.clone()));
+        } else if !event_ids.insert(e.id.as_str()) {
+            push(at.key("id"), ProblemKind::DuplicateId(e.id.clone()));
+        }
+        for (field, date) in [("start", &e.start), ("end", &e.end)] {
+            if let Some(date) = date.as_ref().filter(|d| !is_date(d)) {
+                push(at.key(field), ProblemKind::BadDate(date.clone()));
+            }
+        }
         for (j, id) in e.centers.iter().enumerate() {
             if !known.contains(id.as_str()) {
                 push(
-                    format!("events[{i}].centers[{j}]"),
+                    at.key("centers").index(j),
                     ProblemKind::UnknownCenter(id.clone()),
                 );
             }
         }
+        check_sources(&at, &e.sources, false, &mut push);
+    }
+
+    let mut hub_ids = HashSet::new();
+    for (i, h) in d.hubs.iter().enumerate() {
+        let at = root.key("hubs").index(i);
+        if !is_slug(&h.id) {
+            push(at.key("id"), ProblemKind::BadId(h.id.clone()));
+        } else if !hub_ids.insert(h.id.as_str()) {
+            push(at.key("id"), ProblemKind::DuplicateId(h.id.clone()));
+        }
+        if let Some(host) = h.host.as_ref().filter(|h| !known.contains(h.as_str())) {
+            push(at.key("host"), ProblemKind::UnknownCenter(host.clone()));
+        }
+        if let Some(date) = h.date.as_ref().filter(|d| !is_date(d)) {
+            push(at.key("date"), ProblemKind::BadDate(date.clone()));
+        }
+        check_sources(&at, &h.sources, true, &mut push);
     }
     out
 }
 
-/// Removes every center that has an error, vocabulary entries whose code is unusable, and the
-/// links that pointed at removed centers.
+/// Removes every entry that has an error (centers, partnerships, events, hubs, vocabulary
+/// entries), then the links that pointed at removed centers. `problems` must come from
+/// [`check`] on this same dataset.
 pub fn remove_invalid(d: &mut Dataset, problems: &[Problem]) {
-    d.specialties.retain(|s| is_slug(&s.code));
-    let bad: HashSet<usize> = problems.iter().filter_map(Problem::center_index).collect();
-    if !bad.is_empty() {
+    let bad = |list: &str| -> HashSet<usize> {
+        problems
+            .iter()
+            .filter(|p| p.is_error())
+            .filter_map(|p| p.path.entry())
+            .filter(|(l, _)| *l == list)
+            .map(|(_, i)| i)
+            .collect()
+    };
+    fn drop_indices<T>(items: &mut Vec<T>, bad: &HashSet<usize>) {
         let mut i = 0;
-        d.centers.retain(|_| {
+        items.retain(|_| {
             let keep = !bad.contains(&i);
             i += 1;
             keep
         });
     }
+    drop_indices(&mut d.specialties, &bad("specialties"));
+    drop_indices(&mut d.centers, &bad("centers"));
+    drop_indices(&mut d.partnerships, &bad("partnerships"));
+    // An event naming an unknown center keeps its other centers; other errors drop it.
+    let event_errors: HashSet<usize> = problems
+        .iter()
+        .filter(|p| p.is_error() && !matches!(p.kind, ProblemKind::UnknownCenter(_)))
+        .filter_map(|p| p.path.entry())
+        .filter(|(l, _)| *l == "events")
+        .map(|(_, i)| i)
+        .collect();
+    drop_indices(&mut d.events, &event_errors);
+    drop_indices(&mut d.hubs, &bad("hubs"));
+
     let known: HashSet<String> = d.centers.iter().map(|c| c.id.clone()).collect();
     d.partnerships
         .retain(|p| known.contains(&p.a) && known.contains(&p.b));
     for e in &mut d.events {
         e.centers.retain(|id| known.contains(id));
+    }
+    for c in &mut d.centers {
+        if c.part_of.as_ref().is_some_and(|p| !known.contains(p)) {
+            c.part_of = None;
+        }
+    }
+    // A hub still exists when its host's entry is broken; only the link goes.
+    for h in &mut d.hubs {
+        if h.host.as_ref().is_some_and(|id| !known.contains(id)) {
+            h.host = None;
+        }
     }
 }
 
@@ -220,18 +568,25 @@ pub fn remove_invalid(d: &mut Dataset, problems: &[Problem]) {
 mod tests {
     use super::*;
 
+    /// Two clean centers (building precision, Russian names, sources, verified) and links
+    /// between them. The line numbers in the tests below are counted in this text.
     fn base() -> String {
         r#"{"schema_version": 1, "version": "t", "updated": "2026-01-01",
-            "specialties": [{"code": "oncology", "label": "Oncology"},
-                            {"code": "neurosurgery", "label": "Neurosurgery"}],
-            "centers": [
-              {"id": "a", "name": "A", "country": "KZ", "city": "Astana", "lat": 51.17,
-               "lon": 71.45, "specialties": ["oncology"], "pediatric": false},
-              {"id": "b", "name": "B", "country": "UZ", "city": "Tashkent", "lat": 41.3,
-               "lon": 69.24, "specialties": ["neurosurgery"], "pediatric": true}
-            ],
-            "partnerships": [{"a": "a", "b": "b"}],
-            "events": [{"id": "e", "title": "E", "centers": ["a", "b"]}]}"#
+  "specialties": [{"code": "oncology", "label": "Oncology"},
+                  {"code": "neurosurgery", "label": "Neurosurgery"}],
+  "centers": [
+    {"id": "a", "name": "A", "names": {"ru": "А"}, "country": "KZ", "city": "Astana",
+     "lat": 51.17, "lon": 71.45, "precision": "building", "specialties": ["oncology"],
+     "sources": [{"title": "S", "file": "000.txt"}], "last_verified": "2026-11-22"},
+    {"id": "b", "name": "B", "names": {"ru": "Б"}, "country": "UZ", "city": "Tashkent",
+     "lat": 41.3, "lon": 69.24, "precision": "building", "specialties": ["neurosurgery"],
+     "pediatric": {"treats_children": true, "services": ["neurosurgery"]},
+     "sources": [{"title": "S", "url": "https://example.org/b"}], "last_verified": "2026-11-22"}
+  ],
+  "partnerships": [{"a": "a", "b": "b"}],
+  "events": [{"id": "e", "title": "E", "centers": ["a", "b"]}],
+  "hubs": [{"id": "h", "name": "H", "status": "proposed", "host": "b",
+            "sources": [{"title": "S", "file": "000.txt"}]}]}"#
             .to_string()
     }
 
@@ -240,49 +595,144 @@ mod tests {
         let loaded = Dataset::load(&base()).unwrap();
         assert_eq!(loaded.problems, vec![]);
         assert_eq!(loaded.dataset.centers.len(), 2);
+        assert_eq!(loaded.dataset.hubs.len(), 1);
     }
 
     /// The edit that appends a third center with the given id.
     fn extra(id: &str) -> String {
         format!(
-            "\"pediatric\": true}}, {{\"id\": \"{id}\", \"name\": \"C\", \"country\": \"KZ\", \"city\": \"Astana\", \"lat\": 51.0, \"lon\": 71.0, \"specialties\": [], \"pediatric\": false}}"
+            "\"last_verified\": \"2026-11-22\"}},\n{{\"id\": \"{id}\", \"name\": \"C\", \"names\": {{\"ru\": \"В\"}}, \"country\": \"KZ\", \"city\": \"Astana\", \"lat\": 51.0, \"lon\": 71.0, \"precision\": \"building\", \"specialties\": [], \"sources\": [{{\"title\": \"S\", \"file\": \"f\"}}], \"last_verified\": \"2026-11-22\"}}"
         )
     }
 
     #[test]
-    fn each_rule_reports_its_path_and_drops_only_the_bad_center() {
-        // (edit to the base dataset, expected path, expected problem text, centers left)
-        let cases: &[(&str, &str, &str, &str, usize)] = &[
-            ("\"pediatric\": true}", &extra("a"), "centers[2].id", "duplicate center id \"a\"", 2),
-            ("\"pediatric\": true}", &extra("B b"), "centers[2].id", "lowercase", 2),
-            ("\"name\": \"B\"", "\"name\": \" \"", "centers[1].name", "name must not be empty", 1),
-            ("\"city\": \"Tashkent\"", "\"city\": \"\"", "centers[1].city", "city must not be empty", 1),
-            ("[\"neurosurgery\"]", "[\"neurosurgery\", \"cardio\"]", "centers[1].specialties[1]", "unknown specialty code \"cardio\"", 1),
-            ("\"lat\": 41.3", "\"lat\": 141.3", "centers[1].lat", "out of range", 1),
-            ("\"lon\": 69.24", "\"lon\": 69.24, \"website\": \"javascript:alert(1)\"", "centers[1].website", "not an https or http URL", 1),
-            ("{\"a\": \"a\", \"b\": \"b\"}", "{\"a\": \"a\", \"b\": \"zz\"}", "partnerships[0].b", "no center has the id \"zz\"", 2),
-            ("[\"a\", \"b\"]}", "[\"a\", \"q\"]}", "events[0].centers[1]", "no center has the id \"q\"", 2),
-            ("{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}", "{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}, {\"code\": \"oncology\", \"label\": \"Again\"}", "specialties[2].code", "declared twice", 2),
-            ("{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}", "{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}, {\"code\": \"Ear & nose\", \"label\": \"ENT\"}", "specialties[2].code", "lowercase letters", 2),
+    fn each_rule_reports_its_path_and_place_and_drops_only_the_bad_entry() {
+        // (edit to the base dataset, expected path, expected text, line:column, centers left)
+        // Lines and columns of the offending value (or key, for unknown and duplicate fields;
+        // the object, for missing ones) in `base()` after the edit, counted by hand.
+        type Case<'a> = (&'a str, &'a str, &'a str, &'a str, (usize, usize), usize);
+        let cases: &[Case] = &[
+            ("\"last_verified\": \"2026-11-22\"}\n  ]", &(extra("a") + "\n  ]"), "$.centers[2].id", "duplicate id \"a\"", (12, 8), 2),
+            ("\"last_verified\": \"2026-11-22\"}\n  ]", &(extra("B b") + "\n  ]"), "$.centers[2].id", "lowercase", (12, 8), 2),
+            ("\"name\": \"B\"", "\"name\": \" \"", "$.centers[1].name", "name must not be empty", (8, 25), 1),
+            ("\"city\": \"Tashkent\"", "\"city\": \"\"", "$.centers[1].city", "city must not be empty", (8, 77), 1),
+            ("[\"neurosurgery\"],\n", "[\"neurosurgery\", \"cardio\"],\n", "$.centers[1].specialties[1]", "unknown specialty code \"cardio\"", (9, 90), 1),
+            ("\"services\": [\"neurosurgery\"]", "\"services\": [\"ent\"]", "$.centers[1].pediatric.services[0]", "unknown specialty code \"ent\"", (10, 58), 1),
+            ("\"lat\": 41.3", "\"lat\": 141.3", "$.centers[1].lat", "out of range", (9, 13), 1),
+            ("\"lat\": 41.3, \"lon\": 69.24", "\"lat\": 55.75, \"lon\": 37.62", "$.centers[1].lat", "outside Uzbekistan (UZ)", (9, 13), 1),
+            ("\"city\": \"Tashkent\",", "\"city\": \"Tashkent\", \"website\": \"javascript:alert(1)\",", "$.centers[1].website", "not an https or http URL", (8, 100), 1),
+            ("\"city\": \"Tashkent\",", "\"city\": \"Tashkent\", \"phone\": \"8 (71) 277-21-21\",", "$.centers[1].phone", "international format", (8, 98), 1),
+            ("\"city\": \"Tashkent\",", "\"city\": \"Tashkent\", \"email\": \"info at b.uz\",", "$.centers[1].email", "not an e-mail address", (8, 98), 1),
+            ("\"city\": \"Tashkent\",", "\"city\": \"Tashkent\", \"part_of\": \"zz\",", "$.centers[1].part_of", "no center has the id \"zz\"", (8, 100), 1),
+            ("\"sources\": [{\"title\": \"S\", \"url\": \"https://example.org/b\"}]", "\"sources\": []", "$.centers[1].sources", "needs at least one source", (11, 17), 1),
+            ("\"url\": \"https://example.org/b\"", "\"url\": \"ftp://example.org/b\"", "$.centers[1].sources[0].url", "not an https or http URL", (11, 40), 1),
+            ("{\"title\": \"S\", \"url\": \"https://example.org/b\"}", "{\"title\": \"S\"}", "$.centers[1].sources[0]", "needs a url or a file", (11, 18), 1),
+            ("\"last_verified\": \"2026-11-22\"}\n  ]", "\"last_verified\": \"22.11.2026\"}\n  ]", "$.centers[1].last_verified", "is not a date", (11, 84), 1),
+            ("{\"a\": \"a\", \"b\": \"b\"}", "{\"a\": \"a\", \"b\": \"zz\"}", "$.partnerships[0].b", "no center has the id \"zz\"", (13, 36), 2),
+            ("[\"a\", \"b\"]}", "[\"a\", \"q\"]}", "$.events[0].centers[1]", "no center has the id \"q\"", (14, 57), 2),
+            ("\"host\": \"b\"", "\"host\": \"x\"", "$.hubs[0].host", "no center has the id \"x\"", (15, 67), 2),
+            ("{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}", "{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}, {\"code\": \"oncology\", \"label\": \"Again\"}", "$.specialties[2].code", "declared twice", (3, 79), 2),
+            ("{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}", "{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}, {\"code\": \"Ear & nose\", \"label\": \"ENT\"}", "$.specialties[2].code", "lowercase letters", (3, 79), 2),
+            // Shape problems: found by walking the tree, located at the key or value.
+            ("\"precision\": \"building\", \"specialties\": [\"neurosurgery\"]", "\"precision\": \"building\", \"colour\": \"red\", \"specialties\": [\"neurosurgery\"]", "$.centers[1].colour", "unknown field \"colour\"", (9, 58), 1),
+            ("\"country\": \"UZ\"", "\"country\": \"RU\"", "$.centers[1].country", "\"RU\" is not one of KZ, UZ, KG, TJ, TM", (8, 63), 1),
+            ("\"lat\": 41.3", "\"lat\": \"41.3\"", "$.centers[1].lat", "expected a number, found a string", (9, 13), 1),
+            ("\"country\": \"UZ\", ", "", "$.centers[1].country", "missing required field \"country\"", (8, 5), 1),
+            ("\"name\": \"B\"", "\"name\": \"B\", \"name\": \"C\"", "$.centers[1].name", "appears twice", (8, 30), 1),
+            ("\"updated\": \"2026-01-01\"", "\"updated\": \"yesterday\"", "$.updated", "is not a date", (1, 50), 2),
         ];
-        for (from, to, path, text, left) in cases {
+        for (from, to, path, text, (line, column), left) in cases {
             let input = base().replacen(from, to, 1);
             assert_ne!(input, base(), "edit {from:?} did not apply");
             let loaded = Dataset::load(&input).unwrap();
-            assert_eq!(loaded.problems.len(), 1, "{to}: {:?}", loaded.problems);
-            let p = &loaded.problems[0];
-            assert_eq!(p.path, *path);
+            let errors: Vec<&Problem> = loaded.errors().collect();
+            assert_eq!(errors.len(), 1, "{to}: {errors:?}");
+            let p = errors[0];
+            assert_eq!(p.path.to_string(), *path, "{to}");
             assert!(p.to_string().contains(text), "{p}");
+            assert_eq!(
+                p.at,
+                Some(Pos {
+                    line: *line,
+                    column: *column
+                }),
+                "{p}"
+            );
             assert_eq!(loaded.dataset.centers.len(), *left, "{to}");
         }
     }
 
     #[test]
-    fn links_to_dropped_centers_are_removed() {
-        let input = base().replacen("\"lat\": 41.3", "\"lat\": 99.0", 1);
+    fn every_problem_is_reported_not_just_the_first() {
+        // An unknown field, a mistyped value and a broken hub in one file: all three come
+        // back, in document order, and the clean center added at the end survives.
+        let input = base()
+            .replacen(
+                "\"name\": \"A\",",
+                "\"name\": \"A\", \"colour\": \"red\",",
+                1,
+            )
+            .replacen("\"lat\": 41.3", "\"lat\": \"north\"", 1)
+            .replacen(
+                "\"last_verified\": \"2026-11-22\"}\n  ]",
+                &(extra("c") + "\n  ]"),
+                1,
+            )
+            .replacen("\"hubs\": [", "\"hubs\": [1, ", 1);
         let loaded = Dataset::load(&input).unwrap();
+        let got: Vec<String> = loaded.errors().map(|p| p.path.to_string()).collect();
+        // Links to the two broken centers are not reported again: their cause is.
+        assert_eq!(
+            got,
+            ["$.centers[0].colour", "$.centers[1].lat", "$.hubs[0]"],
+            "{:?}",
+            loaded.problems
+        );
+        let ids: Vec<&str> = loaded
+            .dataset
+            .centers
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(ids, ["c"]);
+        // The partnership and the event pointed at the dropped centers.
         assert!(loaded.dataset.partnerships.is_empty());
-        assert_eq!(loaded.dataset.events[0].centers, vec!["a".to_string()]);
+        assert!(loaded.dataset.events[0].centers.is_empty());
+        assert_eq!(loaded.dataset.hubs.len(), 1);
+        assert_eq!(loaded.dataset.hubs[0].host, None, "its host b was left out");
+    }
+
+    #[test]
+    fn warnings_keep_the_center() {
+        let input = base()
+            .replacen("\"precision\": \"building\"", "\"precision\": \"city\"", 1)
+            .replacen("\"names\": {\"ru\": \"Б\"}, ", "", 1)
+            .replacen(", \"last_verified\": \"2026-11-22\"}\n  ]", "}\n  ]", 1);
+        let loaded = Dataset::load(&input).unwrap();
+        assert_eq!(loaded.errors().count(), 0, "{:?}", loaded.problems);
+        let got: Vec<String> = loaded.warnings().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "line 6, column 47: $.centers[0].precision: coordinates mark the city, not the building",
+                "line 8, column 5: $.centers[1].names: no name in \"ru\"",
+                "line 8, column 5: $.centers[1]: no last_verified date",
+            ]
+        );
+        assert_eq!(loaded.dataset.centers.len(), 2);
+    }
+
+    #[test]
+    fn paths_display_and_parse() {
+        let p = Path::root().key("centers").index(3).key("names").key("ru");
+        assert_eq!(p.to_string(), "$.centers[3].names.ru");
+        assert_eq!(Path::parse("$.centers[3].names.ru"), Some(p));
+        assert_eq!(
+            Path::root().key("names").key("a.b c").to_string(),
+            "$.names[\"a.b c\"]"
+        );
+        assert_eq!(Path::parse("$"), Some(Path::root()));
+        assert_eq!(Path::parse("centers"), None);
     }
 
     #[test]

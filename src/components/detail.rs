@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::list::item_dom_id;
-use crate::i18n::{country_name, t, t_with};
+use shifo_core::{HubStatus, Precision};
+
+use crate::i18n::{country_name, t, t_count, t_with};
 use crate::state::AppState;
 
 /// Closes the detail and puts keyboard focus back on the center's list item, so a keyboard
@@ -78,6 +80,102 @@ pub fn Detail() -> impl IntoView {
                 }}</dd>
             }
         });
+        let email = c.email.clone().map(|email| {
+            let link = c.mailto_uri();
+            view! {
+                <dt>{t("detail_email")}</dt>
+                <dd>{match link {
+                    Some(href) => view! { <a href=href>{email}</a> }.into_any(),
+                    None => email.into_any(),
+                }}</dd>
+            }
+        });
+        let address = c
+            .address
+            .clone()
+            .map(|a| view! { <dt>{t("detail_address")}</dt><dd>{a}</dd> });
+        let coordinates = {
+            let mut text = format!("{:.4}, {:.4}", c.lat, c.lon);
+            if c.precision == Precision::City {
+                text.push_str(&format!(" ({})", t("precision_city")));
+            }
+            text
+        };
+        let pediatric = match &c.pediatric {
+            None => t("pediatric_unknown"),
+            Some(p) if !p.treats_children => t("no"),
+            Some(p) if p.services.is_empty() => t("yes"),
+            Some(p) => {
+                let labels: Vec<&str> = p
+                    .services
+                    .iter()
+                    .map(|s| loaded.dataset.specialty_label(s))
+                    .collect();
+                t_with("pediatric_services", &[("services", &labels.join(", "))])
+            }
+        };
+        let capacity = c.capacity.as_ref().map(|cap| {
+            let mut facts = Vec::new();
+            if let Some(beds) = cap.beds {
+                facts.push(t_count("capacity_beds", beds as usize));
+            }
+            if let Some(n) = cap.patients_per_year {
+                facts.push(t_count("capacity_patients", n as usize));
+            }
+            facts.extend(cap.note.clone());
+            view! { <dt>{t("detail_capacity")}</dt><dd>{facts.join("; ")}</dd> }
+        });
+        let languages = (!c.languages.is_empty()).then(|| {
+            view! { <dt>{t("detail_languages")}</dt><dd>{c.languages.join(", ")}</dd> }
+        });
+        let link_to = move |id: String, name: String| {
+            view! {
+                <button type="button" class="link" on:click=move |_| state.select(Some(id.clone()))>
+                    {name}
+                </button>
+            }
+        };
+        let part_of = c.part_of.as_ref().and_then(|id| {
+            let parent = loaded.dataset.center(id)?;
+            let link = link_to(parent.id.clone(), parent.name.clone());
+            Some(view! { <dt>{t("detail_part_of")}</dt><dd>{link}</dd> })
+        });
+        let units: Vec<_> = loaded
+            .dataset
+            .centers
+            .iter()
+            .filter(|u| u.part_of.as_deref() == Some(c.id.as_str()))
+            .map(|u| view! { <li>{link_to(u.id.clone(), u.name.clone())}</li> })
+            .collect();
+        let units = (!units.is_empty())
+            .then(|| view! { <dt>{t("detail_units")}</dt><dd><ul>{units}</ul></dd> });
+        let hubs: Vec<_> = loaded
+            .dataset
+            .hubs_hosted_by(&c.id)
+            .map(|h| {
+                let status = match h.status {
+                    HubStatus::Proposed => t("hub_proposed"),
+                    HubStatus::Designated => t("hub_designated"),
+                };
+                let when = h
+                    .date
+                    .as_ref()
+                    .map(|d| format!(", {d}"))
+                    .unwrap_or_default();
+                let scope = h
+                    .scope
+                    .as_ref()
+                    .map(|s| format!(": {s}"))
+                    .unwrap_or_default();
+                view! { <li>{format!("{} ({status}{when}){scope}", h.name)}</li> }
+            })
+            .collect();
+        let hubs = (!hubs.is_empty())
+            .then(|| view! { <dt>{t("detail_hubs")}</dt><dd><ul>{hubs}</ul></dd> });
+        let last_verified = c.last_verified.clone().map(|d| {
+            let text = d.clone();
+            view! { <dt>{t("detail_last_verified")}</dt><dd><time datetime=d>{text}</time></dd> }
+        });
         let summary = c
             .summary
             .clone()
@@ -107,16 +205,13 @@ pub fn Detail() -> impl IntoView {
                     .dataset
                     .center(other)
                     .map_or_else(|| other.clone(), |o| o.name.clone());
-                let other = other.clone();
                 let facts: Vec<&str> = [&p.date, &p.occasion, &p.scope]
                     .into_iter()
                     .filter_map(|f| f.as_deref())
                     .collect();
                 view! {
                     <li>
-                        <button type="button" class="link" on:click=move |_| state.select(Some(other.clone()))>
-                            {other_name}
-                        </button>
+                        {link_to(other.clone(), other_name)}
                         {format!(": {}", facts.join("; "))}
                     </li>
                 }
@@ -169,15 +264,23 @@ pub fn Detail() -> impl IntoView {
                     {other_names}
                     <dt>{t("detail_country")}</dt><dd>{country}</dd>
                     <dt>{t("detail_city")}</dt><dd>{c.city.clone()}</dd>
-                    <dt>{t("detail_coordinates")}</dt><dd>{format!("{:.4}, {:.4}", c.lat, c.lon)}</dd>
+                    {address}
+                    <dt>{t("detail_coordinates")}</dt><dd>{coordinates}</dd>
+                    {part_of}
+                    {units}
                     <dt>{t("detail_specialties")}</dt><dd><ul>{specialties}</ul></dd>
-                    <dt>{t("detail_pediatric")}</dt><dd>{if c.pediatric { t("yes") } else { t("no") }}</dd>
+                    <dt>{t("detail_pediatric")}</dt><dd>{pediatric}</dd>
+                    {capacity}
+                    {hubs}
                     {summary}
+                    {languages}
                     {website}
                     {phone}
+                    {email}
                     {partnerships}
                     {events}
                     <dt>{t("detail_sources")}</dt><dd><ul>{sources}</ul></dd>
+                    {last_verified}
                     <dt>{t("detail_id")}</dt><dd><code>{c.id.clone()}</code></dd>
                 </dl>
             </section>

@@ -50,7 +50,7 @@ pub fn ResultList() -> impl IntoView {
         let specialties = dataset.specialty_list(c);
         let place = place(c);
         let pediatric = c
-            .pediatric
+            .treats_children()
             .then(|| view! { <span class="badge">{t("badge_pediatric")}</span> });
         let is_selected = {
             let id = id.clone();

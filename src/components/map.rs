@@ -77,7 +77,7 @@ fn popup_content(dataset: &Dataset, c: &Center) -> Option<web_sys::Element> {
     add("strong", "popup-name", &c.name)?;
     add("div", "popup-place", &place(c))?;
     add("div", "popup-specialties", &dataset.specialty_list(c))?;
-    if c.pediatric {
+    if c.treats_children() {
         add("div", "popup-pediatric", &t("badge_pediatric"))?;
     }
     Some(root)
@@ -93,7 +93,7 @@ fn build_layers(map: &lf::Map, dataset: &Dataset, state: AppState) -> Layers {
         .zip(offsets)
         .map(|(c, (dx, dy))| {
             let icon_options = lf::DivIconOptions::new();
-            icon_options.set_class_name(if c.pediatric {
+            icon_options.set_class_name(if c.treats_children() {
                 "center-marker pediatric".into()
             } else {
                 "center-marker".into()

@@ -1,0 +1,117 @@
+//! `shifo-data`: checks a dataset file and prints the JSON Schema.
+//!
+//! ```text
+//! shifo-data validate FILE [--no-warnings]   every problem as FILE:LINE:COLUMN: severity: path: message
+//! shifo-data schema                          the JSON Schema, as committed in public/data/schema.json
+//! ```
+//!
+//! Exit code: 0 when the file has no errors (warnings allowed), 1 when it has errors, 2 when
+//! the command is wrong or the file cannot be read.
+
+use std::process::ExitCode;
+
+use shifo_core::{Dataset, Severity};
+
+const USAGE: &str = "usage: shifo-data validate FILE [--no-warnings]\n       shifo-data schema";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["schema"] => {
+            print!("{}", shifo_core::schema::json_schema());
+            ExitCode::SUCCESS
+        }
+        ["validate", file] => validate(file, true),
+        ["validate", file, "--no-warnings"] | ["validate", "--no-warnings", file] => {
+            validate(file, false)
+        }
+        ["--help" | "-h" | "help"] => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn validate(file: &str, warnings: bool) -> ExitCode {
+    let text = match std::fs::read(file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!(
+                    "{file}: not UTF-8 text (byte {})",
+                    e.utf8_error().valid_up_to()
+                );
+                return ExitCode::from(2);
+            }
+        },
+        Err(e) => {
+            eprintln!("{file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // A byte-order mark is common in files saved by office software; it is not an error.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let loaded = match Dataset::load(text) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            let (line, column) = e.location().unwrap_or((1, 1));
+            println!("{file}:{line}:{column}: error: {}", e.kind_message());
+            println!("{file}: 1 error; nothing could be read");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (mut errors, mut warned) = (0, 0);
+    for p in &loaded.problems {
+        let severity = match p.kind.severity() {
+            Severity::Error => {
+                errors += 1;
+                "error"
+            }
+            Severity::Warning => {
+                warned += 1;
+                if !warnings {
+                    continue;
+                }
+                "warning"
+            }
+        };
+        let (line, column) = p.at.map_or((1, 1), |at| (at.line, at.column));
+        println!(
+            "{file}:{line}:{column}: {severity}: {}: {}",
+            p.path,
+            p.message()
+        );
+    }
+    let d = &loaded.dataset;
+    println!(
+        "{file}: {errors} {}, {warned} {}; {} centers, {} partnerships, {} events, {} hubs usable",
+        plural(errors, "error", "errors"),
+        plural(warned, "warning", "warnings"),
+        d.centers.len(),
+        d.partnerships.len(),
+        d.events.len(),
+        d.hubs.len(),
+    );
+    if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
