@@ -75,7 +75,7 @@ impl fmt::Display for LoadError {
                         ("message", message),
                     ],
                 ),
-                ErrorKind::SchemaVersion { found } => t_with(
+                ErrorKind::SchemaVersion { found, .. } => t_with(
                     "error_version",
                     &[("url", url), ("found", &found.to_string())],
                 ),

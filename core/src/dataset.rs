@@ -11,19 +11,34 @@ use crate::model::{Dataset, SCHEMA_VERSION};
 use crate::shape;
 use crate::validate::{self, Path, Problem, ProblemKind, Seg};
 
-/// Takes one top-level list out of `lists` as typed entries; entries were shape-checked, so a
-/// failure here would be a bug in the shape tables and is skipped rather than trusted.
-fn typed<T: DeserializeOwned>(
-    lists: &mut serde_json::Map<String, serde_json::Value>,
+/// Reads shape-checked entries straight from their text (no intermediate JSON values, which
+/// would cost wasm size), recording which file index each typed entry came from. Shape-checked
+/// entries always deserialize; if one did not, that would be a bug in the shape tables, and
+/// the entry is reported rather than trusted.
+fn read_entries<T: DeserializeOwned>(
     list: &str,
+    spans: Vec<(usize, Pos, &str)>,
+    kept: &mut Vec<usize>,
+    late: &mut Vec<Problem>,
 ) -> Vec<T> {
-    let Some(serde_json::Value::Array(items)) = lists.remove(list) else {
-        return Vec::new();
-    };
-    items
-        .into_iter()
-        .filter_map(|v| serde_json::from_value(v).ok())
-        .collect()
+    let mut out = Vec::new();
+    for (i, pos, text) in spans {
+        match serde_json::from_str::<T>(text) {
+            Ok(v) => {
+                kept.push(i);
+                out.push(v);
+            }
+            Err(_) => late.push(Problem::new(
+                Path::root().key(list).index(i),
+                Some(pos),
+                ProblemKind::WrongType {
+                    expected: "an entry of this list",
+                    found: "something else",
+                },
+            )),
+        }
+    }
+    out
 }
 
 /// Where in the file a problem from [`validate::check`] is: the key of a missing or unknown
@@ -64,6 +79,10 @@ pub enum ErrorKind {
     SchemaVersion {
         /// The version found in the file.
         found: u32,
+        /// 1-based line of the `schema_version` value.
+        line: usize,
+        /// 1-based column of the `schema_version` value.
+        column: usize,
     },
 }
 
@@ -71,10 +90,9 @@ impl Error {
     /// The 1-based line and column of the error, when it has one.
     pub fn location(&self) -> Option<(usize, usize)> {
         match &self.kind {
-            ErrorKind::Syntax { line, column, .. } | ErrorKind::Shape { line, column, .. } => {
-                Some((*line, *column))
-            }
-            ErrorKind::SchemaVersion { .. } => None,
+            ErrorKind::Syntax { line, column, .. }
+            | ErrorKind::Shape { line, column, .. }
+            | ErrorKind::SchemaVersion { line, column, .. } => Some((*line, *column)),
         }
     }
 }
@@ -106,7 +124,7 @@ impl fmt::Display for Error {
                 f,
                 "not a Shifo dataset at line {line}, column {column}: {message}"
             ),
-            ErrorKind::SchemaVersion { found } => write!(
+            ErrorKind::SchemaVersion { found, .. } => write!(
                 f,
                 "schema_version {found} is not supported (this version of Shifo reads {SCHEMA_VERSION})"
             ),
@@ -179,9 +197,6 @@ impl Loaded {
     }
 }
 
-/// The top-level lists whose entries are checked and kept or dropped one by one.
-const LISTS: [&str; 5] = ["specialties", "centers", "partnerships", "events", "hubs"];
-
 impl Dataset {
     /// Parses dataset JSON strictly: the first problem of any kind is an error. For reading
     /// what is usable out of an imperfect file, use [`Dataset::load`].
@@ -243,6 +258,8 @@ impl Dataset {
                             } else {
                                 u32::MAX
                             },
+                            line: m.value.pos.line,
+                            column: m.value.pos.column,
                         },
                     });
                 }
@@ -273,64 +290,52 @@ impl Dataset {
                 .collect(),
             _ => HashSet::new(),
         };
-        let mut origins: Vec<(&str, Vec<usize>)> = Vec::new();
-        let mut lists = serde_json::Map::new();
         let mut late = Vec::new();
-        for list in LISTS {
+        // The entries of a list that passed the shape check: (file index, position, text).
+        let spans = |list: &str| -> Vec<(usize, Pos, &str)> {
             let broken = broken(list);
-            let mut kept = Vec::new();
-            let mut values = Vec::new();
-            if let Some(Value::Array(items)) = root.get(list).map(|m| &m.value.value) {
-                for (i, item) in items.iter().enumerate() {
-                    if broken.contains(&i) {
-                        continue;
-                    }
-                    match serde_json::from_str::<serde_json::Value>(&text[item.span.clone()]) {
-                        Ok(v) => {
-                            kept.push(i);
-                            values.push(v);
-                        }
-                        Err(e) => late.push(Problem::new(
-                            Path::root().key(list).index(i),
-                            Some(item.pos),
-                            ProblemKind::WrongType {
-                                expected: "an entry",
-                                found: if e.is_data() { "bad data" } else { "bad JSON" },
-                            },
-                        )),
-                    }
-                }
-            }
-            lists.insert(list.to_string(), serde_json::Value::Array(values));
-            origins.push((list, kept));
-        }
-        problems.extend(late);
-        let scalar = |key: &str| -> serde_json::Value {
-            let ok = !problems
-                .iter()
-                .any(|p| p.path.0.first() == Some(&Seg::Key(key.into())));
-            match root.get(key) {
-                Some(m) if ok => serde_json::from_str(&text[m.value.span.clone()])
-                    .unwrap_or(serde_json::Value::Null),
-                _ => serde_json::Value::Null,
+            match root.get(list).map(|m| &m.value.value) {
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !broken.contains(i))
+                    .map(|(i, item)| (i, item.pos, &text[item.span.clone()]))
+                    .collect(),
+                _ => Vec::new(),
             }
         };
-        let string_or_empty = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
-        let schema = scalar("$schema").as_str().map(str::to_string);
-        let version = string_or_empty(scalar("version"));
-        let updated = scalar("updated");
-        let updated_given = updated.is_string();
-        let updated = string_or_empty(updated);
+        let (mut k1, mut k2, mut k3, mut k4, mut k5) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let specialties = read_entries("specialties", spans("specialties"), &mut k1, &mut late);
+        let centers = read_entries("centers", spans("centers"), &mut k2, &mut late);
+        let partnerships = read_entries("partnerships", spans("partnerships"), &mut k3, &mut late);
+        let events = read_entries("events", spans("events"), &mut k4, &mut late);
+        let hubs = read_entries("hubs", spans("hubs"), &mut k5, &mut late);
+        let origins = [
+            ("specialties", k1),
+            ("centers", k2),
+            ("partnerships", k3),
+            ("events", k4),
+            ("hubs", k5),
+        ];
+        problems.extend(late);
+        // Top-level strings; a missing or mistyped one was reported by the shape check.
+        let string = |key: &str| match root.get(key).map(|m| &m.value.value) {
+            Some(Value::String(s)) => Some(s.clone()),
+            _ => None,
+        };
+        let updated = string("updated");
+        let updated_given = updated.is_some();
         let mut dataset = Dataset {
-            schema,
+            schema: string("$schema"),
             schema_version: SCHEMA_VERSION,
-            version,
-            updated,
-            specialties: typed(&mut lists, "specialties"),
-            centers: typed(&mut lists, "centers"),
-            partnerships: typed(&mut lists, "partnerships"),
-            events: typed(&mut lists, "events"),
-            hubs: typed(&mut lists, "hubs"),
+            version: string("version").unwrap_or_default(),
+            updated: updated.unwrap_or_default(),
+            specialties,
+            centers,
+            partnerships,
+            events,
+            hubs,
         };
 
         let mut checked = validate::check_with(&dataset, &broken_ids);
@@ -477,12 +482,22 @@ mod tests {
     fn unsupported_schema_version_is_reported() {
         let text = MINIMAL.replace("\"schema_version\": 1", "\"schema_version\": 2");
         let err = Dataset::from_json(&text).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::SchemaVersion { found: 2 });
-        assert_eq!(err.location(), None);
+        // MINIMAL's line 2 is `  "schema_version": 2,`: the value is at column 21.
+        assert_eq!(
+            err.kind,
+            ErrorKind::SchemaVersion {
+                found: 2,
+                line: 2,
+                column: 21
+            }
+        );
         // A newer file with fields this version does not know is still "newer version".
         let text = text.replace("\"version\": \"t\"", "\"version\": \"t\", \"regions\": []");
         let err = Dataset::from_json(&text).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::SchemaVersion { found: 2 });
+        assert!(matches!(
+            err.kind,
+            ErrorKind::SchemaVersion { found: 2, .. }
+        ));
     }
 
     #[test]

@@ -49,9 +49,23 @@ pub fn ResultList() -> impl IntoView {
         let c = dataset.centers.get(i)?;
         let specialties = dataset.specialty_list(c);
         let place = place(c);
+        let dom_id = item_dom_id(&id);
+        // The button's name is the center's name alone, as on its marker; place, specialties
+        // and the badge are its description, so a screen reader says them after the name.
+        let (name_id, place_id, specs_id, badge_id) = (
+            format!("{dom_id}-name"),
+            format!("{dom_id}-place"),
+            format!("{dom_id}-specialties"),
+            format!("{dom_id}-badge"),
+        );
+        let labelled_by = name_id.clone();
+        let mut described_by = format!("{place_id} {specs_id}");
+        if c.treats_children() {
+            described_by.push_str(&format!(" {badge_id}"));
+        }
         let pediatric = c
             .treats_children()
-            .then(|| view! { <span class="badge">{t("badge_pediatric")}</span> });
+            .then(|| view! { <span id=badge_id class="badge">{t("badge_pediatric")}</span> });
         let is_selected = {
             let id = id.clone();
             Memo::new(move |_| {
@@ -60,17 +74,18 @@ pub fn ResultList() -> impl IntoView {
                     .with(|v| v.center.as_deref() == Some(id.as_str()))
             })
         };
-        let dom_id = item_dom_id(&id);
         Some(view! {
             <li id=dom_id class="result" class:selected=is_selected>
                 <button
                     type="button"
                     aria-current=move || is_selected.get().then_some("true")
+                    aria-labelledby=labelled_by
+                    aria-describedby=described_by
                     on:click=move |_| state.select(Some(id.clone()))
                 >
-                    <span class="result-name">{c.name.clone()}</span>
-                    <span class="result-place">{place}</span>
-                    <span class="result-specialties">{specialties}</span>
+                    <span id=name_id class="result-name">{c.name.clone()}</span>
+                    <span id=place_id class="result-place">{place}</span>
+                    <span id=specs_id class="result-specialties">{specialties}</span>
                     {pediatric}
                 </button>
             </li>

@@ -27,7 +27,7 @@ test('specialty: a center matches if it offers any selected specialty', async ()
 test('treats children', async () => {
   await t.app.open();
   await t.app.pediatricBox().check();
-  await t.app.expectShown(where((c) => c.pediatric));
+  await t.app.expectShown(where((c) => c.pediatric?.treats_children));
 });
 
 test('free text over name and city', async () => {
@@ -44,7 +44,7 @@ test('AND across facets: pediatric oncology in KZ or UZ that treats children', a
   await t.app.countryBox('KZ').check();
   await t.app.countryBox('TJ').check();
   await t.app.pediatricBox().check();
-  const want = where((c) => offers(c, ['oncology']) && ['KZ', 'TJ'].includes(c.country) && c.pediatric);
+  const want = where((c) => offers(c, ['oncology']) && ['KZ', 'TJ'].includes(c.country) && c.pediatric?.treats_children);
   assert.ok(want.length > 0 && want.length < dataset.centers.length, 'the case narrows but is not empty');
   await t.app.expectShown(want);
 });
@@ -63,7 +63,7 @@ test('each option shows how many centers it would give', async () => {
     assert.equal(await option(s.label, n).count(), 1, `${s.code} shows ${n}`);
   }
   assert.equal(await option(tr('country_KZ'), where((c) => c.country === 'KZ').length).count(), 1);
-  assert.equal(await option(tr('pediatric_label'), where((c) => c.country === 'KG' && c.pediatric).length).count(), 1);
+  assert.equal(await option(tr('pediatric_label'), where((c) => c.country === 'KG' && c.pediatric?.treats_children).length).count(), 1);
 });
 
 test('no results says so and one action clears everything', async () => {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/fixture.mjs';
-import { dataset, tr } from './support/locale.mjs';
+import { dataset, tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
 const t = useApp();
@@ -33,19 +33,42 @@ test('a file that is not JSON shows line and column', async () => {
   await expect(async () => (await t.page.getByRole('alert').textContent()).includes('line 3, column 3'), 'location shown');
 });
 
-test('JSON of the wrong shape shows where', async () => {
-  await t.page.route('**/data/centers.json', (r) => r.fulfill({ json: { schema_version: 1, version: 'x', updated: 'y', specialties: [], centers: [{ id: 'a' }] } }));
-  await t.app.open('', { waitReady: false });
-  await expect(async () => /line 1, column \d+: missing field `name`/.test(await t.page.getByRole('alert').textContent()), 'shape error shown');
-});
+/** Line and column (1-based, in characters) where `needle` starts in `text`. */
+function where(text, needle) {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, needle);
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: [...before.at(-1)].length + 1 };
+}
 
-test('a center with a problem is set aside and the others still show', async () => {
-  const broken = structuredClone(dataset);
-  broken.centers[2].specialties = ['no-such-specialty'];
-  await t.page.route('**/data/centers.json', (r) => r.fulfill({ json: broken }));
+test('a file of the wrong shape lists each problem with its place', async () => {
+  const text = JSON.stringify({ schema_version: 1, version: 'x', updated: '2026-01-01', specialties: [], centers: [{ id: 'a' }] }, null, 2);
+  await t.page.route('**/data/centers.json', (r) => r.fulfill({ body: text, contentType: 'application/json' }));
   await t.app.open();
   const alert = t.page.getByRole('alert');
-  assert.ok((await alert.textContent()).includes('centers[2].specialties[0]: unknown specialty code "no-such-specialty"'));
+  const { line, column } = where(text, '{\n      "id": "a"');
+  // Eight required fields are missing, each reported at the center's opening brace; the page
+  // lists the first five and counts the rest.
+  const missing = ['name', 'country', 'city', 'lat', 'lon', 'precision', 'specialties', 'sources'];
+  assert.ok((await alert.textContent()).includes(trCount('problems_heading', missing.length)));
+  assert.deepEqual(await alert.getByRole('listitem').allTextContents(),
+    missing.slice(0, 5).map((f) => `line ${line}, column ${column}: $.centers[0].${f}: missing required field "${f}"`));
+  assert.ok((await alert.textContent()).includes(tr('problems_more', { count: 3 })));
+  await t.app.expectShown([]);
+});
+
+test('one broken center: its error is shown with line and column, and every other center still shows', async () => {
+  const broken = structuredClone(dataset);
+  broken.centers[2].specialties = ['no-such-specialty'];
+  // Served as the bundled file is, pretty-printed, so the location is a real line.
+  const text = JSON.stringify(broken, null, 2);
+  await t.page.route('**/data/centers.json', (r) => r.fulfill({ body: text, contentType: 'application/json' }));
+  await t.app.open();
+  const alert = t.page.getByRole('alert');
+  assert.ok((await alert.textContent()).includes(trCount('problems_heading', 1)));
+  const { line, column } = where(text, '"no-such-specialty"');
+  assert.deepEqual(await alert.getByRole('listitem').allTextContents(),
+    [`line ${line}, column ${column}: $.centers[2].specialties[0]: unknown specialty code "no-such-specialty"`]);
   await t.app.expectShown(dataset.centers.filter((_, i) => i !== 2));
 });
 

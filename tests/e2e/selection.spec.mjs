@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/fixture.mjs';
-import { dataset, tr } from './support/locale.mjs';
+import { dataset, tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
 const t = useApp();
@@ -45,8 +45,42 @@ test('choosing a list item opens every field of its detail', async () => {
   for (const code of c.specialties) {
     assert.ok(text.includes(dataset.specialties.find((s) => s.code === code).label));
   }
+  // What a referring doctor needs: capacity, children's services, sources, when last checked.
+  const label = (code) => dataset.specialties.find((s) => s.code === code).label;
+  for (const expected of [
+    trCount('capacity_patients', c.capacity.patients_per_year),
+    c.capacity.note,
+    tr('pediatric_services', { services: c.pediatric.services.map(label).join(', ') }),
+    tr('precision_city'),
+    tr('detail_last_verified'),
+    c.last_verified,
+  ]) {
+    assert.ok(text.includes(expected), `detail shows ${expected}`);
+  }
+  const web = c.sources.find((s) => s.url);
+  assert.equal(await detail.getByRole('link', { name: web.title }).getAttribute('href'), web.url);
   await detail.getByRole('button', { name: tr('detail_close') }).click();
   await expect(async () => (await t.app.detail(c.name).count()) === 0, 'detail closed');
+});
+
+test('a unit links to the center it belongs to, and back', async () => {
+  const unit = dataset.centers.find((x) => x.id === 'proton-therapy-center-astana');
+  const parent = dataset.centers.find((x) => x.id === unit.part_of);
+  await t.app.open(`center=${unit.id}`);
+  await t.app.detail(unit.name).getByRole('button', { name: parent.name, exact: true }).click();
+  const detail = t.app.detail(parent.name);
+  await expect(() => detail.isVisible(), 'parent detail open');
+  assert.ok((await detail.textContent()).includes(tr('detail_units')));
+  assert.ok(await detail.getByRole('button', { name: unit.name, exact: true }).isVisible());
+});
+
+test('a center hosting a proposed international hub says so, with its date', async () => {
+  const hub = dataset.hubs.find((h) => h.host);
+  const host = dataset.centers.find((x) => x.id === hub.host);
+  await t.app.open(`center=${host.id}`);
+  const text = await t.app.detail(host.name).textContent();
+  assert.ok(text.includes(tr('detail_hubs')));
+  assert.ok(text.includes(`${hub.name} (${tr('hub_proposed')}, ${hub.date})`), text);
 });
 
 test('website and phone become https and tel: links; markup in data stays text; unsafe URLs are never links', async () => {
@@ -54,6 +88,7 @@ test('website and phone become https and tel: links; markup in data stays text; 
   const payload = '<img src=x onerror="window.__pwned=1">';
   custom.centers[0].website = 'https://example.org/center';
   custom.centers[0].phone = '+7 (7172) 70-29-00';
+  custom.centers[0].email = 'info@example.org';
   custom.centers[1].name = payload;
   custom.centers[1].summary = payload;
   custom.centers[2].sources = [{ title: 'bad', url: 'javascript:window.__pwned=2' }];
@@ -62,6 +97,7 @@ test('website and phone become https and tel: links; markup in data stays text; 
   const detail = t.app.detail(custom.centers[0].name);
   assert.equal(await detail.getByRole('link', { name: 'https://example.org/center' }).getAttribute('href'), 'https://example.org/center');
   assert.equal(await detail.getByRole('link', { name: '+7 (7172) 70-29-00' }).getAttribute('href'), 'tel:+77172702900');
+  assert.equal(await detail.getByRole('link', { name: 'info@example.org' }).getAttribute('href'), 'mailto:info@example.org');
   // Markup in a name reaches marker, popup, list and detail only as text.
   await t.app.marker(payload).click();
   await expect(() => t.app.map.getByText(payload, { exact: true }).isVisible(), 'popup shows the markup as text');

@@ -8,6 +8,8 @@
 //! Exit code: 0 when the file has no errors (warnings allowed), 1 when it has errors, 2 when
 //! the command is wrong or the file cannot be read.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use shifo_core::{Dataset, Severity};
@@ -23,7 +25,7 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["schema"] => {
-            print!("{}", shifo_core::schema::json_schema());
+            emit(&shifo_core::schema::json_schema());
             ExitCode::SUCCESS
         }
         ["validate", file] => validate(file, true),
@@ -60,12 +62,14 @@ fn validate(file: &str, warnings: bool) -> ExitCode {
     };
     // A byte-order mark is common in files saved by office software; it is not an error.
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut out = String::new();
     let loaded = match Dataset::load(text) {
         Ok(loaded) => loaded,
         Err(e) => {
             let (line, column) = e.location().unwrap_or((1, 1));
-            println!("{file}:{line}:{column}: error: {}", e.kind_message());
-            println!("{file}: 1 error; nothing could be read");
+            let _ = writeln!(out, "{file}:{line}:{column}: error: {}", e.kind_message());
+            let _ = writeln!(out, "{file}: 1 error; nothing could be read");
+            emit(&out);
             return ExitCode::FAILURE;
         }
     };
@@ -92,15 +96,17 @@ fn validate(file: &str, warnings: bool) -> ExitCode {
         );
     }
     let d = &loaded.dataset;
-    println!(
-        "{file}: {errors} {}, {warned} {}; {} centers, {} partnerships, {} events, {} hubs usable",
-        plural(errors, "error", "errors"),
-        plural(warned, "warning", "warnings"),
-        d.centers.len(),
-        d.partnerships.len(),
-        d.events.len(),
-        d.hubs.len(),
+    let _ = writeln!(
+        out,
+        "{file}: {}, {}; usable: {}, {}, {}, {}",
+        count(errors, "error"),
+        count(warned, "warning"),
+        count(d.centers.len(), "center"),
+        count(d.partnerships.len(), "partnership"),
+        count(d.events.len(), "event"),
+        count(d.hubs.len(), "hub"),
     );
+    emit(&out);
     if errors == 0 {
         ExitCode::SUCCESS
     } else {
@@ -108,10 +114,16 @@ fn validate(file: &str, warnings: bool) -> ExitCode {
     }
 }
 
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+/// Writes to stdout; a reader that went away (`| head`) is not an error worth a panic.
+fn emit(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// "1 error", "2 errors": every noun here takes a plain -s.
+fn count(n: usize, noun: &str) -> String {
     if n == 1 {
-        one
+        format!("1 {noun}")
     } else {
-        many
+        format!("{n} {noun}s")
     }
 }

@@ -22,7 +22,7 @@ export class ShifoPage {
 
   resultCount() { return this.page.getByRole('status').filter({ hasText: /^\d+ centers?$/ }); }
   marker(name) { return this.map.getByRole('button', { name, exact: true }); }
-  listItem(name) { return this.list.getByRole('button', { name }); }
+  listItem(name) { return this.list.getByRole('button', { name, exact: true }); }
   countryBox(code) { return this.page.getByRole('checkbox', { name: new RegExp(`^${tr(`country_${code}`)}\\b`) }); }
   specialtyBox(code) {
     const label = dataset.specialties.find((s) => s.code === code).label;
