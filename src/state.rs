@@ -58,14 +58,14 @@ impl AppState {
         let filtered = Memo::new(move |_| {
             let filter = view.with(|v| v.filter.clone());
             load.with(|l| match l {
-                LoadState::Ready(d) => d.dataset.filtered(&filter),
+                LoadState::Ready(d) => d.index.filtered(&filter),
                 _ => Vec::new(),
             })
         });
         let counts = Memo::new(move |_| {
             let filter = view.with(|v| v.filter.clone());
             load.with(|l| match l {
-                LoadState::Ready(d) => d.dataset.facet_counts(&filter),
+                LoadState::Ready(d) => d.index.facet_counts(&filter),
                 _ => FacetCounts::default(),
             })
         });

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use serde::de::DeserializeOwned;
 
+use crate::index::Index;
 use crate::json::{self, Pos, Value};
 use crate::model::{Dataset, SCHEMA_VERSION};
 use crate::shape;
@@ -180,6 +181,8 @@ impl Error {
 pub struct Loaded {
     /// The dataset, holding only the entries that passed validation.
     pub dataset: Dataset,
+    /// Filtering index over `dataset`, built once.
+    pub index: Index,
     /// Every problem found, errors and warnings, in document order; entries with an error were
     /// removed from `dataset`.
     pub problems: Vec<Problem>,
@@ -358,7 +361,12 @@ impl Dataset {
             problems.push(p);
         }
         problems.sort_by_key(|p| p.at);
-        Ok(Loaded { dataset, problems })
+        let index = Index::new(&dataset);
+        Ok(Loaded {
+            dataset,
+            index,
+            problems,
+        })
     }
 
     /// The hubs whose host is the center with this id.

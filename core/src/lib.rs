@@ -6,6 +6,7 @@
 pub mod dataset;
 pub mod filter;
 pub mod geo;
+pub mod index;
 pub mod json;
 pub mod model;
 pub mod query;
@@ -13,10 +14,13 @@ pub mod query;
 pub mod schema;
 pub mod search;
 mod shape;
+#[cfg(feature = "synth")]
+pub mod synth;
 pub mod validate;
 
 pub use dataset::{Error, ErrorKind, Loaded};
 pub use filter::{FacetCounts, Filter};
+pub use index::Index;
 pub use model::{
     Capacity, Center, Country, Dataset, Event, Hub, HubStatus, Partnership, Pediatric, Precision,
     Source, Specialty,

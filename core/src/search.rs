@@ -45,6 +45,12 @@ impl TextQuery {
         self.words.is_empty()
     }
 
+    /// Whether every word occurs in `folded`, text already passed through [`fold`] (fields
+    /// joined with newlines, which no word contains).
+    pub fn matches_folded(&self, folded: &str) -> bool {
+        self.words.iter().all(|w| folded.contains(w.as_str()))
+    }
+
     /// Whether every word occurs in at least one of the fields.
     pub fn matches<'a>(&self, fields: impl IntoIterator<Item = &'a str>) -> bool {
         if self.words.is_empty() {

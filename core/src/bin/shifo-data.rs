@@ -3,6 +3,7 @@
 //! ```text
 //! shifo-data validate FILE [--no-warnings]   every problem as FILE:LINE:COLUMN: severity: path: message
 //! shifo-data schema                          the JSON Schema, as committed in public/data/schema.json
+//! shifo-data synth COUNT [--seed N]           a valid synthetic dataset of COUNT centers (benchmarks)
 //! ```
 //!
 //! Exit code: 0 when the file has no errors (warnings allowed), 1 when it has errors, 2 when
@@ -14,7 +15,10 @@ use std::process::ExitCode;
 
 use shifo_core::{Dataset, Severity};
 
-const USAGE: &str = "usage: shifo-data validate FILE [--no-warnings]\n       shifo-data schema";
+const USAGE: &str = "usage: shifo-data validate FILE [--no-warnings]\n       shifo-data schema\n       shifo-data synth COUNT [--seed N]";
+
+/// The bundled dataset, whose specialty vocabulary synthetic data uses.
+const BUNDLED: &str = include_str!("../../../public/data/centers.json");
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +33,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         ["validate", file] => validate(file, true),
+        ["synth", count] => synth(count, "1"),
+        ["synth", count, "--seed", seed] => synth(count, seed),
         ["validate", file, "--no-warnings"] | ["validate", "--no-warnings", file] => {
             validate(file, false)
         }
@@ -38,6 +44,32 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn synth(count: &str, seed: &str) -> ExitCode {
+    let (Ok(count), Ok(seed)) = (count.parse::<usize>(), seed.parse::<u64>()) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let vocabulary = match Dataset::from_json(BUNDLED) {
+        Ok(d) => d.specialties,
+        Err(e) => {
+            eprintln!("bundled dataset: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let d = shifo_core::synth::generate(count, seed, &vocabulary);
+    match serde_json::to_string(&d) {
+        Ok(mut text) => {
+            text.push('\n');
+            emit(&text);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
             ExitCode::from(2)
         }
     }
