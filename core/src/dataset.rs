@@ -225,6 +225,35 @@ impl Dataset {
     /// path, line and column, and nothing panics. Fails only when nothing can be read: the
     /// text is not JSON, not an object, or of another schema version.
     pub fn load(text: &str) -> Result<Loaded, Error> {
+        // Fast path: a file of the right shape (the usual case) is typed in one pass, and the
+        // positioned tree is built only if there are problems to locate.
+        if let Ok(mut dataset) = serde_json::from_str::<Dataset>(text) {
+            if dataset.schema_version == SCHEMA_VERSION {
+                let mut problems = validate::check(&dataset);
+                validate::remove_invalid(&mut dataset, &problems);
+                if !problems.is_empty() {
+                    if let Some(root) = json::parse(text) {
+                        for p in &mut problems {
+                            p.at = Some(locate(&root, p));
+                        }
+                    }
+                    problems.sort_by_key(|p| p.at);
+                }
+                let index = Index::new(&dataset);
+                return Ok(Loaded {
+                    dataset,
+                    index,
+                    problems,
+                });
+            }
+        }
+        Dataset::load_thorough(text)
+    }
+
+    /// The slow path of [`Dataset::load`]: finds every syntax and shape problem and keeps
+    /// every entry that is fine. On a file of the right shape it gives the same answer as the
+    /// fast path (a test checks this).
+    pub(crate) fn load_thorough(text: &str) -> Result<Loaded, Error> {
         // serde_json's syntax messages are good; use them, with columns in characters.
         if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
             return Err(Error::from_json(e, text));

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::filter::{FacetCounts, Filter};
 use crate::model::{Country, Dataset};
-use crate::search::{fold, TextQuery};
+use crate::search::{fold_into, TextQuery};
 
 /// A set of center indices as a bitset.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,12 +115,15 @@ impl Index {
                 children.set(i);
             }
             // A newline between fields, so a query word never matches across two of them.
-            let fields: Vec<String> = std::iter::once(c.name.as_str())
+            let mut folded = String::with_capacity(c.name.len() * 3 + c.city.len());
+            for field in std::iter::once(c.name.as_str())
                 .chain(c.names.values().map(String::as_str))
                 .chain(std::iter::once(c.city.as_str()))
-                .map(fold)
-                .collect();
-            text.push(fields.join("\n"));
+            {
+                fold_into(field, &mut folded);
+                folded.push('\n');
+            }
+            text.push(folded);
         }
         Index {
             len,

@@ -441,23 +441,29 @@ pub fn is_phone(s: &str) -> bool {
 
 /// Whether a date is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a month 1-12 and a day 1-31.
 pub fn is_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
     let num = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
     let in_range = |p: &str, max: u32| p.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n));
-    match parts.as_slice() {
-        [y] => num(y, 4),
-        [y, m] => num(y, 4) && num(m, 2) && in_range(m, 12),
-        [y, m, d] => num(y, 4) && num(m, 2) && in_range(m, 12) && num(d, 2) && in_range(d, 31),
+    let mut parts = s.split('-');
+    let (y, m, d, rest) = (parts.next(), parts.next(), parts.next(), parts.next());
+    match (y, m, d, rest) {
+        (Some(y), None, None, None) => num(y, 4),
+        (Some(y), Some(m), None, None) => num(y, 4) && num(m, 2) && in_range(m, 12),
+        (Some(y), Some(m), Some(d), None) => {
+            num(y, 4) && num(m, 2) && in_range(m, 12) && num(d, 2) && in_range(d, 31)
+        }
         _ => false,
     }
 }
 
 /// Whether a string is an absolute `https:` or `http:` URL with a host.
 pub fn is_web_url(s: &str) -> bool {
-    let lower = s.trim_start().to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
+    let s = s.trim_start();
+    let strip = |scheme: &str| {
+        s.get(..scheme.len())
+            .filter(|p| p.eq_ignore_ascii_case(scheme))
+            .map(|_| &s[scheme.len()..])
+    };
+    let rest = strip("https://").or_else(|| strip("http://"));
     matches!(rest, Some(r) if !r.is_empty() && !r.starts_with('/'))
 }
 

@@ -4,7 +4,31 @@
 /// apostrophe-like marks dropped (Uzbek `o‘` / `o'`), other punctuation turned into spaces.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for ch in s.chars().flat_map(char::to_lowercase) {
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out` (one buffer for many fields, as the filter index does).
+pub fn fold_into(s: &str, out: &mut String) {
+    for ch in s.chars() {
+        // ASCII first: most names and every city are Latin, and `to_lowercase` is slow.
+        if ch.is_ascii() {
+            match ch {
+                'A'..='Z' => out.push(ch.to_ascii_lowercase()),
+                'a'..='z' | '0'..='9' => out.push(ch),
+                '\'' | '`' => {}
+                _ => out.push(' '),
+            }
+            continue;
+        }
+        for ch in ch.to_lowercase() {
+            fold_char(ch, out);
+        }
+    }
+}
+
+fn fold_char(ch: char, out: &mut String) {
+    {
         match ch {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => out.push('a'),
             'ç' | 'ć' | 'č' => out.push('c'),
@@ -23,7 +47,6 @@ pub fn fold(s: &str) -> String {
             _ => out.push(' '),
         }
     }
-    out
 }
 
 /// A prepared free-text query: the folded words a text must all contain.

@@ -221,17 +221,11 @@ pub(crate) fn check(node: &Node, ty: &Ty, path: &Path, out: &mut Vec<Problem>) {
             }
         }
         (Ty::StrMap, Value::Object(members)) => {
-            let mut seen = std::collections::HashSet::new();
+            // A repeated language key is not reported: as in serde (and most JSON readers),
+            // the last one wins, so both ways of loading agree.
             for m in members {
                 let at = path.key(&m.key);
-                if !seen.insert(m.key.as_str()) {
-                    push(
-                        out,
-                        at,
-                        m.key_pos,
-                        ProblemKind::DuplicateField(m.key.clone()),
-                    );
-                } else if !matches!(m.value.value, Value::String(_)) {
+                if !matches!(m.value.value, Value::String(_)) {
                     push(
                         out,
                         at,

@@ -663,6 +663,28 @@ mod tests {
     }
 
     #[test]
+    fn fast_and_thorough_loading_agree() {
+        // Files of the right shape take the fast path; the thorough one must say the same.
+        let inputs = [
+            base(),
+            base().replacen("\"lat\": 41.3", "\"lat\": 55.75", 1),
+            base().replacen("\"host\": \"b\"", "\"host\": \"x\"", 1),
+            base().replacen("\"precision\": \"building\"", "\"precision\": \"city\"", 2),
+            base().replacen(
+                "{\"a\": \"a\", \"b\": \"b\"}",
+                "{\"a\": \"a\", \"b\": \"q\"}",
+                1,
+            ),
+            base().replacen("\"ru\": \"А\"", "\"ru\": \"А\", \"ru\": \"Б\"", 1),
+        ];
+        for input in inputs {
+            let fast = Dataset::load(&input).unwrap();
+            let thorough = Dataset::load_thorough(&input).unwrap();
+            assert_eq!(fast, thorough, "{input}");
+        }
+    }
+
+    #[test]
     fn every_problem_is_reported_not_just_the_first() {
         // An unknown field, a mistyped value and a broken hub in one file: all three come
         // back, in document order, and the clean center added at the end survives.
