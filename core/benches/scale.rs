@@ -53,6 +53,15 @@ fn scale(c: &mut Criterion) {
             }
         })
     });
+    let all = index.filtered(&Filter::default());
+    let region = shifo_core::geo::REGION;
+    g.bench_function("grid clusters of all 50k at region zoom 5", |b| {
+        b.iter(|| black_box(index.clusters(&all, 5.0, region, 60.0).len()))
+    });
+    let some = index.filtered(&filters[0]);
+    g.bench_function("grid clusters of one specialty's centers at zoom 7", |b| {
+        b.iter(|| black_box(index.clusters(&some, 7.0, region, 60.0).len()))
+    });
     g.sample_size(10);
     g.bench_function("filter change via scan: list + counts (5 filters)", |b| {
         b.iter(|| {
@@ -60,6 +69,28 @@ fn scale(c: &mut Criterion) {
                 black_box(data.filtered(f));
                 black_box(data.facet_counts(f));
             }
+        })
+    });
+    // The clustering crate the issue suggests: building its index is what every filter
+    // change would cost, since it cannot leave points out afterwards.
+    let points: Vec<Vec<f64>> = data.centers.iter().map(|c| vec![c.lon, c.lat]).collect();
+    g.bench_function("supercluster 3: load (once per filter change)", |b| {
+        b.iter(|| {
+            let features = supercluster::Supercluster::feature_builder()
+                .add_points(points.clone())
+                .build();
+            let options = supercluster::Supercluster::builder()
+                .radius(60.0)
+                .max_zoom(16)
+                .build();
+            let mut index = supercluster::Supercluster::new(options);
+            index.load(black_box(features)).unwrap();
+            black_box(
+                index
+                    .get_clusters([46.0, 35.0, 88.0, 56.0], 5)
+                    .unwrap()
+                    .len(),
+            )
         })
     });
     g.finish();

@@ -6,7 +6,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::cluster::{Cluster, Mercator};
 use crate::filter::{FacetCounts, Filter};
+use crate::geo::Bounds;
 use crate::model::{Country, Dataset};
 use crate::search::{fold_into, TextQuery};
 
@@ -69,7 +71,7 @@ impl Bits {
 
 /// Bitsets per specialty, country and "treats children", and each center's folded text, all
 /// built once when a dataset is loaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Index {
     len: usize,
     /// Codes in vocabulary order, each with the centers offering it.
@@ -79,6 +81,9 @@ pub struct Index {
     children: Bits,
     /// Name, names in every language and city, folded once, one string per center.
     text: Vec<String>,
+    /// Each center's latitude and longitude, and its Web Mercator projection, for clustering.
+    points: Vec<(f64, f64)>,
+    projected: Vec<Mercator>,
 }
 
 impl Index {
@@ -125,6 +130,11 @@ impl Index {
             }
             text.push(folded);
         }
+        let points: Vec<(f64, f64)> = d.centers.iter().map(|c| (c.lat, c.lon)).collect();
+        let projected = points
+            .iter()
+            .map(|&(lat, lon)| Mercator::project(lat, lon))
+            .collect();
         Index {
             len,
             specialties,
@@ -132,6 +142,8 @@ impl Index {
             countries,
             children,
             text,
+            points,
+            projected,
         }
     }
 
@@ -209,6 +221,12 @@ impl Index {
             countries,
             pediatric,
         }
+    }
+
+    /// The centers `ids` that lie in `view`, grouped into cells of `cell_px` pixels at `zoom`
+    /// (see [`crate::cluster::grid`]).
+    pub fn clusters(&self, ids: &[usize], zoom: f64, view: Bounds, cell_px: f64) -> Vec<Cluster> {
+        crate::cluster::grid(&self.points, &self.projected, ids, zoom, view, cell_px)
     }
 
     /// The specialty codes the index knows, for tests.

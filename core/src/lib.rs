@@ -3,6 +3,7 @@
 
 #![warn(missing_docs)]
 
+pub mod cluster;
 pub mod dataset;
 pub mod filter;
 pub mod geo;
