@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use crate::index::Index;
 use crate::json::{self, Pos, Value};
-use crate::model::{Dataset, SCHEMA_VERSION};
+use crate::model::{Center, Dataset, SCHEMA_VERSION};
 use crate::shape;
 use crate::validate::{self, Path, Problem, ProblemKind, Seg};
 
@@ -29,17 +29,77 @@ fn read_entries<T: DeserializeOwned>(
                 kept.push(i);
                 out.push(v);
             }
-            Err(_) => late.push(Problem::new(
-                Path::root().key(list).index(i),
-                Some(pos),
-                ProblemKind::WrongType {
-                    expected: "an entry of this list",
-                    found: "something else",
-                },
-            )),
+            Err(e) => {
+                let message = e.to_string();
+                // serde_json appends " at line L column C", relative to the entry; drop it.
+                let message = message
+                    .rfind(" at line ")
+                    .map_or(message.as_str(), |k| &message[..k])
+                    .to_string();
+                late.push(Problem::new(
+                    Path::root().key(list).index(i),
+                    Some(pos),
+                    ProblemKind::Unreadable(message),
+                ))
+            }
         }
     }
     out
+}
+
+/// Whether the text might write a record (an object in the format) as a JSON array, which
+/// serde's derived readers accept as positional fields but the format does not: the top level
+/// is not an object, an array holds an array (no list in the format holds lists), or
+/// `pediatric` or `capacity` is an array. Strings are skipped. A file that might is read by
+/// the thorough path, which reports it.
+fn may_hold_positional_records(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    if first.is_none_or(|i| bytes[i] != b'{') {
+        return true;
+    }
+    // Open containers (b'{' or b'['), the last string's span, and the key before a ':'.
+    let mut stack: Vec<u8> = Vec::new();
+    let (mut in_string, mut escaped) = (false, false);
+    let (mut start, mut last_string, mut key) = (0, (0, 0), None);
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+                last_string = (start, i);
+            }
+            continue;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                start = i + 1;
+            }
+            b':' => key = Some(last_string),
+            b'{' => {
+                stack.push(b'{');
+                key = None;
+            }
+            b'[' => {
+                let value_of = key.take().map(|(a, z)| &text[a..z]);
+                if stack.last() == Some(&b'[') || matches!(value_of, Some("pediatric" | "capacity"))
+                {
+                    return true;
+                }
+                stack.push(b'[');
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => key = None,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Where in the file a problem from [`validate::check`] is: the key of a missing or unknown
@@ -227,12 +287,17 @@ impl Dataset {
     pub fn load(text: &str) -> Result<Loaded, Error> {
         // Fast path: a file of the right shape (the usual case) is typed in one pass, and the
         // positioned tree is built only if there are problems to locate.
-        if let Ok(mut dataset) = serde_json::from_str::<Dataset>(text) {
+        let typed = if may_hold_positional_records(text) {
+            None
+        } else {
+            serde_json::from_str::<Dataset>(text).ok()
+        };
+        if let Some(mut dataset) = typed {
             if dataset.schema_version == SCHEMA_VERSION {
                 let mut problems = validate::check(&dataset);
                 validate::remove_invalid(&mut dataset, &problems);
                 if !problems.is_empty() {
-                    if let Some(root) = json::parse(text) {
+                    if let Ok(root) = json::parse(text) {
                         for p in &mut problems {
                             p.at = Some(locate(&root, p));
                         }
@@ -258,16 +323,15 @@ impl Dataset {
         if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
             return Err(Error::from_json(e, text));
         }
-        let Some(root) = json::parse(text) else {
-            // Only reachable if the two parsers disagree (e.g. nesting deeper than 128).
-            return Err(Error {
-                kind: ErrorKind::Syntax {
-                    line: 1,
-                    column: 1,
-                    message: "nested too deeply".into(),
-                },
-            });
-        };
+        // serde's skipping pass lets a lone surrogate or an infinite number through; the tree
+        // does not, and says where.
+        let root = json::parse(text).map_err(|e| Error {
+            kind: ErrorKind::Syntax {
+                line: e.at.line,
+                column: e.at.column,
+                message: e.message.to_string(),
+            },
+        })?;
         let Value::Object(_) = root.value else {
             return Err(Error {
                 kind: ErrorKind::Shape {
@@ -281,19 +345,18 @@ impl Dataset {
             });
         };
         if let Some(m) = root.get("schema_version") {
-            if let Value::Number(n, _) = m.value.value {
-                if n != f64::from(SCHEMA_VERSION) {
-                    return Err(Error {
-                        kind: ErrorKind::SchemaVersion {
-                            found: if (0.0..=f64::from(u32::MAX)).contains(&n) {
-                                n as u32
-                            } else {
-                                u32::MAX
+            // Only a whole number is a version; 1.5 or -1 is a shape error, reported below.
+            if let Value::Number(_, raw) = &m.value.value {
+                if let Ok(found) = raw.parse::<u32>() {
+                    if found != SCHEMA_VERSION {
+                        return Err(Error {
+                            kind: ErrorKind::SchemaVersion {
+                                found,
+                                line: m.value.pos.line,
+                                column: m.value.pos.column,
                             },
-                            line: m.value.pos.line,
-                            column: m.value.pos.column,
-                        },
-                    });
+                        });
+                    }
                 }
             }
         }
@@ -303,7 +366,7 @@ impl Dataset {
 
         // Entries with a shape error cannot be typed; the rest are read one by one, so one
         // broken center costs only that center.
-        let broken = |list: &str| -> HashSet<usize> {
+        let shape_broken = |list: &str| -> HashSet<usize> {
             problems
                 .iter()
                 .filter_map(|p: &Problem| p.path.entry())
@@ -311,46 +374,77 @@ impl Dataset {
                 .map(|(_, i)| i)
                 .collect()
         };
-        // Ids of centers left out for their shape, so links to them are not reported twice.
-        let broken_ids: HashSet<String> = match root.get("centers").map(|m| &m.value.value) {
-            Some(Value::Array(items)) => broken("centers")
-                .into_iter()
-                .filter_map(|i| match &items.get(i)?.get("id")?.value.value {
-                    Value::String(id) => Some(id.clone()),
-                    _ => None,
-                })
-                .collect(),
-            _ => HashSet::new(),
-        };
-        let mut late = Vec::new();
-        // The entries of a list that passed the shape check: (file index, position, text).
-        let spans = |list: &str| -> Vec<(usize, Pos, &str)> {
-            let broken = broken(list);
+        let items = |list: &str| -> &[json::Node] {
             match root.get(list).map(|m| &m.value.value) {
-                Some(Value::Array(items)) => items
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| !broken.contains(i))
-                    .map(|(i, item)| (i, item.pos, &text[item.span.clone()]))
-                    .collect(),
-                _ => Vec::new(),
+                Some(Value::Array(items)) => items.as_slice(),
+                _ => &[],
             }
         };
+        // The entries of a list that passed the shape check: (file index, position, text).
+        let spans = |list: &str| -> Vec<(usize, Pos, &str)> {
+            let broken = shape_broken(list);
+            items(list)
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !broken.contains(i))
+                .map(|(i, item)| (i, item.pos, &text[item.span.clone()]))
+                .collect()
+        };
+        let mut late = Vec::new();
         let (mut k1, mut k2, mut k3, mut k4, mut k5) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let specialties = read_entries("specialties", spans("specialties"), &mut k1, &mut late);
-        let centers = read_entries("centers", spans("centers"), &mut k2, &mut late);
+        let centers: Vec<Center> = read_entries("centers", spans("centers"), &mut k2, &mut late);
         let partnerships = read_entries("partnerships", spans("partnerships"), &mut k3, &mut late);
         let events = read_entries("events", spans("events"), &mut k4, &mut late);
         let hubs = read_entries("hubs", spans("hubs"), &mut k5, &mut late);
+        problems.extend(late);
+
+        // A string field of the entries of `list` that could not be typed, with their file
+        // index: their ids and codes still exist in the file.
+        let untyped = |list: &str, kept: &[usize], field: &str| -> Vec<(usize, String)> {
+            items(list)
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !kept.contains(i))
+                .filter_map(|(i, item)| match &item.get(field)?.value.value {
+                    Value::String(v) => Some((i, v.clone())),
+                    _ => None,
+                })
+                .collect()
+        };
+        let broken_centers = untyped("centers", &k2, "id");
+        let broken_codes = untyped("specialties", &k1, "code");
+        // A typed center reusing the id of an earlier, broken one is the duplicate; it goes,
+        // so that links keep meaning the first.
+        let mut centers = centers;
+        let mut kept_centers = k2;
+        let mut duplicates = Vec::new();
+        let mut n = 0;
+        centers.retain(|c| {
+            let orig = kept_centers[n];
+            n += 1;
+            let dup = broken_centers
+                .iter()
+                .any(|(b, id)| *b < orig && *id == c.id);
+            if dup {
+                duplicates.push((orig, c.id.clone()));
+            }
+            !dup
+        });
+        kept_centers.retain(|orig| !duplicates.iter().any(|(d, _)| d == orig));
+        for (orig, id) in duplicates {
+            let path = Path::root().key("centers").index(orig).key("id");
+            let at = path.locate(&root).pos;
+            problems.push(Problem::new(path, Some(at), ProblemKind::DuplicateId(id)));
+        }
         let origins = [
             ("specialties", k1),
-            ("centers", k2),
+            ("centers", kept_centers),
             ("partnerships", k3),
             ("events", k4),
             ("hubs", k5),
         ];
-        problems.extend(late);
         // Top-level strings; a missing or mistyped one was reported by the shape check.
         let string = |key: &str| match root.get(key).map(|m| &m.value.value) {
             Some(Value::String(s)) => Some(s.clone()),
@@ -370,7 +464,15 @@ impl Dataset {
             hubs,
         };
 
-        let mut checked = validate::check_with(&dataset, &broken_ids);
+        // Ids and codes whose entries were already reported: links to them are not reported
+        // again, and centers using a broken vocabulary entry's code keep it.
+        let unreadable_codes = items("specialties").len() > origins[0].1.len() + broken_codes.len();
+        let known = validate::AlsoKnown {
+            centers: broken_centers.into_iter().map(|(_, id)| id).collect(),
+            codes: broken_codes.into_iter().map(|(_, code)| code).collect(),
+            codes_uncertain: unreadable_codes,
+        };
+        let mut checked = validate::check_with(&dataset, &known);
         if !updated_given {
             // Already reported as missing or mistyped; do not report it again as a bad date.
             checked.retain(|p| p.path.0 != [Seg::Key("updated".into())]);

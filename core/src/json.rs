@@ -76,8 +76,19 @@ impl Node {
     }
 }
 
-/// Parses JSON text into a positioned tree; `None` if the text is not valid JSON.
-pub fn parse(text: &str) -> Option<Node> {
+/// Why text could not be parsed, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Where the parser stopped.
+    pub at: Pos,
+    /// What it found there, for a person.
+    pub message: &'static str,
+}
+
+/// Parses JSON text into a positioned tree. Stricter than skipping the text with serde: a
+/// `\u` escape must be a whole character (no lone surrogate) and a number must be finite, as
+/// they must be for the values to be read at all.
+pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
@@ -85,12 +96,24 @@ pub fn parse(text: &str) -> Option<Node> {
         line: 1,
         column: 1,
         depth: 0,
+        error: None,
     };
     p.skip_ws();
-    let node = p.value()?;
-    p.skip_ws();
-    (p.at == p.bytes.len()).then_some(node)
+    let node = p.value();
+    if node.is_some() {
+        p.skip_ws();
+    }
+    match node {
+        Some(node) if p.at == p.bytes.len() => Ok(node),
+        _ => {
+            let (message, at) = p.error.unwrap_or(("unexpected character", p.pos()));
+            Err(SyntaxError { at, message })
+        }
+    }
 }
+
+/// The message for a `\u` escape that is half of a surrogate pair.
+const LONE_SURROGATE: &str = "lone surrogate in \\u escape";
 
 /// Deeper nesting than this is refused instead of overflowing the stack (serde_json's limit).
 const MAX_DEPTH: usize = 128;
@@ -102,9 +125,22 @@ struct Parser<'a> {
     line: usize,
     column: usize,
     depth: usize,
+    /// The reason for the first failure and where, when more specific than "unexpected".
+    error: Option<(&'static str, Pos)>,
 }
 
 impl Parser<'_> {
+    /// Records why parsing stops here; always `None`, for use with `?`.
+    fn fail<T>(&mut self, message: &'static str) -> Option<T> {
+        self.fail_at(message, self.pos())
+    }
+
+    /// Records why parsing stops, pointing at `at` (the start of the offending token).
+    fn fail_at<T>(&mut self, message: &'static str, at: Pos) -> Option<T> {
+        self.error.get_or_insert((message, at));
+        None
+    }
+
     fn pos(&self) -> Pos {
         Pos {
             line: self.line,
@@ -168,6 +204,7 @@ impl Parser<'_> {
 
     fn number(&mut self) -> Option<Value> {
         let start = self.at;
+        let pos = self.pos();
         while matches!(
             self.peek(),
             Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
@@ -175,8 +212,11 @@ impl Parser<'_> {
             self.bump();
         }
         let raw = &self.text[start..self.at];
-        let n: f64 = raw.parse().ok()?;
-        Some(Value::Number(n, raw.to_string()))
+        match raw.parse::<f64>() {
+            Ok(n) if n.is_finite() => Some(Value::Number(n, raw.to_string())),
+            Ok(_) => self.fail_at("number out of range", pos),
+            Err(_) => self.fail_at("invalid number", pos),
+        }
     }
 
     fn string(&mut self) -> Option<String> {
@@ -188,6 +228,7 @@ impl Parser<'_> {
                 self.bump();
             }
             out.push_str(&self.text[start..self.at]);
+            let escape = self.pos();
             if self.bump()? == b'"' {
                 return Some(out);
             }
@@ -203,14 +244,23 @@ impl Parser<'_> {
                 b'u' => {
                     let hi = self.hex4()?;
                     let code = if (0xD800..0xDC00).contains(&hi) {
-                        self.eat(b'\\')?;
+                        if self.peek() != Some(b'\\') {
+                            return self.fail_at(LONE_SURROGATE, escape);
+                        }
+                        self.bump();
                         self.eat(b'u')?;
                         let lo = self.hex4()?;
-                        0x10000 + ((hi - 0xD800) << 10) + (lo.checked_sub(0xDC00)? & 0x3FF)
+                        if !(0xDC00..0xE000).contains(&lo) {
+                            return self.fail_at(LONE_SURROGATE, escape);
+                        }
+                        0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                     } else {
                         hi
                     };
-                    out.push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
+                    match char::from_u32(code) {
+                        Some(c) => out.push(c),
+                        None => return self.fail_at(LONE_SURROGATE, escape),
+                    }
                 }
                 _ => return None,
             }
@@ -227,7 +277,10 @@ impl Parser<'_> {
 
     fn enter(&mut self) -> Option<()> {
         self.depth += 1;
-        (self.depth <= MAX_DEPTH).then_some(())
+        if self.depth > MAX_DEPTH {
+            return self.fail("nested too deeply");
+        }
+        Some(())
     }
 
     fn array(&mut self) -> Option<Value> {
@@ -335,7 +388,7 @@ mod tests {
     }
 
     #[test]
-    fn invalid_text_is_none_not_a_panic() {
+    fn invalid_text_is_an_error_not_a_panic() {
         for text in [
             "",
             "{",
@@ -347,10 +400,21 @@ mod tests {
             "\"\\x\"",
             "{1: 2}",
         ] {
-            assert_eq!(parse(text), None, "{text}");
+            assert!(parse(text).is_err(), "{text}");
+        }
+        // What serde's skipping pass lets through, located at the start of the escape or the
+        // number: (text, message, column counted by hand).
+        let cases = [
+            (r#"["a", "\ud83d b"]"#, LONE_SURROGATE, 8),
+            (r#"["\ude00"]"#, LONE_SURROGATE, 3),
+            (r#"{"lat": 1e400}"#, "number out of range", 9),
+        ];
+        for (text, message, column) in cases {
+            let e = parse(text).unwrap_err();
+            assert_eq!((e.message, e.at), (message, at(1, column)), "{text}");
         }
         let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
-        assert_eq!(parse(&deep), None);
+        assert_eq!(parse(&deep).unwrap_err().message, "nested too deeply");
     }
 
     #[test]

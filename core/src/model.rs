@@ -427,29 +427,53 @@ pub fn is_email(s: &str) -> bool {
         && !domain.ends_with('.')
 }
 
-/// Whether a phone number is in international format: `+`, then 8 to 15 digits (ITU-T E.164),
-/// grouped with spaces, hyphens or parentheses.
+/// Whether a phone number is in international format: `+`, a country code (which never
+/// starts with 0), then 8 to 15 digits in all (ITU-T E.164), grouped with single spaces,
+/// hyphens or parentheses.
 pub fn is_phone(s: &str) -> bool {
     let Some(rest) = s.strip_prefix('+') else {
         return false;
     };
     let digits = rest.chars().filter(char::is_ascii_digit).count();
-    rest.chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'))
+    let grouping_ok = !rest.contains("  ") && !rest.contains("--") && !rest.contains("()");
+    rest.starts_with(|c: char| ('1'..='9').contains(&c))
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'))
+        && grouping_ok
         && (8..=15).contains(&digits)
 }
 
-/// Whether a date is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a month 1-12 and a day 1-31.
+/// Whether a date is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a real day (30 February is not).
 pub fn is_date(s: &str) -> bool {
     let num = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
-    let in_range = |p: &str, max: u32| p.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n));
     let mut parts = s.split('-');
     let (y, m, d, rest) = (parts.next(), parts.next(), parts.next(), parts.next());
+    let month = |m: &str| {
+        m.parse::<u32>()
+            .ok()
+            .filter(|m| num_ok(m, 12))
+            .filter(|_| num(m, 2))
+    };
+    fn num_ok(n: &u32, max: u32) -> bool {
+        (1..=max).contains(n)
+    }
     match (y, m, d, rest) {
         (Some(y), None, None, None) => num(y, 4),
-        (Some(y), Some(m), None, None) => num(y, 4) && num(m, 2) && in_range(m, 12),
+        (Some(y), Some(m), None, None) => num(y, 4) && month(m).is_some(),
         (Some(y), Some(m), Some(d), None) => {
-            num(y, 4) && num(m, 2) && in_range(m, 12) && num(d, 2) && in_range(d, 31)
+            let (Some(month), true, true) = (month(m), num(y, 4), num(d, 2)) else {
+                return false;
+            };
+            let year: u32 = y.parse().unwrap_or(0);
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            let days = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            d.parse::<u32>().is_ok_and(|d| num_ok(&d, days))
         }
         _ => false,
     }
@@ -458,6 +482,10 @@ pub fn is_date(s: &str) -> bool {
 /// Whether a string is an absolute `https:` or `http:` URL with a host.
 pub fn is_web_url(s: &str) -> bool {
     let s = s.trim_start();
+    // A space or control character cannot be part of a URL (it would have to be escaped).
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
     let strip = |scheme: &str| {
         s.get(..scheme.len())
             .filter(|p| p.eq_ignore_ascii_case(scheme))
@@ -493,6 +521,8 @@ mod tests {
             ("https://", false),
             ("https:///path", false),
             ("example.org", false),
+            ("https:// not a url", false),
+            ("https://example.org/a b", false),
         ];
         for (url, ok) in cases {
             assert_eq!(is_web_url(url), ok, "{url}");
@@ -533,6 +563,8 @@ mod tests {
             ("8 7172 70 29 00", false),
             ("+7 abc 70 29 00", false),
             ("+12345", false),
+            ("+0 7172 70 29 00", false),
+            ("+7 -- 7172 70 29 00", false),
             ("+1234567890123456", false),
             ("+", false),
             ("", false),
@@ -572,6 +604,9 @@ mod tests {
             ("2025-13", false),
             ("2025-00-10", false),
             ("2025-10-32", false),
+            ("2026-02-29", false),
+            ("2024-02-29", true),
+            ("2026-04-31", false),
             ("25-10-12", false),
             ("2025/10/12", false),
             ("October 2025", false),

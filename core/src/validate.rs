@@ -191,6 +191,8 @@ pub enum ProblemKind {
     BadDate(String),
     /// A center or hub has no source.
     NoSource,
+    /// An entry could not be read although its shape looked right (a detail serde rejects).
+    Unreadable(String),
     /// A source has neither a `url` nor a `file`, so nobody can check it.
     UncheckableSource,
     /// Warning: the coordinates mark only the city.
@@ -199,15 +201,18 @@ pub enum ProblemKind {
     MissingName(&'static str),
     /// Warning: no `last_verified` date.
     NotVerified,
+    /// Warning: a specialty's label is empty; its code is shown instead.
+    EmptyLabel,
 }
 
 impl ProblemKind {
     /// Errors make the entry be left out; warnings do not.
     pub fn severity(&self) -> Severity {
         match self {
-            ProblemKind::CityPrecision | ProblemKind::MissingName(_) | ProblemKind::NotVerified => {
-                Severity::Warning
-            }
+            ProblemKind::CityPrecision
+            | ProblemKind::MissingName(_)
+            | ProblemKind::NotVerified
+            | ProblemKind::EmptyLabel => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -283,6 +288,8 @@ impl Problem {
             }
             ProblemKind::MissingName(lang) => format!("no name in \"{lang}\""),
             ProblemKind::NotVerified => "no last_verified date".to_string(),
+            ProblemKind::EmptyLabel => "label is empty; the code is shown instead".to_string(),
+            ProblemKind::Unreadable(message) => format!("could not be read: {message}"),
         }
     }
 }
@@ -304,15 +311,27 @@ pub fn is_slug(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Ids and codes of entries that exist in the file but were already reported and left out.
+#[derive(Debug, Clone, Default)]
+pub struct AlsoKnown {
+    /// Center ids: links to them are dropped quietly instead of being reported again.
+    pub centers: HashSet<String>,
+    /// Specialty codes: centers using them keep them, instead of losing a whole center to a
+    /// typo in the vocabulary.
+    pub codes: HashSet<String>,
+    /// Some vocabulary entry was unreadable, code and all: a code the vocabulary lacks may be
+    /// that entry's, so it is not reported until the entry is fixed.
+    pub codes_uncertain: bool,
+}
+
 /// Every problem in a typed dataset, in document order, with paths but no line and column
 /// (see [`Dataset::load`] for those).
 pub fn check(d: &Dataset) -> Vec<Problem> {
-    check_with(d, &HashSet::new())
+    check_with(d, &AlsoKnown::default())
 }
 
-/// [`check`], where `also_known` are ids of centers that exist in the file but were already
-/// reported and left out; links to them are dropped quietly instead of being reported again.
-pub fn check_with(d: &Dataset, also_known: &HashSet<String>) -> Vec<Problem> {
+/// [`check`], knowing the entries of `also` exist though they were left out.
+pub fn check_with(d: &Dataset, also: &AlsoKnown) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut push = |path: Path, kind: ProblemKind| out.push(Problem::new(path, None, kind));
     let root = Path::root();
@@ -321,7 +340,7 @@ pub fn check_with(d: &Dataset, also_known: &HashSet<String>) -> Vec<Problem> {
         push(root.key("updated"), ProblemKind::BadDate(d.updated.clone()));
     }
 
-    let mut codes = HashSet::new();
+    let mut codes: HashSet<&str> = also.codes.iter().map(String::as_str).collect();
     for (i, s) in d.specialties.iter().enumerate() {
         let at = root.key("specialties").index(i);
         if s.code.trim().is_empty() {
@@ -338,7 +357,7 @@ pub fn check_with(d: &Dataset, also_known: &HashSet<String>) -> Vec<Problem> {
             );
         }
         if s.label.trim().is_empty() {
-            push(at.key("label"), ProblemKind::Empty("label"));
+            push(at.key("label"), ProblemKind::EmptyLabel);
         }
     }
 
@@ -346,7 +365,7 @@ pub fn check_with(d: &Dataset, also_known: &HashSet<String>) -> Vec<Problem> {
         .centers
         .iter()
         .map(|c| c.id.as_str())
-        .chain(also_known.iter().map(String::as_str))
+        .chain(also.centers.iter().map(String::as_str))
         .collect();
     let check_sources =
         |at: &Path, sources: &[Source], required: bool, push: &mut dyn FnMut(Path, ProblemKind)| {
@@ -412,7 +431,7 @@ pub fn check_with(d: &Dataset, also_known: &HashSet<String>) -> Vec<Problem> {
             push(at.key("precision"), ProblemKind::CityPrecision);
         }
         for (j, code) in c.specialties.iter().enumerate() {
-            if !codes.contains(code.as_str()) {
+            if !codes.contains(code.as_str()) && !also.codes_uncertain {
                 push(
                     at.key("specialties").index(j),
                     ProblemKind::UnknownSpecialty(code.clone()),
@@ -421,7 +440,7 @@ pub fn check_with(d: &Dataset, also_known: &HashSet<String>) -> Vec<Problem> {
         }
         if let Some(p) = &c.pediatric {
             for (j, code) in p.services.iter().enumerate() {
-                if !codes.contains(code.as_str()) {
+                if !codes.contains(code.as_str()) && !also.codes_uncertain {
                     push(
                         at.key("pediatric").key("services").index(j),
                         ProblemKind::UnknownSpecialty(code.clone()),
@@ -543,7 +562,15 @@ pub fn remove_invalid(d: &mut Dataset, problems: &[Problem]) {
         .map(|(_, i)| i)
         .collect();
     drop_indices(&mut d.events, &event_errors);
-    drop_indices(&mut d.hubs, &bad("hubs"));
+    // Likewise a hub naming an unknown host keeps everything but the link.
+    let hub_errors: HashSet<usize> = problems
+        .iter()
+        .filter(|p| p.is_error() && !matches!(p.kind, ProblemKind::UnknownCenter(_)))
+        .filter_map(|p| p.path.entry())
+        .filter(|(l, _)| *l == "hubs")
+        .map(|(_, i)| i)
+        .collect();
+    drop_indices(&mut d.hubs, &hub_errors);
 
     let known: HashSet<String> = d.centers.iter().map(|c| c.id.clone()).collect();
     d.partnerships
@@ -681,6 +708,137 @@ mod tests {
             let fast = Dataset::load(&input).unwrap();
             let thorough = Dataset::load_thorough(&input).unwrap();
             assert_eq!(fast, thorough, "{input}");
+        }
+    }
+
+    #[test]
+    fn records_written_as_arrays_are_shape_errors_on_both_paths() {
+        // serde's derived readers take `["S", null, "000.txt"]` as a Source's fields in order;
+        // the format (and its JSON Schema) says a source is an object.
+        let cases = [
+            (
+                base().replacen(
+                    "[{\"title\": \"S\", \"file\": \"000.txt\"}]",
+                    "[[\"S\", null, \"000.txt\"]]",
+                    1,
+                ),
+                "$.centers[0].sources[0]",
+            ),
+            (
+                base().replacen(
+                    "\"pediatric\": {\"treats_children\": true, \"services\": [\"neurosurgery\"]}",
+                    "\"pediatric\": [true, [\"neurosurgery\"]]",
+                    1,
+                ),
+                "$.centers[1].pediatric",
+            ),
+            (
+                base().replacen(
+                    "{\"code\": \"oncology\", \"label\": \"Oncology\"}",
+                    "[\"oncology\", \"Oncology\"]",
+                    1,
+                ),
+                "$.specialties[0]",
+            ),
+        ];
+        for (input, path) in cases {
+            assert_ne!(input, base());
+            let loaded = Dataset::load(&input).unwrap();
+            let errors: Vec<String> = loaded.errors().map(|p| p.path.to_string()).collect();
+            assert_eq!(errors, [path], "{input}");
+            assert_eq!(loaded, Dataset::load_thorough(&input).unwrap());
+        }
+    }
+
+    #[test]
+    fn a_broken_vocabulary_entry_costs_no_center() {
+        // A typo in the oncology entry's key: the entry is reported, and center a, which
+        // offers oncology, still shows.
+        let input = base().replacen("\"label\": \"Oncology\"", "\"lable\": \"Oncology\"", 1);
+        let loaded = Dataset::load(&input).unwrap();
+        let errors: Vec<String> = loaded.errors().map(|p| p.path.to_string()).collect();
+        // Sorted by place: the missing field at the entry's brace, then the unknown key.
+        assert_eq!(errors, ["$.specialties[0].label", "$.specialties[0].lable"]);
+        assert_eq!(loaded.dataset.centers.len(), 2);
+        // An empty label is only a warning: the code is shown instead.
+        let input = base().replacen("\"label\": \"Oncology\"", "\"label\": \"\"", 1);
+        let loaded = Dataset::load(&input).unwrap();
+        assert_eq!(loaded.errors().count(), 0);
+        assert_eq!(loaded.dataset.specialties.len(), 2);
+    }
+
+    #[test]
+    fn a_duplicate_of_a_broken_center_is_still_a_duplicate() {
+        // Center a has an unknown field; a third center reuses a's id. Both are reported and
+        // neither shows, so links to "a" do not silently move to the impostor.
+        let input = base()
+            .replacen(
+                "\"name\": \"A\",",
+                "\"name\": \"A\", \"colour\": \"red\",",
+                1,
+            )
+            .replacen(
+                "\"last_verified\": \"2026-11-22\"}\n  ]",
+                &(extra("a") + "\n  ]"),
+                1,
+            );
+        let loaded = Dataset::load(&input).unwrap();
+        let errors: Vec<String> = loaded.errors().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            [
+                "line 5, column 30: $.centers[0].colour: unknown field \"colour\"",
+                "line 12, column 8: $.centers[2].id: duplicate id \"a\"",
+            ]
+        );
+        let ids: Vec<&str> = loaded
+            .dataset
+            .centers
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(ids, ["b"]);
+    }
+
+    #[test]
+    fn what_serde_skips_but_cannot_read_is_located() {
+        // A lone surrogate and an infinite number pass serde's skipping pass; the tree stops at
+        // them (line 5 of base() is center a's first line).
+        let cases = [
+            (
+                base().replacen("\"name\": \"A\"", "\"name\": \"A\\ud83d\"", 1),
+                "lone surrogate",
+                (5, 27),
+            ),
+            (
+                base().replacen("\"lat\": 51.17", "\"lat\": 1e400", 1),
+                "number out of range",
+                (6, 13),
+            ),
+        ];
+        for (input, message, (line, column)) in cases {
+            let e = Dataset::load(&input).unwrap_err();
+            assert_eq!(e.location(), Some((line, column)), "{e}");
+            assert!(e.to_string().contains(message), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_version_that_is_not_a_whole_number_is_a_shape_error() {
+        for v in ["1.5", "-1"] {
+            let input = base().replacen(
+                "\"schema_version\": 1",
+                &format!("\"schema_version\": {v}"),
+                1,
+            );
+            let loaded = Dataset::load(&input).unwrap();
+            let errors: Vec<String> = loaded.errors().map(ToString::to_string).collect();
+            assert_eq!(
+                errors,
+                [format!(
+                    "line 1, column 20: $.schema_version: {v} is not a whole number"
+                )]
+            );
         }
     }
 

@@ -44,6 +44,15 @@ fn every_rule_has_a_broken_file_with_exactly_its_error() {
         "bad-date",
         "no-source",
         "newer-schema-version",
+        "bad-id",
+        "coordinates-out-of-range",
+        "hub-unknown-host",
+        "part-of-unknown-center",
+        "source-without-url-or-file",
+        "record-as-array",
+        "repeated-field",
+        "lone-surrogate",
+        "hub-without-source",
     ];
     let dir = corpus().join("invalid");
     let mut found: Vec<String> = std::fs::read_dir(&dir)

@@ -121,7 +121,8 @@ fn validate(file: &str, warnings: bool) -> ExitCode {
             }
         };
         let (line, column) = p.at.map_or((1, 1), |at| (at.line, at.column));
-        println!(
+        let _ = writeln!(
+            out,
             "{file}:{line}:{column}: {severity}: {}: {}",
             p.path,
             p.message()
