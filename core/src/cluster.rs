@@ -2,7 +2,7 @@
 //! pan and filter change.
 //!
 //! Why not the `supercluster` crate: its index covers a fixed set of points, so every filter
-//! change would rebuild it, which takes about 485 ms at 50,000 centers (`cargo bench -p
+//! change would rebuild it, which takes 350-490 ms at 50,000 centers (`cargo bench -p
 //! shifo-core --bench scale`). Binning only the filtered centers inside the view into
 //! screen-sized cells costs one pass over them. Positions are projected once, when the
 //! dataset loads, so a pass is a multiply and a hash per center.
