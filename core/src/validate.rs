@@ -533,10 +533,15 @@ pub fn check_with(d: &Dataset, also: &AlsoKnown) -> Vec<Problem> {
 /// entries), then the links that pointed at removed centers. `problems` must come from
 /// [`check`] on this same dataset.
 pub fn remove_invalid(d: &mut Dataset, problems: &[Problem]) {
-    let bad = |list: &str| -> HashSet<usize> {
+    // The entries of `list` with an error; with `links_only_cost_the_link`, an error that is
+    // only a link to an unknown center does not count (the link alone goes, below).
+    let bad = |list: &str, links_only_cost_the_link: bool| -> HashSet<usize> {
         problems
             .iter()
             .filter(|p| p.is_error())
+            .filter(|p| {
+                !(links_only_cost_the_link && matches!(p.kind, ProblemKind::UnknownCenter(_)))
+            })
             .filter_map(|p| p.path.entry())
             .filter(|(l, _)| *l == list)
             .map(|(_, i)| i)
@@ -550,27 +555,13 @@ pub fn remove_invalid(d: &mut Dataset, problems: &[Problem]) {
             keep
         });
     }
-    drop_indices(&mut d.specialties, &bad("specialties"));
-    drop_indices(&mut d.centers, &bad("centers"));
-    drop_indices(&mut d.partnerships, &bad("partnerships"));
-    // An event naming an unknown center keeps its other centers; other errors drop it.
-    let event_errors: HashSet<usize> = problems
-        .iter()
-        .filter(|p| p.is_error() && !matches!(p.kind, ProblemKind::UnknownCenter(_)))
-        .filter_map(|p| p.path.entry())
-        .filter(|(l, _)| *l == "events")
-        .map(|(_, i)| i)
-        .collect();
-    drop_indices(&mut d.events, &event_errors);
-    // Likewise a hub naming an unknown host keeps everything but the link.
-    let hub_errors: HashSet<usize> = problems
-        .iter()
-        .filter(|p| p.is_error() && !matches!(p.kind, ProblemKind::UnknownCenter(_)))
-        .filter_map(|p| p.path.entry())
-        .filter(|(l, _)| *l == "hubs")
-        .map(|(_, i)| i)
-        .collect();
-    drop_indices(&mut d.hubs, &hub_errors);
+    drop_indices(&mut d.specialties, &bad("specialties", false));
+    drop_indices(&mut d.centers, &bad("centers", false));
+    drop_indices(&mut d.partnerships, &bad("partnerships", false));
+    // An event naming an unknown center keeps its other centers, a hub naming an unknown
+    // host keeps everything but the host; other errors drop them.
+    drop_indices(&mut d.events, &bad("events", true));
+    drop_indices(&mut d.hubs, &bad("hubs", true));
 
     let known: HashSet<String> = d.centers.iter().map(|c| c.id.clone()).collect();
     d.partnerships

@@ -21,6 +21,17 @@ fn close(state: AppState, id: &str) {
     }
 }
 
+/// A contact line: the text as a link when it has a safe `tel:`/`mailto:` URI, else plain.
+fn contact(label: String, text: String, href: Option<String>) -> impl IntoView {
+    view! {
+        <dt>{label}</dt>
+        <dd>{match href {
+            Some(href) => view! { <a href=href>{text}</a> }.into_any(),
+            None => text.into_any(),
+        }}</dd>
+    }
+}
+
 /// Below this width the detail sits in the page flow under the map (see style.css), so a
 /// choice made further down the list would open it out of sight.
 const IN_FLOW_MEDIA: &str = "(max-width: 799px)";
@@ -70,26 +81,14 @@ pub fn Detail() -> impl IntoView {
                 <dd><a href=href target="_blank" rel="noopener noreferrer">{text}</a></dd>
             }
         });
-        let phone = c.phone.clone().map(|phone| {
-            let link = c.tel_uri();
-            view! {
-                <dt>{t("detail_phone")}</dt>
-                <dd>{match link {
-                    Some(href) => view! { <a href=href>{phone}</a> }.into_any(),
-                    None => phone.into_any(),
-                }}</dd>
-            }
-        });
-        let email = c.email.clone().map(|email| {
-            let link = c.mailto_uri();
-            view! {
-                <dt>{t("detail_email")}</dt>
-                <dd>{match link {
-                    Some(href) => view! { <a href=href>{email}</a> }.into_any(),
-                    None => email.into_any(),
-                }}</dd>
-            }
-        });
+        let phone = c
+            .phone
+            .clone()
+            .map(|phone| contact(t("detail_phone"), phone, c.tel_uri()));
+        let email = c
+            .email
+            .clone()
+            .map(|email| contact(t("detail_email"), email, c.mailto_uri()));
         let address = c
             .address
             .clone()
