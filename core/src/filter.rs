@@ -1,9 +1,10 @@
 //! The filter model: AND across facets, OR within a facet, and how many centers each option gives.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::model::{Center, Country, Dataset};
-use crate::search::TextQuery;
+use crate::model::{Center, Country, Dataset, Specialty};
+use crate::places;
+use crate::search::{keys, Field, TextQuery};
 
 /// What the user has narrowed the centers to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -14,7 +15,8 @@ pub struct Filter {
     pub countries: BTreeSet<Country>,
     /// When set, only centers that treat children.
     pub pediatric: bool,
-    /// Free text over names and city; every word must match.
+    /// Free text over names, cities and specialty labels in every language and script;
+    /// every word must match somewhere.
     pub text: String,
 }
 
@@ -46,24 +48,93 @@ impl Filter {
             && self.text.trim().is_empty()
     }
 
-    /// Whether a center passes every facet.
-    pub fn matches(&self, center: &Center) -> bool {
-        Matcher::new(self).matches(center, None)
+    /// Whether a center of `d` passes every facet.
+    pub fn matches(&self, center: &Center, d: &Dataset) -> bool {
+        Matcher::new(self, d).matches(center, None)
     }
 }
 
-/// A filter prepared for matching many centers (the text query is folded once).
+/// The search keys of a center's name in every language.
+pub(crate) fn center_name_keys(c: &Center) -> Vec<String> {
+    std::iter::once(c.name.as_str())
+        .chain(c.names.values().map(String::as_str))
+        .flat_map(keys)
+        .collect()
+}
+
+/// The search keys of a city: all its names and former names when the places table knows
+/// it, and always the text as written.
+pub(crate) fn city_keys(city: &str) -> Vec<String> {
+    let mut out = keys(city);
+    if let Some(place) = places::find(city) {
+        out.extend(place.all_names().flat_map(keys));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The search keys of a specialty: its label in every language and its code.
+pub(crate) fn specialty_keys(s: &Specialty) -> Vec<String> {
+    let mut out: Vec<String> = std::iter::once(s.label.as_str())
+        .chain(s.labels.values().map(String::as_str))
+        .chain(std::iter::once(s.code.as_str()))
+        .flat_map(keys)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Orders matching centers: by text score, best first, ties in dataset order; without a
+/// query, in dataset order.
+pub(crate) fn rank(mut ids: Vec<usize>, scores: Option<&[f32]>) -> Vec<usize> {
+    if let Some(scores) = scores {
+        ids.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    }
+    ids
+}
+
+/// A filter prepared for matching many centers: the plain definition the index must agree
+/// with (query keys computed once, each center's keys on the fly).
 struct Matcher<'f> {
     filter: &'f Filter,
     text: TextQuery,
+    specialty_keys: HashMap<&'f str, Vec<String>>,
 }
 
 impl<'f> Matcher<'f> {
-    fn new(filter: &'f Filter) -> Self {
+    fn new(filter: &'f Filter, d: &'f Dataset) -> Self {
         Matcher {
             filter,
             text: TextQuery::new(&filter.text),
+            specialty_keys: d
+                .specialties
+                .iter()
+                .map(|s| (s.code.as_str(), specialty_keys(s)))
+                .collect(),
         }
+    }
+
+    /// The center's text score (1 without a query; 0 when the query does not match).
+    fn score(&self, c: &Center) -> f32 {
+        if self.text.is_empty() {
+            return 1.0;
+        }
+        let names = center_name_keys(c);
+        let city = city_keys(&c.city);
+        let specs: Vec<&String> = c
+            .specialties
+            .iter()
+            .filter_map(|code| self.specialty_keys.get(code.as_str()))
+            .flatten()
+            .collect();
+        let fields = names
+            .iter()
+            .map(|k| (Field::Name, k.as_str()))
+            .chain(city.iter().map(|k| (Field::City, k.as_str())))
+            .chain(specs.iter().map(|k| (Field::Specialty, k.as_str())));
+        self.text.score(fields)
     }
 
     fn matches(&self, c: &Center, skip: Option<Facet>) -> bool {
@@ -75,30 +146,30 @@ impl<'f> Matcher<'f> {
                 || f.countries.is_empty()
                 || f.countries.contains(&c.country))
             && (skip == Some(Facet::Pediatric) || !f.pediatric || c.treats_children())
-            && self.text.matches(
-                std::iter::once(c.name.as_str())
-                    .chain(c.names.values().map(String::as_str))
-                    .chain(std::iter::once(c.city.as_str())),
-            )
+            && self.score(c) > 0.0
     }
 }
 
 impl Dataset {
     /// Indices of the centers that pass the filter, in dataset order.
     pub fn filtered(&self, filter: &Filter) -> Vec<usize> {
-        let m = Matcher::new(filter);
-        self.centers
+        let m = Matcher::new(filter, self);
+        let ids = self
+            .centers
             .iter()
             .enumerate()
             .filter(|(_, c)| m.matches(c, None))
             .map(|(i, _)| i)
-            .collect()
+            .collect();
+        let scores: Option<Vec<f32>> =
+            (!m.text.is_empty()).then(|| self.centers.iter().map(|c| m.score(c)).collect());
+        rank(ids, scores.as_deref())
     }
 
     /// For every option, how many centers selecting it would give: the count for an option
     /// ignores its own facet's selection and applies all the others.
     pub fn facet_counts(&self, filter: &Filter) -> FacetCounts {
-        let m = Matcher::new(filter);
+        let m = Matcher::new(filter, self);
         let mut counts = FacetCounts {
             specialties: self
                 .specialties
@@ -198,8 +269,11 @@ mod tests {
             (filter(&[], &[TM], false, ""), ""),
             // text over name (any language) and city
             (filter(&[], &[], false, "tashkent"), "c"),
-            (filter(&[], &[], false, "ЦЕНТР f"), "f"),
-            (filter(&[], &[], false, "center a"), "abcdf"),
+            // A one-letter word matches by prefix: f is in "Center F" and in Frunze, the former
+            // name of Bishkek (center e); the name match ranks first.
+            (filter(&[], &[], false, "ЦЕНТР f"), "fe"),
+            // Words match whole or by their start: "a" is center A's name and begins Almaty.
+            (filter(&[], &[], false, "center a"), "ab"),
             (filter(&["onc"], &[], false, "ALMATY"), ""),
             (filter(&[], &[KG], true, "bish"), "e"),
         ];
@@ -212,7 +286,7 @@ mod tests {
                 .collect();
             assert_eq!(got, *want, "{f:?}");
             for c in &d.centers {
-                assert_eq!(f.matches(c), want.contains(c.id.as_str()));
+                assert_eq!(f.matches(c, &d), want.contains(c.id.as_str()));
             }
         }
     }

@@ -7,10 +7,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::cluster::{Cluster, Mercator};
+use crate::filter::{center_name_keys, city_keys, rank, specialty_keys};
 use crate::filter::{FacetCounts, Filter};
 use crate::geo::Bounds;
 use crate::model::{Country, Dataset};
-use crate::search::{fold_into, TextQuery};
+use crate::search::{combine, quality, Field, TextQuery};
 
 /// A set of center indices as a bitset.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,8 +80,13 @@ pub struct Index {
     by_code: HashMap<String, usize>,
     countries: Vec<(Country, Bits)>,
     children: Bits,
-    /// Name, names in every language and city, folded once, one string per center.
-    text: Vec<String>,
+    /// The search keys of names in every language, each with the centers whose name holds it.
+    names: Vec<(String, Vec<u32>)>,
+    /// Each distinct city's search keys (every name and former name) and its centers.
+    cities: Vec<(Vec<String>, Bits)>,
+    /// Each specialty's search keys (its label in every language and its code), in
+    /// vocabulary order like `specialties`.
+    specialty_words: Vec<Vec<String>>,
     /// Each center's latitude and longitude, and its Web Mercator projection, for clustering.
     points: Vec<(f64, f64)>,
     projected: Vec<Mercator>,
@@ -106,7 +112,9 @@ impl Index {
             .map(|&c| (c, Bits::empty(len)))
             .collect();
         let mut children = Bits::empty(len);
-        let mut text = Vec::with_capacity(len);
+        let mut names: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut city_ids: HashMap<&str, usize> = HashMap::new();
+        let mut cities: Vec<(Vec<String>, Bits)> = Vec::new();
         for (i, c) in d.centers.iter().enumerate() {
             for code in &c.specialties {
                 if let Some(&k) = by_code.get(code) {
@@ -119,16 +127,17 @@ impl Index {
             if c.treats_children() {
                 children.set(i);
             }
-            // A newline between fields, so a query word never matches across two of them.
-            let mut folded = String::with_capacity(c.name.len() * 3 + c.city.len());
-            for field in std::iter::once(c.name.as_str())
-                .chain(c.names.values().map(String::as_str))
-                .chain(std::iter::once(c.city.as_str()))
-            {
-                fold_into(field, &mut folded);
-                folded.push('\n');
+            let mut keys = center_name_keys(c);
+            keys.sort_unstable();
+            keys.dedup();
+            for key in keys {
+                names.entry(key).or_default().push(i as u32);
             }
-            text.push(folded);
+            let k = *city_ids.entry(c.city.as_str()).or_insert_with(|| {
+                cities.push((city_keys(&c.city), Bits::empty(len)));
+                cities.len() - 1
+            });
+            cities[k].1.set(i);
         }
         let points: Vec<(f64, f64)> = d.centers.iter().map(|c| (c.lat, c.lon)).collect();
         let projected = points
@@ -141,14 +150,83 @@ impl Index {
             by_code,
             countries,
             children,
-            text,
+            names: {
+                // Sorted so that two indexes of one dataset are equal.
+                let mut names: Vec<(String, Vec<u32>)> = names.into_iter().collect();
+                names.sort_unstable();
+                names
+            },
+            cities,
+            specialty_words: d.specialties.iter().map(specialty_keys).collect(),
             points,
             projected,
         }
     }
 
-    /// The sets each facet of `filter` allows: specialty, country, children, text.
-    fn facets(&self, f: &Filter) -> [Bits; 4] {
+    /// Each center's relevance to `query` (0 when it does not match), as
+    /// [`TextQuery::score`] defines it over the center's name, city and specialty keys.
+    pub fn text_scores(&self, query: &TextQuery) -> Vec<f32> {
+        let mut total = vec![0.0f32; self.len];
+        let mut alive = vec![true; self.len];
+        // One score vector per field, as `combine` wants them.
+        let mut word = [
+            vec![0.0f32; self.len],
+            vec![0.0f32; self.len],
+            vec![0.0f32; self.len],
+        ];
+        for q in query.words() {
+            word.iter_mut()
+                .for_each(|w| w.iter_mut().for_each(|s| *s = 0.0));
+            let names = &mut word[Field::Name as usize];
+            for (key, centers) in &self.names {
+                let s = quality(q, key) * Field::Name.weight();
+                if s > 0.0 {
+                    for &c in centers {
+                        names[c as usize] = names[c as usize].max(s);
+                    }
+                }
+            }
+            let groups = self
+                .cities
+                .iter()
+                .map(|(keys, bits)| (keys, bits, Field::City))
+                .chain(
+                    self.specialty_words
+                        .iter()
+                        .zip(&self.specialties)
+                        .map(|(keys, (_, bits))| (keys, bits, Field::Specialty)),
+                );
+            for (keys, bits, field) in groups {
+                let s = keys
+                    .iter()
+                    .map(|k| quality(q, k) * field.weight())
+                    .fold(0.0f32, f32::max);
+                if s > 0.0 {
+                    let scores = &mut word[field as usize];
+                    for c in bits.ones() {
+                        scores[c] = scores[c].max(s);
+                    }
+                }
+            }
+            for (c, (t, a)) in total.iter_mut().zip(alive.iter_mut()).enumerate() {
+                let w = combine([word[0][c], word[1][c], word[2][c]]);
+                if w > 0.0 {
+                    *t += w;
+                } else {
+                    *a = false;
+                }
+            }
+        }
+        total
+            .into_iter()
+            .zip(alive)
+            .map(|(t, a)| if a { t } else { 0.0 })
+            .collect()
+    }
+
+    /// The sets each facet of `filter` allows (specialty, country, children, text), and the
+    /// text scores when there is a query.
+    fn facets(&self, f: &Filter) -> ([Bits; 4], Option<Vec<f32>>) {
         let mut spec = if f.specialties.is_empty() {
             Bits::full(self.len)
         } else {
@@ -175,34 +253,35 @@ impl Index {
             Bits::full(self.len)
         };
         let query = TextQuery::new(&f.text);
-        let text = if query.is_empty() {
-            Bits::full(self.len)
-        } else {
-            let mut t = Bits::empty(self.len);
-            for (i, folded) in self.text.iter().enumerate() {
-                if query.matches_folded(folded) {
-                    t.set(i);
-                }
+        if query.is_empty() {
+            return ([spec, country, children, Bits::full(self.len)], None);
+        }
+        let scores = self.text_scores(&query);
+        let mut text = Bits::empty(self.len);
+        for (i, &s) in scores.iter().enumerate() {
+            if s > 0.0 {
+                text.set(i);
             }
-            t
-        };
-        [spec, country, children, text]
+        }
+        ([spec, country, children, text], Some(scores))
     }
 
-    /// Indices of the centers passing the filter, in dataset order; same as
-    /// [`Dataset::filtered`].
+    /// Indices of the centers passing the filter, best text matches first, else in dataset
+    /// order; same as [`Dataset::filtered`].
     pub fn filtered(&self, f: &Filter) -> Vec<usize> {
-        let [spec, country, children, text] = self.facets(f);
-        spec.and(&country)
+        let ([spec, country, children, text], scores) = self.facets(f);
+        let ids = spec
+            .and(&country)
             .and(&children)
             .and(&text)
             .ones()
-            .collect()
+            .collect();
+        rank(ids, scores.as_deref())
     }
 
     /// How many centers each option would give; same as [`Dataset::facet_counts`].
     pub fn facet_counts(&self, f: &Filter) -> FacetCounts {
-        let [spec, country, children, text] = self.facets(f);
+        let ([spec, country, children, text], _) = self.facets(f);
         let country_children_text = country.and(&children);
         let specialties: BTreeMap<String, usize> = self
             .specialties

@@ -9,7 +9,9 @@ pub mod filter;
 pub mod geo;
 pub mod index;
 pub mod json;
+pub mod lang;
 pub mod model;
+pub mod places;
 pub mod query;
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -22,6 +24,7 @@ pub mod validate;
 pub use dataset::{Error, ErrorKind, Loaded};
 pub use filter::{FacetCounts, Filter};
 pub use index::Index;
+pub use lang::Lang;
 pub use model::{
     Capacity, Center, Country, Dataset, Event, Hub, HubStatus, Partnership, Pediatric, Precision,
     Source, Specialty,

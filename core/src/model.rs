@@ -4,6 +4,8 @@
 //! with its line and column instead of being silently ignored.
 
 use std::collections::BTreeMap;
+
+use crate::lang::Lang;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -266,7 +268,38 @@ pub struct Hub {
     pub sources: Vec<Source>,
 }
 
+impl Specialty {
+    /// The label in `lang`, falling back to Russian, then English.
+    pub fn label_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.label, &self.labels)
+    }
+}
+
+impl Hub {
+    /// The name in `lang`, falling back to Russian, then English.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.name, &self.names)
+    }
+}
+
+impl Event {
+    /// The title in `lang`, falling back to Russian, then English.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.title, &self.titles)
+    }
+}
+
 impl Center {
+    /// The name in `lang`, falling back to Russian, then English; never blank.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.name, &self.names)
+    }
+
+    /// The city in `lang` when the places table knows it, else as the dataset writes it.
+    pub fn city_in(&self, lang: Lang) -> &str {
+        crate::places::city_name(&self.city, lang)
+    }
+
     /// A center with only the required fields, for tests.
     #[cfg(test)]
     pub(crate) fn stub(id: &str, country: Country, lat: f64, lon: f64) -> Center {

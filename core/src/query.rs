@@ -1,11 +1,13 @@
 //! The view state (filters and selected center) and its URL query string.
 //!
-//! Names: `country=KZ,UZ`, `specialty=<code>,<code>`, `pediatric=1`, `q=<text>`, `center=<id>`.
+//! Names: `country=KZ,UZ`, `specialty=<code>,<code>`, `pediatric=1`, `q=<text>`, `center=<id>`,
+//! `lang=<code>` (one of en ru kk uz ky tg tk; absent: the browser's preferred languages decide).
 //! Reading never fails: unknown keys and malformed values are dropped, so they are not written back.
 
 use std::collections::BTreeSet;
 
 use crate::filter::Filter;
+use crate::lang::Lang;
 use crate::model::{Country, Dataset};
 use crate::validate::is_slug;
 
@@ -19,6 +21,8 @@ pub struct ViewState {
     pub filter: Filter,
     /// Id of the center whose detail is open.
     pub center: Option<String>,
+    /// The interface language chosen in the link or the switcher.
+    pub lang: Option<Lang>,
 }
 
 /// Cleans free text the way a URL round trip keeps it: trimmed, control characters removed,
@@ -80,6 +84,12 @@ impl ViewState {
                     let id = value.trim();
                     state.center = is_slug(id).then(|| id.to_owned());
                 }
+                // A later valid value wins; an unknown one leaves an earlier choice alone.
+                "lang" => {
+                    if let Some(lang) = Lang::from_code(value.trim()) {
+                        state.lang = Some(lang);
+                    }
+                }
                 _ => {}
             }
         }
@@ -126,6 +136,9 @@ impl ViewState {
         }
         if let Some(id) = &self.center {
             parts.push(format!("center={id}"));
+        }
+        if let Some(lang) = self.lang {
+            parts.push(format!("lang={}", lang.code()));
         }
         parts.join("&")
     }
@@ -196,6 +209,14 @@ mod tests {
             ("center=vakhidov-surgery", "center=vakhidov-surgery"),
             ("utm_source=x&zoom=99&country", ""),
             ("%%%&&&===", ""),
+            ("lang=ru", "lang=ru"),
+            ("lang=KK", "lang=kk"),
+            ("lang=uz-Latn", "lang=uz"),
+            ("lang=de", ""),
+            ("lang=ru&lang=xx", "lang=ru"),
+            ("lang=ru&lang=tg", "lang=tg"),
+            ("lang=%FF", ""),
+            ("lang=", ""),
         ];
         for (q, want) in cases {
             let s = ViewState::from_query(q).sanitized(&d);
@@ -217,9 +238,10 @@ mod tests {
             any::<bool>(),
             any::<String>(),
             proptest::option::of(slug),
+            proptest::option::of(proptest::sample::select(Lang::ALL.to_vec())),
         )
-            .prop_map(
-                |(specialties, countries, pediatric, text, center)| ViewState {
+            .prop_map(|(specialties, countries, pediatric, text, center, lang)| {
+                ViewState {
                     filter: Filter {
                         specialties,
                         countries,
@@ -227,8 +249,9 @@ mod tests {
                         text: clean_text(&text),
                     },
                     center,
-                },
-            )
+                    lang,
+                }
+            })
     }
 
     proptest! {
