@@ -1,4 +1,5 @@
-//! The root view: header, filters, results, map, detail and footer, by load state.
+//! The root view: language provider, header with the language switcher, filters, results, map,
+//! detail and footer, by load state.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -7,11 +8,13 @@ use crate::components::{
     detail::Detail,
     filters::Filters,
     footer::Footer,
+    language::LanguageSwitcher,
     list::ResultList,
     map::CenterMap,
     status::{LoadFailed, Loading, Problems},
 };
-use crate::i18n::t;
+use crate::i18n::{t, use_i18n, I18nContextProvider};
+use crate::locale::{locale_of, remember};
 use crate::state::{AppState, LoadState};
 
 /// Moves focus to the results without touching the URL (a `#results` fragment would add a
@@ -26,12 +29,36 @@ fn skip_to_results(ev: leptos::ev::MouseEvent) {
     }
 }
 
-/// The whole application.
+/// The whole application. The language provider sets `<html lang>` and starts from the
+/// browser's preferred languages; `lang=` in the URL overrides them.
 #[component]
 pub fn App() -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <Shell/>
+        </I18nContextProvider>
+    }
+}
+
+/// Everything inside the language provider.
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    // What the browser asked for, kept for when Back leads to a URL without `lang=`.
+    let browser_default = i18n.get_locale_untracked();
     let state = AppState::provide();
+    Effect::new(move |_| {
+        let wanted = state
+            .view
+            .with(|v| v.lang)
+            .map_or(browser_default, locale_of);
+        if i18n.get_locale_untracked() != wanted {
+            i18n.set_locale(wanted);
+        }
+        remember(wanted);
+    });
     state.start_loading();
-    // Back and Forward restore the filters and selection of that entry.
+    // Back and Forward restore the filters, selection and language of that entry.
     let popstate = window_event_listener(leptos::ev::popstate, move |_| state.read_url());
     on_cleanup(move || popstate.remove());
 
@@ -39,10 +66,13 @@ pub fn App() -> impl IntoView {
     let loading = move || state.load.with(|l| matches!(l, LoadState::Loading));
 
     view! {
-        <a class="skip-link" href="#results" on:click=skip_to_results>{t("skip_to_results")}</a>
+        <a class="skip-link" href="#results" on:click=skip_to_results>{t!(i18n, skip_to_results)}</a>
         <header class="site-header">
-            <h1>{t("app_title")}</h1>
-            <p class="tagline">{t("app_tagline")}</p>
+            <div class="brand">
+                <h1>{t!(i18n, app_title)}</h1>
+                <p class="tagline">{t!(i18n, app_tagline)}</p>
+            </div>
+            <LanguageSwitcher/>
         </header>
         <main class="layout">
             <aside class="sidebar">

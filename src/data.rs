@@ -5,7 +5,7 @@ use std::fmt;
 use gloo_net::http::Request;
 use shifo_core::{Dataset, ErrorKind, Loaded};
 
-use crate::i18n::t_with;
+use crate::i18n::{td_string, Locale};
 
 /// Where the bundled dataset is served, relative to the page so the app works under a subpath.
 pub const DATASET_URL: &str = "data/centers.json";
@@ -38,24 +38,25 @@ pub enum LoadError {
     },
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = match self {
+impl LoadError {
+    /// What went wrong and where, in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
             LoadError::Network { url, message } => {
-                t_with("error_network", &[("url", url), ("message", message)])
+                td_string!(locale, error_network, url = url, message = message).to_string()
             }
             LoadError::Http {
                 url,
                 status,
                 status_text,
-            } => t_with(
-                "error_http",
-                &[
-                    ("url", url),
-                    ("status", &status.to_string()),
-                    ("status_text", status_text),
-                ],
-            ),
+            } => td_string!(
+                locale,
+                error_http,
+                url = url,
+                status = status,
+                status_text = status_text
+            )
+            .to_string(),
             LoadError::Parse { url, error } => match &error.kind {
                 ErrorKind::Syntax {
                     line,
@@ -66,22 +67,26 @@ impl fmt::Display for LoadError {
                     line,
                     column,
                     message,
-                } => t_with(
-                    "error_parse",
-                    &[
-                        ("url", url),
-                        ("line", &line.to_string()),
-                        ("column", &column.to_string()),
-                        ("message", message),
-                    ],
-                ),
-                ErrorKind::SchemaVersion { found, .. } => t_with(
-                    "error_version",
-                    &[("url", url), ("found", &found.to_string())],
-                ),
+                } => td_string!(
+                    locale,
+                    error_parse,
+                    url = url,
+                    line = line,
+                    column = column,
+                    message = message
+                )
+                .to_string(),
+                ErrorKind::SchemaVersion { found, .. } => {
+                    td_string!(locale, error_version, url = url, found = found).to_string()
+                }
             },
-        };
-        f.write_str(&text)
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(crate::locale::current()))
     }
 }
 

@@ -4,7 +4,8 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::t;
+use crate::i18n::td_string;
+use crate::locale::current;
 
 /// Installs the panic hook.
 pub fn install() {
@@ -23,11 +24,11 @@ fn show_notice() -> Option<()> {
     notice.set_id("panic-notice");
     notice.set_attribute("role", "alert").ok()?;
     let text = doc.create_element("p").ok()?;
-    text.set_text_content(Some(&t("panic_message")));
+    text.set_text_content(Some(td_string!(current(), panic_message)));
     notice.append_child(&text).ok()?;
     let button = doc.create_element("button").ok()?;
     button.set_attribute("type", "button").ok()?;
-    button.set_text_content(Some(&t("panic_reload")));
+    button.set_text_content(Some(td_string!(current(), panic_reload)));
     let reload = Closure::<dyn Fn()>::new(|| {
         if let Some(w) = web_sys::window() {
             let _ = w.location().reload();

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shifo_core::{Center, FacetCounts, Filter, Loaded, ViewState};
+use shifo_core::{Center, FacetCounts, Filter, Lang, Loaded, ViewState};
 
 use crate::data::{fetch_dataset, LoadError, DATASET_URL};
 use crate::history::{self, Entry};
@@ -54,7 +54,12 @@ impl AppState {
     /// Creates the state and provides it as context.
     pub fn provide() -> AppState {
         let load = RwSignal::new(LoadState::Loading);
-        let view = RwSignal::new(ViewState::default());
+        // The language applies before the dataset arrives (the loading and error messages are
+        // in it); the rest of the view waits for the data to be checked against.
+        let view = RwSignal::new(ViewState {
+            lang: ViewState::from_query(&history::current_query()).lang,
+            ..ViewState::default()
+        });
         let filtered = Memo::new(move |_| {
             let filter = view.with(|v| v.filter.clone());
             load.with(|l| match l {
@@ -120,11 +125,13 @@ impl AppState {
 
     /// Sets the view from the address bar (on load and on Back/Forward), without a new entry.
     pub fn read_url(&self) {
-        let query = history::current_query();
-        if let Some(d) = self.loaded_untracked() {
-            self.view
-                .set(ViewState::from_query(&query).sanitized(&d.dataset));
-            self.typing.set_value(false);
+        let from_url = ViewState::from_query(&history::current_query());
+        match self.loaded_untracked() {
+            Some(d) => {
+                self.view.set(from_url.sanitized(&d.dataset));
+                self.typing.set_value(false);
+            }
+            None => self.view.update(|v| v.lang = from_url.lang),
         }
     }
 
@@ -160,6 +167,18 @@ impl AppState {
         }
         // The box keeps what was typed (spaces included); the URL gets the cleaned text.
         self.view.set(next);
+    }
+
+    /// Switches the interface language, adding a history entry so that Back returns to the
+    /// previous one and a shared link keeps it.
+    pub fn set_lang(&self, lang: Lang) {
+        let mut next = self.view.get_untracked();
+        if next.lang == Some(lang) {
+            return;
+        }
+        next.lang = Some(lang);
+        self.typing.set_value(false);
+        self.commit(next, Entry::Push);
     }
 
     /// Clears every filter, keeping the selection.

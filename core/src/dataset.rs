@@ -520,20 +520,21 @@ impl Dataset {
         self.center_index(id).map(|i| &self.centers[i])
     }
 
-    /// The English label of a specialty code, or the code itself when it is not in the vocabulary.
-    pub fn specialty_label<'a>(&'a self, code: &'a str) -> &'a str {
+    /// The label of a specialty code in `lang` (falling back to Russian, then English), or
+    /// the code itself when it is not in the vocabulary.
+    pub fn specialty_label<'a>(&'a self, code: &'a str, lang: crate::Lang) -> &'a str {
         self.specialties
             .iter()
             .find(|s| s.code == code)
-            .map_or(code, |s| s.label.as_str())
+            .map_or(code, |s| s.label_in(lang))
     }
 
-    /// The English labels of a center's specialties, joined with commas.
-    pub fn specialty_list(&self, center: &crate::model::Center) -> String {
+    /// The labels of a center's specialties in `lang`, joined with commas.
+    pub fn specialty_list(&self, center: &crate::model::Center, lang: crate::Lang) -> String {
         let labels: Vec<&str> = center
             .specialties
             .iter()
-            .map(|s| self.specialty_label(s))
+            .map(|s| self.specialty_label(s, lang))
             .collect();
         labels.join(", ")
     }
@@ -557,12 +558,12 @@ mod tests {
     fn minimal_dataset_parses() {
         let d = Dataset::from_json(MINIMAL).unwrap();
         assert_eq!(d.centers.len(), 1);
-        assert_eq!(d.specialty_label("oncology"), "Oncology");
-        assert_eq!(d.specialty_label("nope"), "nope");
+        assert_eq!(d.specialty_label("oncology", crate::Lang::En), "Oncology");
+        assert_eq!(d.specialty_label("nope", crate::Lang::Ru), "nope");
         assert!(d.center("a").is_some());
         assert_eq!(d.center_index("a"), Some(0));
         assert_eq!(d.center_index("b"), None);
-        assert_eq!(d.specialty_list(&d.centers[0]), "Oncology");
+        assert_eq!(d.specialty_list(&d.centers[0], crate::Lang::Kk), "Oncology");
     }
 
     #[test]

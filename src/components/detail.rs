@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 use crate::components::list::item_dom_id;
 use shifo_core::{HubStatus, Precision};
 
-use crate::i18n::{country_name, t, t_count, t_with};
+use crate::i18n::{td_string, use_i18n};
+use crate::locale::{country_name, lang_of};
 use crate::state::AppState;
 
 /// Closes the detail and puts keyboard focus back on the center's list item, so a keyboard
@@ -40,6 +41,7 @@ const IN_FLOW_MEDIA: &str = "(max-width: 799px)";
 #[component]
 pub fn Detail() -> impl IntoView {
     let state = AppState::expect();
+    let i18n = use_i18n();
     // On a phone, bring the detail to the reader whenever a center is chosen.
     Effect::new(move |_| {
         state.pan_request.track();
@@ -61,71 +63,84 @@ pub fn Detail() -> impl IntoView {
     move || {
         let loaded = state.loaded()?;
         let c = state.selected()?;
+        let locale = i18n.get_locale();
+        let lang = lang_of(locale);
         let specialties = c
             .specialties
             .iter()
-            .map(|s| view! { <li>{loaded.dataset.specialty_label(s).to_string()}</li> })
+            .map(|s| view! { <li>{loaded.dataset.specialty_label(s, lang).to_string()}</li> })
             .collect_view();
-        let other_names = (!c.names.is_empty()).then(|| {
-            let items = c
-                .names
-                .iter()
-                .map(|(lang, name)| view! { <li lang=lang.clone()>{name.clone()}</li> })
+        // Every name but the one in the heading, English included, each marked with its
+        // language so a screen reader pronounces it right.
+        let heading = c.name_in(lang).to_string();
+        let others: Vec<(String, String)> = std::iter::once(("en".to_string(), c.name.clone()))
+            .chain(c.names.iter().map(|(l, n)| (l.clone(), n.clone())))
+            .filter(|(_, n)| *n != heading && !n.trim().is_empty())
+            .collect();
+        let other_names = (!others.is_empty()).then(|| {
+            let items = others
+                .into_iter()
+                .map(|(lang, name)| view! { <li lang=lang>{name}</li> })
                 .collect_view();
-            view! { <dt>{t("detail_other_names")}</dt><dd><ul>{items}</ul></dd> }
+            view! { <dt>{td_string!(locale, detail_other_names).to_string()}</dt><dd><ul>{items}</ul></dd> }
         });
         let website = c.safe_website().map(|url| {
             let (href, text) = (url.to_string(), url.to_string());
             view! {
-                <dt>{t("detail_website")}</dt>
+                <dt>{td_string!(locale, detail_website).to_string()}</dt>
                 <dd><a href=href target="_blank" rel="noopener noreferrer">{text}</a></dd>
             }
         });
-        let phone = c
-            .phone
-            .clone()
-            .map(|phone| contact(t("detail_phone"), phone, c.tel_uri()));
-        let email = c
-            .email
-            .clone()
-            .map(|email| contact(t("detail_email"), email, c.mailto_uri()));
-        let address = c
-            .address
-            .clone()
-            .map(|a| view! { <dt>{t("detail_address")}</dt><dd>{a}</dd> });
+        let phone = c.phone.clone().map(|phone| {
+            contact(
+                td_string!(locale, detail_phone).to_string(),
+                phone,
+                c.tel_uri(),
+            )
+        });
+        let email = c.email.clone().map(|email| {
+            contact(
+                td_string!(locale, detail_email).to_string(),
+                email,
+                c.mailto_uri(),
+            )
+        });
+        let address = c.address.clone().map(
+            |a| view! { <dt>{td_string!(locale, detail_address).to_string()}</dt><dd>{a}</dd> },
+        );
         let coordinates = {
             let mut text = format!("{:.4}, {:.4}", c.lat, c.lon);
             if c.precision == Precision::City {
-                text.push_str(&format!(" ({})", t("precision_city")));
+                text.push_str(&format!(" ({})", td_string!(locale, precision_city)));
             }
             text
         };
         let pediatric = match &c.pediatric {
-            None => t("pediatric_unknown"),
-            Some(p) if !p.treats_children => t("no"),
-            Some(p) if p.services.is_empty() => t("yes"),
+            None => td_string!(locale, pediatric_unknown).to_string(),
+            Some(p) if !p.treats_children => td_string!(locale, no).to_string(),
+            Some(p) if p.services.is_empty() => td_string!(locale, yes).to_string(),
             Some(p) => {
                 let labels: Vec<&str> = p
                     .services
                     .iter()
-                    .map(|s| loaded.dataset.specialty_label(s))
+                    .map(|s| loaded.dataset.specialty_label(s, lang))
                     .collect();
-                t_with("pediatric_services", &[("services", &labels.join(", "))])
+                td_string!(locale, pediatric_services, services = labels.join(", ")).to_string()
             }
         };
         let capacity = c.capacity.as_ref().map(|cap| {
             let mut facts = Vec::new();
             if let Some(beds) = cap.beds {
-                facts.push(t_count("capacity_beds", beds as usize));
+                facts.push(td_string!(locale, capacity_beds, count = beds).to_string());
             }
             if let Some(n) = cap.patients_per_year {
-                facts.push(t_count("capacity_patients", n as usize));
+                facts.push(td_string!(locale, capacity_patients, count = n).to_string());
             }
             facts.extend(cap.note.clone());
-            view! { <dt>{t("detail_capacity")}</dt><dd>{facts.join("; ")}</dd> }
+            view! { <dt>{td_string!(locale, detail_capacity).to_string()}</dt><dd>{facts.join("; ")}</dd> }
         });
         let languages = (!c.languages.is_empty()).then(|| {
-            view! { <dt>{t("detail_languages")}</dt><dd>{c.languages.join(", ")}</dd> }
+            view! { <dt>{td_string!(locale, detail_languages).to_string()}</dt><dd>{c.languages.join(", ")}</dd> }
         });
         let link_to = move |id: String, name: String| {
             view! {
@@ -136,25 +151,25 @@ pub fn Detail() -> impl IntoView {
         };
         let part_of = c.part_of.as_ref().and_then(|id| {
             let parent = loaded.dataset.center(id)?;
-            let link = link_to(parent.id.clone(), parent.name.clone());
-            Some(view! { <dt>{t("detail_part_of")}</dt><dd>{link}</dd> })
+            let link = link_to(parent.id.clone(), parent.name_in(lang).to_string());
+            Some(view! { <dt>{td_string!(locale, detail_part_of).to_string()}</dt><dd>{link}</dd> })
         });
         let units: Vec<_> = loaded
             .dataset
             .centers
             .iter()
             .filter(|u| u.part_of.as_deref() == Some(c.id.as_str()))
-            .map(|u| view! { <li>{link_to(u.id.clone(), u.name.clone())}</li> })
+            .map(|u| view! { <li>{link_to(u.id.clone(), u.name_in(lang).to_string())}</li> })
             .collect();
         let units = (!units.is_empty())
-            .then(|| view! { <dt>{t("detail_units")}</dt><dd><ul>{units}</ul></dd> });
+            .then(|| view! { <dt>{td_string!(locale, detail_units).to_string()}</dt><dd><ul>{units}</ul></dd> });
         let hubs: Vec<_> = loaded
             .dataset
             .hubs_hosted_by(&c.id)
             .map(|h| {
                 let status = match h.status {
-                    HubStatus::Proposed => t("hub_proposed"),
-                    HubStatus::Designated => t("hub_designated"),
+                    HubStatus::Proposed => td_string!(locale, hub_proposed).to_string(),
+                    HubStatus::Designated => td_string!(locale, hub_designated).to_string(),
                 };
                 let when = h
                     .date
@@ -166,19 +181,19 @@ pub fn Detail() -> impl IntoView {
                     .as_ref()
                     .map(|s| format!(": {s}"))
                     .unwrap_or_default();
-                view! { <li>{format!("{} ({status}{when}){scope}", h.name)}</li> }
+                view! { <li>{format!("{} ({status}{when}){scope}", h.name_in(lang))}</li> }
             })
             .collect();
         let hubs = (!hubs.is_empty())
-            .then(|| view! { <dt>{t("detail_hubs")}</dt><dd><ul>{hubs}</ul></dd> });
+            .then(|| view! { <dt>{td_string!(locale, detail_hubs).to_string()}</dt><dd><ul>{hubs}</ul></dd> });
         let last_verified = c.last_verified.clone().map(|d| {
             let text = d.clone();
-            view! { <dt>{t("detail_last_verified")}</dt><dd><time datetime=d>{text}</time></dd> }
+            view! { <dt>{td_string!(locale, detail_last_verified).to_string()}</dt><dd><time datetime=d>{text}</time></dd> }
         });
         let summary = c
             .summary
             .clone()
-            .map(|s| view! { <dt>{t("detail_about")}</dt><dd>{s}</dd> });
+            .map(|s| view! { <dt>{td_string!(locale, detail_about).to_string()}</dt><dd>{s}</dd> });
         let sources = c
             .sources
             .iter()
@@ -188,7 +203,10 @@ pub fn Detail() -> impl IntoView {
                     Some(u) => view! { <a href=u.to_string() target="_blank" rel="noopener noreferrer">{title}</a> }.into_any(),
                     None => view! { <cite>{title}</cite> }.into_any(),
                 };
-                let file = s.file.as_ref().map(|f| format!(" ({})", t_with("source_seed_file", &[("file", f)])));
+                let file = s
+                    .file
+                    .as_ref()
+                    .map(|f| format!(" ({})", td_string!(locale, source_seed_file, file = f)));
                 let date = s.date.as_ref().map(|d| format!(", {d}"));
                 view! { <li>{title}{date}{file}</li> }
             })
@@ -203,7 +221,7 @@ pub fn Detail() -> impl IntoView {
                 let other_name = loaded
                     .dataset
                     .center(other)
-                    .map_or_else(|| other.clone(), |o| o.name.clone());
+                    .map_or_else(|| other.clone(), |o| o.name_in(lang).to_string());
                 let facts: Vec<&str> = [&p.date, &p.occasion, &p.scope]
                     .into_iter()
                     .filter_map(|f| f.as_deref())
@@ -217,7 +235,7 @@ pub fn Detail() -> impl IntoView {
             })
             .collect();
         let partnerships = (!partnerships.is_empty()).then(|| {
-            view! { <dt>{t("detail_partnerships")}</dt><dd><ul>{partnerships}</ul></dd> }
+            view! { <dt>{td_string!(locale, detail_partnerships).to_string()}</dt><dd><ul>{partnerships}</ul></dd> }
         });
         let events: Vec<_> = loaded
             .dataset
@@ -233,14 +251,19 @@ pub fn Detail() -> impl IntoView {
                 let cities = if e.cities.is_empty() {
                     String::new()
                 } else {
-                    format!(" ({})", e.cities.join(", "))
+                    let names: Vec<&str> = e
+                        .cities
+                        .iter()
+                        .map(|city| shifo_core::places::city_name(city, lang))
+                        .collect();
+                    format!(" ({})", names.join(", "))
                 };
-                view! { <li>{e.title.clone()}{when}{cities}</li> }
+                view! { <li>{e.title_in(lang).to_string()}{when}{cities}</li> }
             })
             .collect();
         let events = (!events.is_empty())
-            .then(|| view! { <dt>{t("detail_events")}</dt><dd><ul>{events}</ul></dd> });
-        let country = country_name(c.country);
+            .then(|| view! { <dt>{td_string!(locale, detail_events).to_string()}</dt><dd><ul>{events}</ul></dd> });
+        let country = country_name(locale, c.country);
         let (id_key, id_button) = (c.id.clone(), c.id.clone());
         Some(view! {
             <section
@@ -254,21 +277,21 @@ pub fn Detail() -> impl IntoView {
                 }
             >
                 <div class="detail-head">
-                    <h2 id="detail-heading">{c.name.clone()}</h2>
-                    <button type="button" class="close" aria-label=t("detail_close") on:click=move |_| close(state, &id_button)>
+                    <h2 id="detail-heading">{heading}</h2>
+                    <button type="button" class="close" aria-label=td_string!(locale, detail_close).to_string() on:click=move |_| close(state, &id_button)>
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </div>
                 <dl>
                     {other_names}
-                    <dt>{t("detail_country")}</dt><dd>{country}</dd>
-                    <dt>{t("detail_city")}</dt><dd>{c.city.clone()}</dd>
+                    <dt>{td_string!(locale, detail_country).to_string()}</dt><dd>{country}</dd>
+                    <dt>{td_string!(locale, detail_city).to_string()}</dt><dd>{c.city_in(lang).to_string()}</dd>
                     {address}
-                    <dt>{t("detail_coordinates")}</dt><dd>{coordinates}</dd>
+                    <dt>{td_string!(locale, detail_coordinates).to_string()}</dt><dd>{coordinates}</dd>
                     {part_of}
                     {units}
-                    <dt>{t("detail_specialties")}</dt><dd><ul>{specialties}</ul></dd>
-                    <dt>{t("detail_pediatric")}</dt><dd>{pediatric}</dd>
+                    <dt>{td_string!(locale, detail_specialties).to_string()}</dt><dd><ul>{specialties}</ul></dd>
+                    <dt>{td_string!(locale, detail_pediatric).to_string()}</dt><dd>{pediatric}</dd>
                     {capacity}
                     {hubs}
                     {summary}
@@ -278,9 +301,9 @@ pub fn Detail() -> impl IntoView {
                     {email}
                     {partnerships}
                     {events}
-                    <dt>{t("detail_sources")}</dt><dd><ul>{sources}</ul></dd>
+                    <dt>{td_string!(locale, detail_sources).to_string()}</dt><dd><ul>{sources}</ul></dd>
                     {last_verified}
-                    <dt>{t("detail_id")}</dt><dd><code>{c.id.clone()}</code></dd>
+                    <dt>{td_string!(locale, detail_id).to_string()}</dt><dd><code>{c.id.clone()}</code></dd>
                 </dl>
             </section>
         })

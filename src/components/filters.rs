@@ -3,14 +3,16 @@
 use leptos::prelude::*;
 use shifo_core::Country;
 
-use crate::i18n::{country_name, t};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::locale::{country_name, use_lang};
 use crate::state::AppState;
 
 /// One checkbox option with the number of centers it would give.
 #[component]
 fn CountedOption(
-    /// Visible label of the option.
-    label: String,
+    /// Visible label of the option (tracked: it follows the language).
+    #[prop(into)]
+    label: Signal<String>,
     /// Whether the option is selected (tracked).
     #[prop(into)]
     checked: Signal<bool>,
@@ -27,7 +29,7 @@ fn CountedOption(
                 prop:checked=move || checked.get()
                 on:change=move |ev| on_toggle(event_target_checked(&ev))
             />
-            <span class="option-label">{label}</span>
+            <span class="option-label">{move || label.get()}</span>
             <span class="count">{move || count.get()}</span>
         </label>
     }
@@ -37,6 +39,8 @@ fn CountedOption(
 #[component]
 pub fn Filters() -> impl IntoView {
     let state = AppState::expect();
+    let i18n = use_i18n();
+    let lang = use_lang();
     let text = move || state.view.with(|v| v.filter.text.clone());
     let nothing_set = move || state.view.with(|v| v.filter.is_empty());
 
@@ -45,7 +49,7 @@ pub fn Filters() -> impl IntoView {
         .map(|country| {
             view! {
                 <CountedOption
-                    label=country_name(country)
+                    label=Signal::derive(move || country_name(i18n.get_locale(), country))
                     checked=Signal::derive(move || state.view.with(|v| v.filter.countries.contains(&country)))
                     count=Signal::derive(move || state.counts.with(|c| c.countries.get(&country).copied().unwrap_or(0)))
                     on_toggle=move |on| state.update_filter(|f| {
@@ -66,9 +70,10 @@ pub fn Filters() -> impl IntoView {
                 .map(|s| {
                     let code = s.code.clone();
                     let (c1, c2, c3) = (code.clone(), code.clone(), code);
+                    let spec = s.clone();
                     view! {
                         <CountedOption
-                            label=s.label.clone()
+                            label=Signal::derive(move || spec.label_in(lang.get()).to_string())
                             checked=Signal::derive(move || state.view.with(|v| v.filter.specialties.contains(&c1)))
                             count=Signal::derive(move || state.counts.with(|c| c.specialties.get(&c2).copied().unwrap_or(0)))
                             on_toggle=move |on| {
@@ -86,32 +91,34 @@ pub fn Filters() -> impl IntoView {
 
     view! {
         <form class="filters" role="search" aria-labelledby="filters-heading" on:submit=|ev| ev.prevent_default()>
-            <h2 id="filters-heading" class="visually-hidden">{t("filters_heading")}</h2>
-            <label class="search" for="search-input">{t("search_label")}</label>
+            <h2 id="filters-heading" class="visually-hidden">{t!(i18n, filters_heading)}</h2>
+            <label class="search" for="search-input">{t!(i18n, search_label)}</label>
             <input
                 id="search-input"
                 type="search"
                 autocomplete="off"
-                placeholder=t("search_placeholder")
+                placeholder=move || t_string!(i18n, search_placeholder)
+                aria-describedby="search-hint"
                 prop:value=text
                 on:input=move |ev| state.set_text(event_target_value(&ev))
             />
+            <p id="search-hint" class="hint">{t!(i18n, search_hint)}</p>
             <CountedOption
-                label=t("pediatric_label")
+                label=Signal::derive(move || t_string!(i18n, pediatric_label).to_string())
                 checked=Signal::derive(move || state.view.with(|v| v.filter.pediatric))
                 count=Signal::derive(move || state.counts.with(|c| c.pediatric))
                 on_toggle=move |on| state.update_filter(|f| f.pediatric = on)
             />
             <fieldset class="facet">
-                <legend>{t("country_legend")}</legend>
+                <legend>{t!(i18n, country_legend)}</legend>
                 {countries}
             </fieldset>
             <fieldset class="facet specialties">
-                <legend>{t("specialty_legend")}</legend>
+                <legend>{t!(i18n, specialty_legend)}</legend>
                 {specialties}
             </fieldset>
             <button type="button" class="clear" disabled=nothing_set on:click=move |_| state.clear_filters()>
-                {t("clear_filters")}
+                {t!(i18n, clear_filters)}
             </button>
         </form>
     }

@@ -2,28 +2,30 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, t_with};
+use crate::i18n::{t, td_string, use_i18n};
 use crate::state::AppState;
 
 /// The footer.
 #[component]
 pub fn Footer() -> impl IntoView {
     let state = AppState::expect();
+    let i18n = use_i18n();
     let dataset = move || {
+        let locale = i18n.get_locale();
         state.loaded().map(|d| {
-            t_with(
-                "footer_dataset",
-                &[
-                    ("version", &d.dataset.version),
-                    ("updated", &d.dataset.updated),
-                ],
+            td_string!(
+                locale,
+                footer_dataset,
+                version = d.dataset.version.clone(),
+                updated = d.dataset.updated.clone()
             )
+            .to_string()
         })
     };
     view! {
         <footer class="site-footer">
             <p>{dataset}</p>
-            <p>{t("footer_privacy")}</p>
+            <p>{t!(i18n, footer_privacy)}</p>
         </footer>
     }
 }

@@ -1,10 +1,14 @@
 //! The result count and the list of matching centers: the screen-reader alternative to the map.
 
+use std::ops::Range;
+
 use leptos::prelude::*;
+use shifo_core::search::TextQuery;
 use wasm_bindgen::JsCast;
 
 use crate::components::share::ShareLink;
-use crate::i18n::{place, t, t_count};
+use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::locale::{lang_of, place};
 use crate::state::AppState;
 
 /// The DOM id of a center's list item, so the map can scroll it into view.
@@ -12,10 +16,32 @@ pub fn item_dom_id(center_id: &str) -> String {
     format!("center-item-{center_id}")
 }
 
+/// `text` with the byte ranges in `marks` wrapped in `<mark>` (as text nodes: data is never
+/// HTML).
+fn marked(text: &str, marks: &[Range<usize>]) -> Vec<AnyView> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in marks {
+        if r.start < at || r.end > text.len() {
+            continue;
+        }
+        if r.start > at {
+            out.push(text[at..r.start].to_string().into_any());
+        }
+        out.push(view! { <mark>{text[r.clone()].to_string()}</mark> }.into_any());
+        at = r.end;
+    }
+    if at < text.len() {
+        out.push(text[at..].to_string().into_any());
+    }
+    out
+}
+
 /// The count, the list, and the "no results" notice.
 #[component]
 pub fn ResultList() -> impl IntoView {
     let state = AppState::expect();
+    let i18n = use_i18n();
     let count = move || state.filtered.with(Vec::len);
     let ready = move || state.loaded().is_some();
 
@@ -34,21 +60,55 @@ pub fn ResultList() -> impl IntoView {
         }
     });
 
-    // Keyed rows: choosing an item updates its row in place, so keyboard focus stays on it.
+    // The query's keys, for highlighting; changes only when the words do.
+    let query = Memo::new(move |_| state.view.with(|v| TextQuery::new(&v.filter.text)));
+
+    // Keyed rows (by center and language): choosing an item updates its row in place, so
+    // keyboard focus stays on it.
     let rows = move || {
         let loaded = state.loaded();
+        let locale = i18n.get_locale();
         state.filtered.with(|ids| {
             ids.iter()
-                .filter_map(|&i| Some((i, loaded.as_ref()?.dataset.centers.get(i)?.id.clone())))
+                .filter_map(|&i| {
+                    Some((
+                        i,
+                        loaded.as_ref()?.dataset.centers.get(i)?.id.clone(),
+                        locale,
+                    ))
+                })
                 .collect::<Vec<_>>()
         })
     };
-    let row = move |(i, id): (usize, String)| {
+    let row = move |(i, id, locale): (usize, String, crate::i18n::Locale)| {
         let loaded = state.loaded_untracked()?;
         let dataset = &loaded.dataset;
         let c = dataset.centers.get(i)?;
-        let specialties = dataset.specialty_list(c);
-        let place = place(c);
+        let lang = lang_of(locale);
+        let specialties = dataset.specialty_list(c, lang);
+        let place = place(locale, c);
+        let shown = c.name_in(lang).to_string();
+        // The other names, for when the query matched one of them and not the shown one.
+        let others: Vec<(String, String)> = std::iter::once(("en".to_string(), c.name.clone()))
+            .chain(c.names.iter().map(|(l, n)| (l.clone(), n.clone())))
+            .filter(|(_, n)| *n != shown)
+            .collect();
+        let name_view = {
+            let shown = shown.clone();
+            move || query.with(|q| marked(&shown, &q.highlights(&shown)))
+        };
+        let matched_other = move || {
+            query.with(|q| {
+                if q.is_empty() || !q.highlights(&shown).is_empty() {
+                    return None;
+                }
+                let (lang, name) = others.iter().find(|(_, n)| !q.highlights(n).is_empty())?;
+                let marks = q.highlights(name);
+                Some(view! {
+                    <span class="result-match" lang=lang.clone()>{marked(name, &marks)}</span>
+                })
+            })
+        };
         let dom_id = item_dom_id(&id);
         // The button's name is the center's name alone, as on its marker; place, specialties
         // and the badge are its description, so a screen reader says them after the name.
@@ -65,7 +125,7 @@ pub fn ResultList() -> impl IntoView {
         }
         let pediatric = c
             .treats_children()
-            .then(|| view! { <span id=badge_id class="badge">{t("badge_pediatric")}</span> });
+            .then(|| view! { <span id=badge_id class="badge">{td_string!(locale, badge_pediatric)}</span> });
         let is_selected = {
             let id = id.clone();
             Memo::new(move |_| {
@@ -83,7 +143,8 @@ pub fn ResultList() -> impl IntoView {
                     aria-describedby=described_by
                     on:click=move |_| state.select(Some(id.clone()))
                 >
-                    <span id=name_id class="result-name">{c.name.clone()}</span>
+                    <span id=name_id class="result-name">{name_view}</span>
+                    {matched_other}
                     <span id=place_id class="result-place">{place}</span>
                     <span id=specs_id class="result-specialties">{specialties}</span>
                     {pediatric}
@@ -94,18 +155,18 @@ pub fn ResultList() -> impl IntoView {
 
     view! {
         <section id="results" class="results" aria-labelledby="results-heading" tabindex="-1">
-            <h2 id="results-heading">{t("results_heading")}</h2>
+            <h2 id="results-heading">{t!(i18n, results_heading)}</h2>
             <Show when=ready>
-                <p class="result-count" role="status" aria-live="polite">{move || t_count("results_count", count())}</p>
+                <p class="result-count" role="status" aria-live="polite">{move || td_string!(i18n.get_locale(), results_count, count = count()).to_string()}</p>
                 <ShareLink/>
                 <Show when=move || count() == 0>
                     <div class="no-results">
-                        <p>{t("no_results")}</p>
-                        <button type="button" on:click=move |_| state.clear_filters()>{t("clear_filters")}</button>
+                        <p>{t!(i18n, no_results)}</p>
+                        <button type="button" on:click=move |_| state.clear_filters()>{t!(i18n, clear_filters)}</button>
                     </div>
                 </Show>
-                <ul class="result-list" aria-label=t("results_list_label")>
-                    <For each=rows key=|(_, id)| id.clone() children=row/>
+                <ul class="result-list" aria-label=move || t_string!(i18n, results_list_label)>
+                    <For each=rows key=|(_, id, locale)| (id.clone(), *locale) children=row/>
                 </ul>
             </Show>
         </section>

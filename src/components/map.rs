@@ -12,7 +12,8 @@ use shifo_core::{Center, Dataset};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{place, t};
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::locale::{lang_of, place};
 use crate::state::AppState;
 
 /// The tile server, in one place. Tiles need the internet; without it the map stays grey and
@@ -63,7 +64,8 @@ fn js_options(pairs: &[(&str, JsValue)]) -> JsValue {
 }
 
 /// Popup content as DOM nodes: data is only ever set as text, never parsed as HTML.
-fn popup_content(dataset: &Dataset, c: &Center) -> Option<web_sys::Element> {
+fn popup_content(dataset: &Dataset, c: &Center, locale: Locale) -> Option<web_sys::Element> {
+    let lang = lang_of(locale);
     let doc = document();
     let root = doc.create_element("div").ok()?;
     root.set_class_name("popup");
@@ -74,16 +76,21 @@ fn popup_content(dataset: &Dataset, c: &Center) -> Option<web_sys::Element> {
         root.append_child(&el).ok()?;
         Some(())
     };
-    add("strong", "popup-name", &c.name)?;
-    add("div", "popup-place", &place(c))?;
-    add("div", "popup-specialties", &dataset.specialty_list(c))?;
+    add("strong", "popup-name", c.name_in(lang))?;
+    add("div", "popup-place", &place(locale, c))?;
+    add("div", "popup-specialties", &dataset.specialty_list(c, lang))?;
     if c.treats_children() {
-        add("div", "popup-pediatric", &t("badge_pediatric"))?;
+        add(
+            "div",
+            "popup-pediatric",
+            td_string!(locale, badge_pediatric),
+        )?;
     }
     Some(root)
 }
 
-fn build_layers(map: &lf::Map, dataset: &Dataset, state: AppState) -> Layers {
+fn build_layers(map: &lf::Map, dataset: &Dataset, state: AppState, locale: Locale) -> Layers {
+    let lang = lang_of(locale);
     let group = lf::LayerGroup::new();
     let refs: Vec<&Center> = dataset.centers.iter().collect();
     let offsets = spread_offsets(&refs);
@@ -104,11 +111,11 @@ fn build_layers(map: &lf::Map, dataset: &Dataset, state: AppState) -> Layers {
             icon_options.set_popup_anchor(lf::Point::new(dx, dy - 12.0));
             let options = lf::MarkerOptions::new();
             options.set_icon(div_icon(&icon_options));
-            options.set_title(c.name.clone());
+            options.set_title(c.name_in(lang).to_string());
             options.set_keyboard(true);
             options.set_rise_on_hover(true);
             let marker = lf::Marker::new_with_options(&lat_lng(c.lat, c.lon), &options);
-            if let Some(content) = popup_content(dataset, c) {
+            if let Some(content) = popup_content(dataset, c, locale) {
                 marker.bind_popup_with_options(&content, &js_options(&[("maxWidth", 280.into())]));
             }
             let id = c.id.clone();
@@ -166,15 +173,18 @@ fn fit(map: &lf::Map, bounds: Bounds) {
 #[component]
 pub fn CenterMap() -> impl IntoView {
     let state = AppState::expect();
+    let i18n = use_i18n();
     let map = RwSignal::new_local(None::<lf::Map>);
     let layers = RwSignal::new_local(None::<Rc<Layers>>);
 
-    // Markers are created once per dataset, after the map exists, and removed on cleanup.
+    // Markers are created once per dataset and language (their titles and popups are text),
+    // after the map exists, and removed on cleanup.
     Effect::new(move |_| {
         let (Some(m), Some(loaded)) = (map.get(), state.loaded()) else {
             return;
         };
-        let built = Rc::new(build_layers(&m, &loaded.dataset, state));
+        let locale = i18n.get_locale();
+        let built = Rc::new(build_layers(&m, &loaded.dataset, state, locale));
         let group = built.group.clone();
         layers.set(Some(built));
         on_cleanup(move || {
@@ -250,7 +260,7 @@ pub fn CenterMap() -> impl IntoView {
         (REGION.west + REGION.east) / 2.0,
     );
     view! {
-        <section class="map-panel" aria-label=t("map_label")>
+        <section class="map-panel" aria-label=move || t_string!(i18n, map_label)>
             <MapContainer class="map" center=center zoom=4.0 map=map.write_only()>
                 <TileLayer url=TILE_URL attribution=TILE_ATTRIBUTION/>
             </MapContainer>
@@ -262,11 +272,12 @@ pub fn CenterMap() -> impl IntoView {
 /// What the marker colours mean, in words (colour is never the only cue).
 #[component]
 fn Legend() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <ul class="legend" aria-label=t("legend_label")>
-            <li><span class="swatch center-marker pediatric" aria-hidden="true"></span>{t("legend_pediatric")}</li>
-            <li><span class="swatch center-marker" aria-hidden="true"></span>{t("legend_other")}</li>
-            <li><span class="swatch center-marker selected" aria-hidden="true"></span>{t("legend_selected")}</li>
+        <ul class="legend" aria-label=move || t_string!(i18n, legend_label)>
+            <li><span class="swatch center-marker pediatric" aria-hidden="true"></span>{t!(i18n, legend_pediatric)}</li>
+            <li><span class="swatch center-marker" aria-hidden="true"></span>{t!(i18n, legend_other)}</li>
+            <li><span class="swatch center-marker selected" aria-hidden="true"></span>{t!(i18n, legend_selected)}</li>
         </ul>
     }
 }

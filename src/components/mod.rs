@@ -3,6 +3,7 @@
 pub mod detail;
 pub mod filters;
 pub mod footer;
+pub mod language;
 pub mod list;
 pub mod map;
 pub mod share;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::i18n::t;
+use crate::i18n::{t, t_string, use_i18n};
 
 /// What the last copy attempt did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +27,7 @@ async fn copy_current_url() -> Result<(), ()> {
 #[component]
 pub fn ShareLink() -> impl IntoView {
     let copied = RwSignal::new(Copied::Not);
+    let i18n = use_i18n();
     let on_click = move |_| {
         spawn_local(async move {
             let result = copy_current_url().await;
@@ -38,13 +39,13 @@ pub fn ShareLink() -> impl IntoView {
         });
     };
     let message = move || match copied.get() {
-        Copied::Not => String::new(),
-        Copied::Done => t("share_copied"),
-        Copied::Failed => t("share_failed"),
+        Copied::Not => "",
+        Copied::Done => t_string!(i18n, share_copied),
+        Copied::Failed => t_string!(i18n, share_failed),
     };
     view! {
         <div class="share">
-            <button type="button" class="secondary" on:click=on_click>{t("share_copy")}</button>
+            <button type="button" class="secondary" on:click=on_click>{t!(i18n, share_copy)}</button>
             <p class="share-status" role="status" aria-live="polite">{message}</p>
         </div>
     }

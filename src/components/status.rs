@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, t_count, t_with};
+use crate::i18n::{t, use_i18n};
+use crate::locale::problem_text;
 use crate::state::{AppState, LoadState};
 
 /// How many dataset problems are listed before "and N more".
@@ -11,10 +12,11 @@ const SHOWN_PROBLEMS: usize = 5;
 /// A live indicator while the dataset loads.
 #[component]
 pub fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <p class="loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
-            {t("loading")}
+            {t!(i18n, loading)}
         </p>
     }
 }
@@ -23,17 +25,19 @@ pub fn Loading() -> impl IntoView {
 #[component]
 pub fn LoadFailed() -> impl IntoView {
     let state = AppState::expect();
+    let i18n = use_i18n();
     let message = move || {
+        let locale = i18n.get_locale();
         state.load.with(|l| match l {
-            LoadState::Failed(e) => e.to_string(),
+            LoadState::Failed(e) => e.message(locale),
             _ => String::new(),
         })
     };
     view! {
         <div class="error" role="alert">
-            <h2>{t("error_heading")}</h2>
+            <h2>{t!(i18n, error_heading)}</h2>
             <p>{message}</p>
-            <button type="button" on:click=move |_| state.start_loading()>{t("retry")}</button>
+            <button type="button" on:click=move |_| state.start_loading()>{t!(i18n, retry)}</button>
         </div>
     }
 }
@@ -42,8 +46,10 @@ pub fn LoadFailed() -> impl IntoView {
 #[component]
 pub fn Problems() -> impl IntoView {
     let state = AppState::expect();
+    let i18n = use_i18n();
     move || {
         let loaded = state.loaded()?;
+        let locale = i18n.get_locale();
         // Warnings (city-level positions, a missing Russian name) are for the data's authors,
         // who see them in `shifo-data validate`; the page lists only what it left out.
         let problems: Vec<_> = loaded.errors().collect();
@@ -53,16 +59,16 @@ pub fn Problems() -> impl IntoView {
         let items: Vec<_> = problems
             .iter()
             .take(SHOWN_PROBLEMS)
-            .map(|p| view! { <li><code>{p.to_string()}</code></li> })
+            .map(|p| view! { <li><code>{problem_text(locale, p)}</code></li> })
             .collect();
         let more = (problems.len() > SHOWN_PROBLEMS).then(|| {
             view! {
-                <p>{t_with("problems_more", &[("count", &(problems.len() - SHOWN_PROBLEMS).to_string())])}</p>
+                <p>{crate::i18n::td_string!(locale, problems_more, count = problems.len() - SHOWN_PROBLEMS).to_string()}</p>
             }
         });
         Some(view! {
             <div class="problems" role="alert">
-                <p>{t_count("problems_heading", problems.len())}</p>
+                <p>{crate::i18n::td_string!(locale, problems_heading, count = problems.len()).to_string()}</p>
                 <ul>{items}</ul>
                 {more}
             </div>

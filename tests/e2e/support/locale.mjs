@@ -1,21 +1,42 @@
-// The interface strings, read from the same file the app compiles in.
+// The interface strings, read from the same files the app compiles in (leptos_i18n).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../../..');
-export const en = JSON.parse(readFileSync(resolve(root, 'locales/en.json'), 'utf8'));
+const load = (code) => JSON.parse(readFileSync(resolve(root, `locales/${code}.json`), 'utf8'));
 
-/** The string for `key` with `{name}` placeholders filled in. */
-export function tr(key, args = {}) {
-  const s = en[key];
-  if (s === undefined) throw new Error(`no locale key ${key}`);
-  return Object.entries(args).reduce((acc, [k, v]) => acc.replaceAll(`{${k}}`, String(v)), s);
+/** Every interface language, as in the switcher. */
+export const LANGS = ['en', 'ru', 'kk', 'uz', 'ky', 'tg', 'tk'];
+export const locales = Object.fromEntries(LANGS.map((l) => [l, load(l)]));
+export const en = locales.en;
+
+/** The string for `key` in `lang` with `{{ name }}` placeholders filled in. */
+export function tr(key, args = {}, lang = 'en') {
+  const s = locales[lang][key];
+  if (s === undefined) throw new Error(`no locale key ${key} in ${lang}`);
+  return Object.entries(args).reduce((acc, [k, v]) => acc.replaceAll(`{{ ${k} }}`, String(v)), s);
 }
 
-/** English plural form: `key_one` / `key_other`. */
-export function trCount(key, count) {
-  return tr(`${key}_${count === 1 ? 'one' : 'other'}`, { count });
+/** The plural form the language's CLDR rules pick (`key_one`, `key_few`, …), else the
+ *  `_other` form, else the plain key (Tajik has a single form). */
+export function trCount(key, count, lang = 'en') {
+  const form = new Intl.PluralRules(lang).select(count);
+  const file = locales[lang];
+  const k = [`${key}_${form}`, `${key}_other`, key].find((c) => file[c] !== undefined);
+  return tr(k, { count }, lang);
 }
 
 /** The bundled dataset, the oracle for what the page must show. */
 export const dataset = JSON.parse(readFileSync(resolve(root, 'public/data/centers.json'), 'utf8'));
+
+/** A center's name in `lang`, falling back to Russian, then English (as the app does). */
+export function nameIn(center, lang) {
+  if (lang === 'en') return center.name;
+  return center.names?.[lang] || center.names?.ru || center.name;
+}
+
+/** A specialty's label in `lang`, with the same fallback. */
+export function labelIn(specialty, lang) {
+  if (lang === 'en') return specialty.label;
+  return specialty.labels?.[lang] || specialty.labels?.ru || specialty.label;
+}

@@ -1,0 +1,158 @@
+//! The interface language: the bridge between leptos_i18n's generated `Locale` and the core's
+//! `Lang`, and the texts built from data (place names, dataset problems) in that language.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+use shifo_core::{Center, Country, Lang, Problem, ProblemKind};
+
+use crate::i18n::{td_string, use_i18n, Locale};
+
+/// The core language of an interface locale.
+pub fn lang_of(locale: Locale) -> Lang {
+    match locale {
+        Locale::en => Lang::En,
+        Locale::ru => Lang::Ru,
+        Locale::kk => Lang::Kk,
+        Locale::uz => Lang::Uz,
+        Locale::ky => Lang::Ky,
+        Locale::tg => Lang::Tg,
+        Locale::tk => Lang::Tk,
+    }
+}
+
+/// The interface locale of a core language.
+pub fn locale_of(lang: Lang) -> Locale {
+    match lang {
+        Lang::En => Locale::en,
+        Lang::Ru => Locale::ru,
+        Lang::Kk => Locale::kk,
+        Lang::Uz => Locale::uz,
+        Lang::Ky => Locale::ky,
+        Lang::Tg => Locale::tg,
+        Lang::Tk => Locale::tk,
+    }
+}
+
+thread_local! {
+    /// The locale last applied, for code outside the reactive system (the panic notice).
+    static CURRENT: Cell<Locale> = const { Cell::new(Locale::en) };
+}
+
+/// Records the locale now shown.
+pub fn remember(locale: Locale) {
+    CURRENT.with(|c| c.set(locale));
+}
+
+/// The locale now shown, read without the reactive system.
+pub fn current() -> Locale {
+    CURRENT.with(Cell::get)
+}
+
+/// The data language, following the interface language (tracked).
+pub fn use_lang() -> Signal<Lang> {
+    let i18n = use_i18n();
+    Signal::derive(move || lang_of(i18n.get_locale()))
+}
+
+/// A country's name in `locale`.
+pub fn country_name(locale: Locale, country: Country) -> String {
+    match country {
+        Country::KZ => td_string!(locale, country_KZ),
+        Country::UZ => td_string!(locale, country_UZ),
+        Country::KG => td_string!(locale, country_KG),
+        Country::TJ => td_string!(locale, country_TJ),
+        Country::TM => td_string!(locale, country_TM),
+    }
+    .to_string()
+}
+
+/// "City, Country" for a center, in `locale`.
+pub fn place(locale: Locale, center: &Center) -> String {
+    format!(
+        "{}, {}",
+        center.city_in(lang_of(locale)),
+        country_name(locale, center.country)
+    )
+}
+
+/// A dataset problem, located, in `locale`: "line L, column C: $.path: message".
+pub fn problem_text(locale: Locale, p: &Problem) -> String {
+    let message = problem_message(locale, &p.kind);
+    match p.at {
+        Some(at) => td_string!(
+            locale,
+            problem_at,
+            line = at.line,
+            column = at.column,
+            path = p.path.to_string(),
+            message = message
+        )
+        .to_string(),
+        None => format!("{}: {message}", p.path),
+    }
+}
+
+/// What is wrong, in `locale`.
+pub fn problem_message(locale: Locale, kind: &ProblemKind) -> String {
+    use ProblemKind as K;
+    let l = locale;
+    match kind {
+        K::UnknownField(name) => td_string!(l, problem_unknown_field, name = name).to_string(),
+        K::MissingField(name) => td_string!(l, problem_missing_field, name = name).to_string(),
+        K::DuplicateField(name) => td_string!(l, problem_duplicate_field, name = name).to_string(),
+        K::WrongType { expected, found } => {
+            td_string!(l, problem_wrong_type, expected = expected, found = found).to_string()
+        }
+        K::NotOneOf { found, allowed } => td_string!(
+            l,
+            problem_not_one_of,
+            found = found,
+            allowed = allowed.join(", ")
+        )
+        .to_string(),
+        K::NotAWholeNumber(raw) => td_string!(l, problem_not_whole_number, raw = raw).to_string(),
+        K::UnsupportedVersion(v) => td_string!(
+            l,
+            problem_unsupported_version,
+            found = v,
+            supported = shifo_core::model::SCHEMA_VERSION
+        )
+        .to_string(),
+        K::DuplicateId(id) => td_string!(l, problem_duplicate_id, id = id).to_string(),
+        K::BadId(id) => td_string!(l, problem_bad_id, id = id).to_string(),
+        K::Empty(field) => td_string!(l, problem_empty, field = field).to_string(),
+        K::UnknownSpecialty(code) => {
+            td_string!(l, problem_unknown_specialty, code = code).to_string()
+        }
+        K::DuplicateSpecialty(code) => {
+            td_string!(l, problem_duplicate_specialty, code = code).to_string()
+        }
+        K::BadSpecialtyCode(code) => {
+            td_string!(l, problem_bad_specialty_code, code = code).to_string()
+        }
+        K::BadCoordinates { lat, lon } => {
+            td_string!(l, problem_bad_coordinates, lat = lat, lon = lon).to_string()
+        }
+        K::OutsideCountry { country, lat, lon } => td_string!(
+            l,
+            problem_outside_country,
+            lat = lat,
+            lon = lon,
+            country = country_name(l, *country)
+        )
+        .to_string(),
+        K::UnknownCenter(id) => td_string!(l, problem_unknown_center, id = id).to_string(),
+        K::BadUrl(url) => td_string!(l, problem_bad_url, url = url).to_string(),
+        K::BadPhone(phone) => td_string!(l, problem_bad_phone, phone = phone).to_string(),
+        K::BadEmail(email) => td_string!(l, problem_bad_email, email = email).to_string(),
+        K::BadDate(date) => td_string!(l, problem_bad_date, date = date).to_string(),
+        K::NoSource => td_string!(l, problem_no_source).to_string(),
+        K::UncheckableSource => td_string!(l, problem_uncheckable_source).to_string(),
+        K::CityPrecision => td_string!(l, problem_city_precision).to_string(),
+        K::MissingName(lang) => td_string!(l, problem_missing_name, lang = lang).to_string(),
+        K::NotVerified => td_string!(l, problem_not_verified).to_string(),
+        K::EmptyLabel => td_string!(l, problem_empty_label).to_string(),
+        K::Unreadable(message) => td_string!(l, problem_unreadable, message = message).to_string(),
+    }
+}

@@ -1,0 +1,114 @@
+// The interface speaks seven languages: the switcher, `lang=` in the URL and the browser's
+// preferred languages choose one; names and labels of the data follow it, falling back to
+// Russian, then English. Every expected text comes from the locale files and the dataset.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './support/fixture.mjs';
+import { dataset, tr, trCount, nameIn, labelIn, LANGS } from './support/locale.mjs';
+import { expect } from './support/expect.mjs';
+import { ShifoPage } from './support/shifo-page.mjs';
+import { watchErrors } from './support/browser.mjs';
+
+const t = useApp();
+const query = () => new URL(t.page.url()).search.replace(/^\?/, '');
+const htmlLang = () => t.page.evaluate(() => document.documentElement.lang);
+const astana = dataset.centers.filter((c) => c.city === 'Astana');
+const nroc = dataset.centers.find((c) => c.id === 'nroc-astana');
+const oncology = dataset.specialties.find((s) => s.code === 'oncology');
+
+/** Asserts the page is in `lang`: interface strings, plural count, data names and labels. */
+async function expectLanguage(lang) {
+  const page = t.page;
+  await expect(async () => (await htmlLang()) === lang, `<html lang="${lang}"> (is ${await htmlLang()})`);
+  await expect(() => page.getByRole('heading', { name: tr('results_heading', {}, lang), exact: true }).isVisible(), `results heading in ${lang}`);
+  await expect(() => page.getByLabel(tr('search_label', {}, lang), { exact: true }).isVisible(), `search label in ${lang}`);
+  await expect(() => page.getByRole('group', { name: tr('country_legend', {}, lang) }).isVisible(), `country legend in ${lang}`);
+  const count = trCount('results_count', dataset.centers.length, lang);
+  await expect(() => page.getByRole('status').filter({ hasText: count }).isVisible(), `count "${count}"`);
+  const list = page.getByRole('list', { name: tr('results_list_label', {}, lang) });
+  await expect(() => list.getByRole('button', { name: nameIn(nroc, lang), exact: true }).isVisible(), `NROC listed as "${nameIn(nroc, lang)}"`);
+  const specialties = page.getByRole('group', { name: tr('specialty_legend', {}, lang) });
+  await expect(() => specialties.getByRole('checkbox', { name: new RegExp(`^${labelIn(oncology, lang)} \\d+$`) }).isVisible(), `oncology label "${labelIn(oncology, lang)}"`);
+  const country = page.getByRole('checkbox', { name: new RegExp(`^${tr('country_KZ', {}, lang)} \\d+$`) });
+  await expect(() => country.isVisible(), `Kazakhstan in ${lang}`);
+}
+
+test('switching to Russian and to Kazakh changes the interface and the data', async () => {
+  await t.app.open();
+  await expectLanguage('en');
+  const select = t.page.getByLabel(tr('language_label'));
+  // Each language is offered under its own name.
+  for (const lang of LANGS) {
+    assert.equal(await select.getByRole('option', { name: tr('language_name', {}, lang) }).count(), 1, lang);
+  }
+  await select.selectOption('ru');
+  await expectLanguage('ru');
+  assert.match(query(), /(^|&)lang=ru($|&)/);
+  // Astana centers show their city in Russian.
+  const item = t.page.getByRole('list', { name: tr('results_list_label', {}, 'ru') }).getByRole('button', { name: nameIn(nroc, 'ru'), exact: true });
+  assert.match(await item.textContent(), /Астана, Казахстан/);
+
+  await t.page.getByLabel(tr('language_label', {}, 'ru')).selectOption('kk');
+  await expectLanguage('kk');
+  assert.match(query(), /(^|&)lang=kk($|&)/);
+  // The detail is in Kazakh too: headings of its fields and the name.
+  await t.page.getByRole('list', { name: tr('results_list_label', {}, 'kk') }).getByRole('button', { name: nameIn(nroc, 'kk'), exact: true }).click();
+  const detail = t.page.getByRole('region', { name: nameIn(nroc, 'kk'), exact: true });
+  await expect(() => detail.isVisible(), 'detail in Kazakh');
+  assert.ok((await detail.textContent()).includes(tr('detail_specialties', {}, 'kk')));
+
+  // Back returns to Russian, then to the browser's English.
+  await t.page.goBack();
+  await t.page.goBack();
+  await expectLanguage('ru');
+  await t.page.goBack();
+  await expectLanguage('en');
+});
+
+test('lang= in the URL is honoured, with names falling back to Russian', async () => {
+  for (const lang of ['uz', 'tg', 'tk', 'ky']) {
+    await t.app.open(`lang=${lang}`, { waitReady: false });
+    await expectLanguage(lang);
+  }
+  // A center without a Turkmen name is shown by its Russian one.
+  const noTk = dataset.centers.find((c) => !c.names.tk);
+  await t.app.open('lang=tk', { waitReady: false });
+  const list = t.page.getByRole('list', { name: tr('results_list_label', {}, 'tk') });
+  await expect(() => list.getByRole('button', { name: noTk.names.ru, exact: true }).isVisible(), `${noTk.id} by its Russian name`);
+});
+
+test('an unknown lang= is dropped and the browser language is used', async () => {
+  await t.app.open('lang=xx&country=KZ');
+  assert.equal(await htmlLang(), 'en');
+  await expect(() => query() === 'country=KZ', `URL rewritten (is ${query()})`);
+});
+
+test('the browser\'s preferred language is the default, and the URL overrides it', async () => {
+  const context = await t.browser.newContext({ locale: 'ru-RU' });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort('internetdisconnected'));
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const app = new ShifoPage(page, t.server.url);
+  try {
+    await page.goto(t.server.url);
+    await expect(async () => (await page.evaluate(() => document.documentElement.lang)) === 'ru', 'Russian from the browser');
+    await expect(() => page.getByRole('heading', { name: tr('results_heading', {}, 'ru'), exact: true }).isVisible(), 'Russian heading');
+    // Nothing was chosen, so nothing is written to the URL.
+    assert.equal(new URL(page.url()).search, '');
+    await page.goto(`${t.server.url}?lang=en`);
+    await expect(async () => (await page.evaluate(() => document.documentElement.lang)) === 'en', 'English from the URL');
+    await expect(() => app.resultCount().isVisible(), 'English count');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('loading errors are told in the chosen language', async () => {
+  await t.page.route('**/data/centers.json', (route) => route.fulfill({ status: 404, body: 'no' }));
+  await t.app.open('lang=ru', { waitReady: false });
+  const alert = t.page.getByRole('alert');
+  await expect(() => alert.getByRole('heading', { name: tr('error_heading', {}, 'ru') }).isVisible(), 'Russian error heading');
+  assert.ok((await alert.textContent()).includes(tr('error_http', { url: 'data/centers.json', status: 404, status_text: 'Not Found' }, 'ru')));
+  assert.equal(await alert.getByRole('button', { name: tr('retry', {}, 'ru') }).count(), 1);
+});
