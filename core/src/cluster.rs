@@ -46,9 +46,96 @@ pub struct Cluster {
     pub first: usize,
 }
 
+/// One thing the map draws: a group of centers too close to tell apart, or one center.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// Several centers in one cell: an icon with their count; choosing it zooms to `bounds`.
+    Group(Cluster),
+    /// One center (its index in the dataset), its icon shifted by `dx`, `dy` screen pixels
+    /// when it shares its exact point with others.
+    Single {
+        /// Index into the dataset's centers.
+        index: usize,
+        /// Horizontal shift of the icon in pixels.
+        dx: f64,
+        /// Vertical shift of the icon in pixels.
+        dy: f64,
+    },
+}
+
+/// Up to this many centers in view, each is drawn on its own: a few hundred icons cost the
+/// browser little, and every center stays one click (or one Tab) away. Clusters take over
+/// above it, where single icons would bury each other and the page.
+pub const EACH_UP_TO: usize = 150;
+
+/// From this zoom on, nothing is grouped (the cells would be a few metres wide anyway, and
+/// centers sharing one address can only be told apart by spreading them).
+pub const NO_GROUPS_FROM_ZOOM: f64 = 16.0;
+
+/// What to draw for the centers `ids` (indices into `points` and `projected`) in `view` at
+/// `zoom`: every center on its own when few are in view, otherwise cells of `cell_px` screen
+/// pixels, with lone centers as singles. The `selected` center is always drawn on its own (if
+/// it is in `ids` and in view), so that it can be highlighted.
+pub fn layout(
+    points: &[(f64, f64)],
+    projected: &[Mercator],
+    ids: &[usize],
+    zoom: f64,
+    view: Bounds,
+    cell_px: f64,
+    selected: Option<usize>,
+) -> Vec<Mark> {
+    let in_view: Vec<usize> = ids
+        .iter()
+        .copied()
+        .filter(|&i| {
+            points
+                .get(i)
+                .is_some_and(|&(lat, lon)| view.contains(lat, lon))
+        })
+        .collect();
+    if in_view.len() <= EACH_UP_TO || zoom >= NO_GROUPS_FROM_ZOOM {
+        let at: Vec<(f64, f64)> = in_view.iter().map(|&i| points[i]).collect();
+        return in_view
+            .iter()
+            .zip(crate::geo::spread(&at))
+            .map(|(&index, (dx, dy))| Mark::Single { index, dx, dy })
+            .collect();
+    }
+    let rest: Vec<usize> = in_view
+        .iter()
+        .copied()
+        .filter(|&i| Some(i) != selected)
+        .collect();
+    let mut marks: Vec<Mark> = grid(points, projected, &rest, zoom, view, cell_px)
+        .into_iter()
+        .map(|c| match c.count {
+            1 => Mark::Single {
+                index: c.first,
+                dx: 0.0,
+                dy: 0.0,
+            },
+            _ => Mark::Group(c),
+        })
+        .collect();
+    if let Some(s) = selected.filter(|s| in_view.contains(s)) {
+        marks.push(Mark::Single {
+            index: s,
+            dx: 0.0,
+            dy: 0.0,
+        });
+    }
+    marks
+}
+
+/// The most cells a view is binned into through a flat table; a larger grid (a caller passing
+/// the whole world at a high zoom) falls back to a hash map.
+const MAX_TABLE_CELLS: f64 = 1_048_576.0;
+
 /// Groups the centers `ids` (indices into `points`, as latitude and longitude, with their
 /// projections in `projected`) that lie in `view` into cells of `cell_px` screen pixels at
-/// `zoom` (Leaflet's 256-pixel tiles). Clusters come out in the order of their first member.
+/// `zoom` (Leaflet's 256-pixel tiles). Cells are fixed on the world's pixel grid, so panning
+/// does not regroup what stays in view. Clusters come out in the order of their first member.
 pub fn grid(
     points: &[(f64, f64)],
     projected: &[Mercator],
@@ -57,7 +144,37 @@ pub fn grid(
     view: Bounds,
     cell_px: f64,
 ) -> Vec<Cluster> {
+    grid_with(points, projected, ids, zoom, view, cell_px, MAX_TABLE_CELLS)
+}
+
+/// [`grid`] with the flat table limited to `max_cells` (tests compare both paths).
+fn grid_with(
+    points: &[(f64, f64)],
+    projected: &[Mercator],
+    ids: &[usize],
+    zoom: f64,
+    view: Bounds,
+    cell_px: f64,
+    max_cells: f64,
+) -> Vec<Cluster> {
     let scale = 256.0 * zoom.exp2() / cell_px.max(1.0);
+    let nw = Mercator::project(view.north, view.west);
+    let se = Mercator::project(view.south, view.east);
+    let (x0, y0) = ((nw.x * scale).floor(), (nw.y * scale).floor());
+    let (cols, rows) = (
+        (se.x * scale).floor() - x0 + 1.0,
+        (se.y * scale).floor() - y0 + 1.0,
+    );
+    // A flat table of cells over the view: one multiply and an array access per center.
+    let mut table = if cols > 0.0 && rows > 0.0 && cols * rows <= max_cells {
+        Some((
+            vec![u32::MAX; (cols * rows) as usize],
+            cols as usize,
+            rows as usize,
+        ))
+    } else {
+        None
+    };
     let mut cells: HashMap<(i64, i64), usize> = HashMap::new();
     let mut out: Vec<Cluster> = Vec::new();
     let mut sums: Vec<(f64, f64)> = Vec::new();
@@ -68,9 +185,33 @@ pub fn grid(
         if !view.contains(lat, lon) {
             continue;
         }
-        let key = ((m.x * scale).floor() as i64, (m.y * scale).floor() as i64);
-        match cells.get(&key) {
-            Some(&k) => {
+        let (cx, cy) = ((m.x * scale).floor(), (m.y * scale).floor());
+        let slot: Option<usize> = match &mut table {
+            Some((t, w, h)) => {
+                let (col, row) = ((cx - x0) as usize, (cy - y0) as usize);
+                // Rounding at the view's edge can put a point one cell out: clamp it in.
+                let k = row.min(*h - 1) * *w + col.min(*w - 1);
+                match t[k] {
+                    u32::MAX => {
+                        t[k] = out.len() as u32;
+                        None
+                    }
+                    at => Some(at as usize),
+                }
+            }
+            None => {
+                let key = (cx as i64, cy as i64);
+                match cells.get(&key) {
+                    Some(&at) => Some(at),
+                    None => {
+                        cells.insert(key, out.len());
+                        None
+                    }
+                }
+            }
+        };
+        match slot {
+            Some(k) => {
                 let c = &mut out[k];
                 c.count += 1;
                 c.bounds = Bounds {
@@ -83,7 +224,6 @@ pub fn grid(
                 sums[k].1 += lon;
             }
             None => {
-                cells.insert(key, out.len());
                 out.push(Cluster {
                     lat,
                     lon,
@@ -181,7 +321,119 @@ mod tests {
         assert_eq!(got[0].first, 1);
     }
 
+    fn layout_of(points: &[(f64, f64)], zoom: f64, selected: Option<usize>) -> Vec<Mark> {
+        let projected: Vec<Mercator> = points
+            .iter()
+            .map(|&(lat, lon)| Mercator::project(lat, lon))
+            .collect();
+        let ids: Vec<usize> = (0..points.len()).collect();
+        layout(points, &projected, &ids, zoom, WORLD, 60.0, selected)
+    }
+
+    /// `n` points in a 0.2° square around Almaty (43.24 N, 76.89 E), spread evenly.
+    fn almaty(n: usize) -> Vec<(f64, f64)> {
+        (0..n)
+            .map(|k| {
+                let f = k as f64 / n as f64;
+                (
+                    43.14 + 0.2 * f,
+                    76.79 + 0.2 * ((k * 7919) % n) as f64 / n as f64,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn few_centers_are_each_drawn_and_shared_points_spread() {
+        // The bundled dataset's case: several centers share a city's coordinates.
+        let points = [(43.24, 76.89), (43.24, 76.89), (41.30, 69.24)];
+        let marks = layout_of(&points, 5.0, None);
+        assert_eq!(marks.len(), 3);
+        let offsets: Vec<(f64, f64)> = marks
+            .iter()
+            .map(|m| match m {
+                Mark::Single { dx, dy, .. } => (*dx, *dy),
+                Mark::Group(_) => panic!("no groups under EACH_UP_TO: {m:?}"),
+            })
+            .collect();
+        assert!(offsets[0] != (0.0, 0.0) && offsets[0] != offsets[1]);
+        assert_eq!(offsets[2], (0.0, 0.0));
+    }
+
+    #[test]
+    fn many_centers_are_grouped_and_the_selected_one_stands_alone() {
+        let points = almaty(EACH_UP_TO + 50);
+        // Zoom 5: the 0.2° square is under 60 px, so everything falls in one or a few cells.
+        let marks = layout_of(&points, 5.0, Some(7));
+        let groups: Vec<&Cluster> = marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Group(c) => Some(c),
+                Mark::Single { .. } => None,
+            })
+            .collect();
+        assert!(!groups.is_empty() && groups.len() <= 4, "{groups:?}");
+        let grouped: usize = groups.iter().map(|c| c.count).sum();
+        let singles: Vec<usize> = marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Single { index, .. } => Some(*index),
+                Mark::Group(_) => None,
+            })
+            .collect();
+        assert!(singles.contains(&7));
+        assert_eq!(grouped + singles.len(), points.len());
+        // Zoomed in to street level nothing is grouped.
+        assert_eq!(
+            layout_of(&points, NO_GROUPS_FROM_ZOOM, None).len(),
+            points.len()
+        );
+    }
+
     proptest! {
+        /// The flat table and the hash map give the same clusters.
+        #[test]
+        fn table_and_map_agree(
+            points in prop::collection::vec((35.0..55.0f64, 46.0..88.0f64), 0..300),
+            zoom in 0.0..12.0f64,
+        ) {
+            let projected: Vec<Mercator> = points
+                .iter()
+                .map(|&(lat, lon)| Mercator::project(lat, lon))
+                .collect();
+            let ids: Vec<usize> = (0..points.len()).collect();
+            let view = Bounds { south: 34.0, west: 45.0, north: 56.0, east: 89.0 };
+            let z = zoom.floor();
+            prop_assert_eq!(
+                grid_with(&points, &projected, &ids, z, view, 60.0, MAX_TABLE_CELLS),
+                grid_with(&points, &projected, &ids, z, view, 60.0, 0.0)
+            );
+        }
+
+        /// Every center in view is drawn exactly once, alone or in a group.
+        #[test]
+        fn layout_draws_each_center_once(
+            n in 0..600usize,
+            zoom in 0.0..18.0f64,
+            selected in prop::option::of(0..600usize),
+        ) {
+            let points = almaty(n);
+            let marks = layout_of(&points, zoom.floor(), selected);
+            let mut seen = vec![0usize; n];
+            let mut grouped = 0;
+            for m in &marks {
+                match m {
+                    Mark::Single { index, .. } => seen[*index] += 1,
+                    Mark::Group(c) => grouped += c.count,
+                }
+            }
+            prop_assert!(seen.iter().all(|&k| k <= 1));
+            prop_assert_eq!(seen.iter().sum::<usize>() + grouped, n);
+            if let Some(s) = selected.filter(|&s| s < n) {
+                prop_assert_eq!(seen[s], 1);
+            }
+        }
+
         /// Every center in view is in exactly one cluster, whatever the zoom.
         #[test]
         fn clusters_partition_the_centers(

@@ -43,6 +43,21 @@ impl Bounds {
         self.south == self.north && self.west == self.east
     }
 
+    /// The box grown by `ratio` of its height and width on every side (a margin of
+    /// off-screen map, so icons at the edge are drawn before they scroll in).
+    pub fn padded(&self, ratio: f64) -> Bounds {
+        let (dlat, dlon) = (
+            (self.north - self.south) * ratio,
+            (self.east - self.west) * ratio,
+        );
+        Bounds {
+            south: self.south - dlat,
+            west: self.west - dlon,
+            north: self.north + dlat,
+            east: self.east + dlon,
+        }
+    }
+
     /// Whether a point lies in the box (edges included).
     pub fn contains(&self, lat: f64, lon: f64) -> bool {
         (self.south..=self.north).contains(&lat) && (self.west..=self.east).contains(&lon)
@@ -84,14 +99,20 @@ pub const REGION: Bounds = Bounds {
 /// with city-level positions) sit on a small ring around the point instead of hiding each other.
 /// A center alone at its point gets `(0.0, 0.0)`. The order within a ring follows `centers`.
 pub fn spread_offsets(centers: &[&Center]) -> Vec<(f64, f64)> {
+    let points: Vec<(f64, f64)> = centers.iter().map(|c| (c.lat, c.lon)).collect();
+    spread(&points)
+}
+
+/// [`spread_offsets`] for bare latitude and longitude pairs.
+pub fn spread(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
     let mut groups: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
-    for (i, c) in centers.iter().enumerate() {
+    for (i, (lat, lon)) in points.iter().enumerate() {
         groups
-            .entry((c.lat.to_bits(), c.lon.to_bits()))
+            .entry((lat.to_bits(), lon.to_bits()))
             .or_default()
             .push(i);
     }
-    let mut out = vec![(0.0, 0.0); centers.len()];
+    let mut out = vec![(0.0, 0.0); points.len()];
     for members in groups.values() {
         let n = members.len();
         if n < 2 {
@@ -126,6 +147,18 @@ mod tests {
         );
         assert!(!b.is_point());
         assert!(Bounds::of([(1.0, 2.0), (1.0, 2.0)]).unwrap().is_point());
+    }
+
+    #[test]
+    fn padding_grows_each_side() {
+        let b = Bounds {
+            south: 40.0,
+            west: 60.0,
+            north: 50.0,
+            east: 80.0,
+        };
+        let p = b.padded(0.25);
+        assert_eq!((p.south, p.west, p.north, p.east), (37.5, 55.0, 52.5, 85.0));
     }
 
     #[test]

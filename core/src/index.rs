@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::cluster::{Cluster, Mercator};
+use crate::cluster::{Cluster, Mark, Mercator};
 use crate::filter::{center_name_keys, city_keys, rank, specialty_keys};
 use crate::filter::{FacetCounts, Filter};
 use crate::geo::Bounds;
@@ -306,6 +306,32 @@ impl Index {
     /// (see [`crate::cluster::grid`]).
     pub fn clusters(&self, ids: &[usize], zoom: f64, view: Bounds, cell_px: f64) -> Vec<Cluster> {
         crate::cluster::grid(&self.points, &self.projected, ids, zoom, view, cell_px)
+    }
+
+    /// What the map draws for the centers `ids` in `view` at `zoom` (see
+    /// [`crate::cluster::layout`]).
+    pub fn layout(
+        &self,
+        ids: &[usize],
+        zoom: f64,
+        view: Bounds,
+        cell_px: f64,
+        selected: Option<usize>,
+    ) -> Vec<Mark> {
+        crate::cluster::layout(
+            &self.points,
+            &self.projected,
+            ids,
+            zoom,
+            view,
+            cell_px,
+            selected,
+        )
+    }
+
+    /// The box around the centers `ids`, if any.
+    pub fn bounds_of(&self, ids: &[usize]) -> Option<Bounds> {
+        Bounds::of(ids.iter().filter_map(|&i| self.points.get(i).copied()))
     }
 
     /// The specialty codes the index knows, for tests.

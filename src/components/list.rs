@@ -3,7 +3,9 @@
 use std::ops::Range;
 
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use shifo_core::search::TextQuery;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::components::share::ShareLink;
@@ -37,6 +39,73 @@ fn marked(text: &str, marks: &[Range<usize>]) -> Vec<AnyView> {
     out
 }
 
+/// Above this many results the list is windowed (see `ResultList`).
+const WINDOW_ABOVE: usize = 200;
+/// The height of a row of a windowed list, in CSS pixels (`.result-list.windowed > li`).
+const ROW_PX: f64 = 96.0;
+/// Rows drawn beyond each edge of the screen, so a quick scroll does not show blanks.
+const OVERSCAN: usize = 6;
+
+/// One row of the list: which center, in which language, and (when windowed) where.
+#[derive(Clone)]
+struct Row {
+    index: usize,
+    id: String,
+    locale: crate::i18n::Locale,
+    pos: Option<usize>,
+}
+
+/// The rows of a windowed list of `len` rows that are on screen, with a margin.
+fn visible_rows(ul: &web_sys::Element, len: usize) -> Range<usize> {
+    let top = ul.get_bounding_client_rect().top();
+    let screen = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
+    let first = (-top / ROW_PX).floor().max(0.0) as usize;
+    let last = ((screen - top) / ROW_PX).ceil().max(0.0) as usize;
+    first.saturating_sub(OVERSCAN).min(len)..(last + OVERSCAN).min(len)
+}
+
+/// Scrolls the sidebar (or, on a phone, the page) so that row `pos` of a windowed list is on
+/// screen.
+fn scroll_row_into_view(ul: &web_sys::Element, pos: usize) {
+    let top = ul.get_bounding_client_rect().top() + pos as f64 * ROW_PX;
+    let bottom = top + ROW_PX;
+    let sidebar = ul
+        .closest(".sidebar")
+        .ok()
+        .flatten()
+        .filter(|s| s.scroll_height() > s.client_height());
+    let (from, to) = match &sidebar {
+        Some(s) => {
+            let r = s.get_bounding_client_rect();
+            (r.top(), r.bottom())
+        }
+        None => (
+            0.0,
+            window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(800.0),
+        ),
+    };
+    // The sticky count covers the top of the scrolled area: keep a row's height clear of it.
+    let delta = if top < from + ROW_PX {
+        top - from - ROW_PX
+    } else if bottom > to {
+        bottom - to
+    } else {
+        return;
+    };
+    match sidebar {
+        Some(s) => s.set_scroll_top(s.scroll_top() + delta.round() as i32),
+        None => window().scroll_by_with_x_and_y(0.0, delta),
+    }
+}
+
 /// The count, the list, and the "no results" notice.
 #[component]
 pub fn ResultList() -> impl IntoView {
@@ -45,11 +114,73 @@ pub fn ResultList() -> impl IntoView {
     let count = move || state.filtered.with(Vec::len);
     let ready = move || state.loaded().is_some();
 
+    let list_ref = NodeRef::<leptos::html::Ul>::new();
+    // Long lists keep only the rows on screen (plus a margin) in the DOM, each row of a fixed
+    // height, so 50,000 results cost what 30 do. Short ones are whole: every item stays in the
+    // page for find-in-page and screen-reader browsing.
+    let windowed = Memo::new(move |_| count() > WINDOW_ABOVE);
+    let range = RwSignal::new(0..0usize);
+    let update_range = move || {
+        let Some(ul) = list_ref.get_untracked() else {
+            return;
+        };
+        let next = visible_rows(&ul, state.filtered.with_untracked(Vec::len));
+        if range.with_untracked(|r| *r != next) {
+            range.set(next);
+        }
+    };
+    // Scrolling happens in the sidebar (wide screens) or the page (phones): a capturing
+    // listener on the document hears both.
+    let on_scroll = Closure::<dyn Fn()>::new(update_range);
+    let scroll_options = web_sys::AddEventListenerOptions::new();
+    scroll_options.set_capture(true);
+    scroll_options.set_passive(true);
+    let _ = document().add_event_listener_with_callback_and_add_event_listener_options(
+        "scroll",
+        on_scroll.as_ref().unchecked_ref(),
+        &scroll_options,
+    );
+    let resize = window_event_listener(leptos::ev::resize, move |_| update_range());
+    let on_scroll = SendWrapper::new(on_scroll);
+    on_cleanup(move || {
+        let _ = document().remove_event_listener_with_callback_and_bool(
+            "scroll",
+            on_scroll.as_ref().unchecked_ref(),
+            true,
+        );
+        resize.remove();
+    });
+    // New results: the list's height changed, and with it what is on screen.
+    Effect::new(move |_| {
+        state.filtered.track();
+        windowed.track();
+        update_range();
+    });
+
     // Bring the selected item into view whenever the selection changes (e.g. from a marker).
     Effect::new(move |_| {
         let Some(id) = state.selected_id() else {
             return;
         };
+        if windowed.get_untracked() {
+            let Some(ul) = list_ref.get_untracked() else {
+                return;
+            };
+            let Some(loaded) = state.loaded_untracked() else {
+                return;
+            };
+            let Some(index) = loaded.dataset.center_index(&id) else {
+                return;
+            };
+            if let Some(pos) = state
+                .filtered
+                .with_untracked(|ids| ids.iter().position(|&i| i == index))
+            {
+                scroll_row_into_view(&ul, pos);
+                update_range();
+            }
+            return;
+        }
         let Some(el) = document().get_element_by_id(&item_dom_id(&id)) else {
             return;
         };
@@ -63,24 +194,38 @@ pub fn ResultList() -> impl IntoView {
     // The query's keys, for highlighting; changes only when the words do.
     let query = Memo::new(move |_| state.view.with(|v| TextQuery::new(&v.filter.text)));
 
-    // Keyed rows (by center and language): choosing an item updates its row in place, so
-    // keyboard focus stays on it.
+    // Keyed rows (by center and language, and in a windowed list by position): choosing an
+    // item updates its row in place, so keyboard focus stays on it.
     let rows = move || {
         let loaded = state.loaded();
         let locale = i18n.get_locale();
+        let window = windowed.get().then(|| range.get());
         state.filtered.with(|ids| {
-            ids.iter()
-                .filter_map(|&i| {
-                    Some((
-                        i,
-                        loaded.as_ref()?.dataset.centers.get(i)?.id.clone(),
+            let shown = match &window {
+                Some(r) => r.start.min(ids.len())..r.end.min(ids.len()),
+                None => 0..ids.len(),
+            };
+            ids[shown.clone()]
+                .iter()
+                .zip(shown)
+                .filter_map(|(&i, pos)| {
+                    Some(Row {
+                        index: i,
+                        id: loaded.as_ref()?.dataset.centers.get(i)?.id.clone(),
                         locale,
-                    ))
+                        pos: window.is_some().then_some(pos),
+                    })
                 })
                 .collect::<Vec<_>>()
         })
     };
-    let row = move |(i, id, locale): (usize, String, crate::i18n::Locale)| {
+    let total = count;
+    let row = move |Row {
+                        index: i,
+                        id,
+                        locale,
+                        pos,
+                    }: Row| {
         let loaded = state.loaded_untracked()?;
         let dataset = &loaded.dataset;
         let c = dataset.centers.get(i)?;
@@ -135,7 +280,14 @@ pub fn ResultList() -> impl IntoView {
             })
         };
         Some(view! {
-            <li id=dom_id class="result" class:selected=is_selected>
+            <li
+                id=dom_id
+                class="result"
+                class:selected=is_selected
+                style=pos.map(|p| format!("top: {}px", p as f64 * ROW_PX))
+                aria-posinset=pos.map(|p| (p + 1).to_string())
+                aria-setsize=pos.map(|_| total().to_string())
+            >
                 <button
                     type="button"
                     aria-current=move || is_selected.get().then_some("true")
@@ -165,8 +317,14 @@ pub fn ResultList() -> impl IntoView {
                         <button type="button" on:click=move |_| state.clear_filters()>{t!(i18n, clear_filters)}</button>
                     </div>
                 </Show>
-                <ul class="result-list" aria-label=move || t_string!(i18n, results_list_label)>
-                    <For each=rows key=|(_, id, locale)| (id.clone(), *locale) children=row/>
+                <ul
+                    class="result-list"
+                    class:windowed=windowed
+                    style=move || windowed.get().then(|| format!("height: {}px", count() as f64 * ROW_PX))
+                    aria-label=move || t_string!(i18n, results_list_label)
+                    node_ref=list_ref
+                >
+                    <For each=rows key=|r| (r.id.clone(), r.locale, r.pos) children=row/>
                 </ul>
             </Show>
         </section>

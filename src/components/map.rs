@@ -1,14 +1,19 @@
-//! The Leaflet map: one marker per center, shown when it passes the filters, with a popup built
-//! from DOM text nodes. Layers are driven directly (not one component per marker) because a
-//! `<Marker>` component costs ~25 signals and the dataset will grow to tens of thousands.
+//! The Leaflet map: the filtered centers in view, each on its own when few, grouped by screen
+//! cells with counts when many (recomputed on every pan, zoom and filter change). Popups are
+//! built from DOM text nodes when a marker is chosen. Layers are driven directly (not one
+//! component per marker): a `<Marker>` component costs ~25 signals, and at 50,000 centers
+//! only the few hundred marks in view may exist at all.
 
-use std::rc::Rc;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_leaflet::leaflet as lf;
 use leptos_leaflet::prelude::{MapContainer, Position, TileLayer};
-use shifo_core::geo::{spread_offsets, Bounds, REGION};
-use shifo_core::{Center, Dataset};
+use send_wrapper::SendWrapper;
+use shifo_core::cluster::{Cluster, Mark, NO_GROUPS_FROM_ZOOM};
+use shifo_core::geo::{Bounds, REGION};
+use shifo_core::{Center, Dataset, Loaded};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -43,12 +48,6 @@ fn marker_element(marker: &lf::Marker) -> Option<web_sys::Element> {
         .ok()?
         .dyn_into()
         .ok()
-}
-
-/// The markers of one dataset, indexed like `dataset.centers`.
-struct Layers {
-    group: lf::LayerGroup,
-    markers: Vec<lf::Marker>,
 }
 
 fn lat_lng(lat: f64, lon: f64) -> lf::LatLng {
@@ -89,54 +88,250 @@ fn popup_content(dataset: &Dataset, c: &Center, locale: Locale) -> Option<web_sy
     Some(root)
 }
 
-fn build_layers(map: &lf::Map, dataset: &Dataset, state: AppState, locale: Locale) -> Layers {
-    let lang = lang_of(locale);
-    let group = lf::LayerGroup::new();
-    let refs: Vec<&Center> = dataset.centers.iter().collect();
-    let offsets = spread_offsets(&refs);
-    let markers = dataset
-        .centers
-        .iter()
-        .zip(offsets)
-        .map(|(c, (dx, dy))| {
-            let icon_options = lf::DivIconOptions::new();
-            icon_options.set_class_name(if c.treats_children() {
-                "center-marker pediatric".into()
-            } else {
-                "center-marker".into()
-            });
-            icon_options.set_icon_size(lf::Point::new(24.0, 24.0));
-            // Shifting the anchor moves the icon by (dx, dy) pixels without moving the point.
-            icon_options.set_icon_anchor(lf::Point::new(12.0 - dx, 12.0 - dy));
-            icon_options.set_popup_anchor(lf::Point::new(dx, dy - 12.0));
-            let options = lf::MarkerOptions::new();
-            options.set_icon(div_icon(&icon_options));
-            options.set_title(c.name_in(lang).to_string());
-            options.set_keyboard(true);
-            options.set_rise_on_hover(true);
-            let marker = lf::Marker::new_with_options(&lat_lng(c.lat, c.lon), &options);
-            if let Some(content) = popup_content(dataset, c, locale) {
-                marker.bind_popup_with_options(&content, &js_options(&[("maxWidth", 280.into())]));
+/// Cell size for grouping, in screen pixels (Leaflet.markercluster's default radius is 80).
+const CELL_PX: f64 = 64.0;
+/// How much map around the visible part is drawn too, as a share of its width and height.
+const VIEW_MARGIN: f64 = 0.25;
+/// The JS property on a marker naming its center (an index into the dataset).
+const CENTER_PROP: &str = "shifoCenter";
+/// The JS property on a group's marker holding the box to zoom to: [south, west, north, east].
+const BOUNDS_PROP: &str = "shifoBounds";
+
+/// Identity of a drawn mark: a marker whose key is still wanted after a pan or zoom stays on
+/// the map untouched (keeping focus and an open popup); the others are replaced.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum MarkKey {
+    Single {
+        index: usize,
+        dx: u64,
+        dy: u64,
+    },
+    Group {
+        first: usize,
+        count: usize,
+        lat: u64,
+        lon: u64,
+    },
+}
+
+impl MarkKey {
+    fn of(mark: &Mark) -> MarkKey {
+        match *mark {
+            Mark::Single { index, dx, dy } => MarkKey::Single {
+                index,
+                dx: dx.to_bits(),
+                dy: dy.to_bits(),
+            },
+            Mark::Group(ref c) => MarkKey::Group {
+                first: c.first,
+                count: c.count,
+                lat: c.lat.to_bits(),
+                lon: c.lon.to_bits(),
+            },
+        }
+    }
+}
+
+/// The markers now on the map, in one feature group (whose events tell which marker fired).
+struct Layers {
+    group: lf::FeatureGroup,
+    drawn: HashMap<MarkKey, lf::Marker>,
+    /// The language the drawn markers' titles are in.
+    locale: Option<Locale>,
+    /// The highlighted center's marker.
+    selected: Option<usize>,
+}
+
+fn single_marker(
+    c: &Center,
+    index: usize,
+    (dx, dy): (f64, f64),
+    selected: bool,
+    locale: Locale,
+) -> lf::Marker {
+    let icon_options = lf::DivIconOptions::new();
+    let mut class = String::from("center-marker");
+    if c.treats_children() {
+        class.push_str(" pediatric");
+    }
+    if selected {
+        class.push_str(" selected");
+    }
+    icon_options.set_class_name(class);
+    icon_options.set_icon_size(lf::Point::new(24.0, 24.0));
+    // Shifting the anchor moves the icon by (dx, dy) pixels without moving the point.
+    icon_options.set_icon_anchor(lf::Point::new(12.0 - dx, 12.0 - dy));
+    icon_options.set_popup_anchor(lf::Point::new(dx, dy - 12.0));
+    let options = lf::MarkerOptions::new();
+    options.set_icon(div_icon(&icon_options));
+    options.set_title(c.name_in(lang_of(locale)).to_string());
+    options.set_keyboard(true);
+    options.set_rise_on_hover(true);
+    if selected {
+        options.set_z_index_offset(1000.0);
+    }
+    let marker = lf::Marker::new_with_options(&lat_lng(c.lat, c.lon), &options);
+    let _ = js_sys::Reflect::set(&marker, &CENTER_PROP.into(), &(index as f64).into());
+    marker
+}
+
+fn group_marker(c: &Cluster, locale: Locale) -> lf::Marker {
+    let size = match c.count {
+        0..=99 => ("small", 36.0),
+        100..=999 => ("medium", 42.0),
+        _ => ("large", 50.0),
+    };
+    let icon_options = lf::DivIconOptions::new();
+    icon_options.set_class_name(format!("cluster-marker {}", size.0));
+    icon_options.set_icon_size(lf::Point::new(size.1, size.1));
+    // The count as a text node: our own number, but still never markup.
+    if let Ok(span) = document().create_element("span") {
+        span.set_text_content(Some(&c.count.to_string()));
+        let _ = js_sys::Reflect::set(&icon_options, &"html".into(), &span);
+    }
+    let options = lf::MarkerOptions::new();
+    options.set_icon(div_icon(&icon_options));
+    let centers = td_string!(locale, results_count, count = c.count).to_string();
+    options.set_title(td_string!(locale, cluster_label, centers = centers).to_string());
+    options.set_keyboard(true);
+    let marker = lf::Marker::new_with_options(&lat_lng(c.lat, c.lon), &options);
+    let b = &c.bounds;
+    let bounds = js_sys::Array::of4(
+        &b.south.into(),
+        &b.west.into(),
+        &b.north.into(),
+        &b.east.into(),
+    );
+    let _ = js_sys::Reflect::set(&marker, &BOUNDS_PROP.into(), &bounds);
+    marker
+}
+
+impl Layers {
+    /// Makes the map show exactly `marks`: markers still wanted stay, the rest are replaced.
+    fn sync(&mut self, marks: &[Mark], dataset: &Dataset, selected: Option<usize>, locale: Locale) {
+        if self.locale != Some(locale) {
+            // Titles are in the old language: start over.
+            self.group.clear_layers();
+            self.drawn.clear();
+            self.locale = Some(locale);
+        }
+        let mut next: HashMap<MarkKey, lf::Marker> = HashMap::with_capacity(marks.len());
+        for mark in marks {
+            let key = MarkKey::of(mark);
+            if let Some(m) = self.drawn.remove(&key) {
+                next.insert(key, m);
+                continue;
             }
-            let id = c.id.clone();
-            let on_click = Closure::<dyn Fn(JsValue)>::new(move |_| state.select(Some(id.clone())));
-            marker.on("click", &on_click.into_js_value());
-            let id = c.id.clone();
-            let on_key = Closure::<dyn Fn(JsValue)>::new(move |ev: JsValue| {
-                let key = js_sys::Reflect::get(&ev, &"originalEvent".into())
-                    .and_then(|o| js_sys::Reflect::get(&o, &"key".into()))
-                    .ok()
-                    .and_then(|k| k.as_string());
-                if key.as_deref() == Some("Enter") {
-                    state.select(Some(id.clone()));
+            let marker = match *mark {
+                Mark::Single { index, dx, dy } => {
+                    let Some(c) = dataset.centers.get(index) else {
+                        continue;
+                    };
+                    single_marker(c, index, (dx, dy), selected == Some(index), locale)
                 }
-            });
-            marker.on("keypress", &on_key.into_js_value());
-            marker
-        })
-        .collect();
-    group.add_to(map);
-    Layers { group, markers }
+                Mark::Group(ref c) => group_marker(c, locale),
+            };
+            self.group.add_layer(marker.as_ref());
+            next.insert(key, marker);
+        }
+        for old in self.drawn.values() {
+            self.group.remove_layer(old.as_ref());
+        }
+        self.drawn = next;
+        // Kept markers keep their element: move the highlight by class.
+        if self.selected != selected {
+            for (key, marker) in &self.drawn {
+                let MarkKey::Single { index, .. } = *key else {
+                    continue;
+                };
+                let (was, is) = (self.selected == Some(index), selected == Some(index));
+                if was == is {
+                    continue;
+                }
+                marker.set_z_index_offset(if is { 1000.0 } else { 0.0 });
+                if let Some(el) = marker_element(marker) {
+                    let _ = if is {
+                        el.class_list().add_1("selected")
+                    } else {
+                        el.class_list().remove_1("selected")
+                    };
+                }
+            }
+            self.selected = selected;
+        }
+    }
+}
+
+/// The visible part of the map, with a margin, and its zoom.
+fn current_view(map: &lf::Map) -> (Bounds, f64) {
+    let b = map.get_bounds();
+    let (sw, ne) = (b.get_south_west(), b.get_north_east());
+    let view = Bounds {
+        south: sw.lat(),
+        west: sw.lng(),
+        north: ne.lat(),
+        east: ne.lng(),
+    };
+    (view.padded(VIEW_MARGIN), map.get_zoom())
+}
+
+/// The marker that fired a feature-group event.
+fn event_marker(ev: &JsValue) -> Option<JsValue> {
+    js_sys::Reflect::get(ev, &"propagatedFrom".into())
+        .ok()
+        .filter(|m| !m.is_undefined())
+}
+
+/// What choosing a marker does: a group zooms in to its members; a center is selected and
+/// its popup (built now, not for every marker up front) opens.
+fn on_choose(map: &lf::Map, ev: &JsValue, state: AppState, locale: Locale) {
+    let Some(marker) = event_marker(ev) else {
+        return;
+    };
+    if let Some(b) = js_sys::Reflect::get(&marker, &BOUNDS_PROP.into())
+        .ok()
+        .filter(|b| b.is_object())
+    {
+        let b: js_sys::Array = b.unchecked_into();
+        let n = |i| b.get(i).as_f64().unwrap_or_default();
+        let bounds = Bounds {
+            south: n(0),
+            west: n(1),
+            north: n(2),
+            east: n(3),
+        };
+        if bounds.is_point() {
+            // Members sharing one point only part when drawn each on its own.
+            let zoom = (map.get_zoom() + 3.0).min(NO_GROUPS_FROM_ZOOM);
+            map.set_view_with_options(&lat_lng(bounds.south, bounds.west), zoom, &no_animation());
+        } else {
+            fit_to(map, bounds, f64::INFINITY);
+        }
+        return;
+    }
+    let Some(index) = js_sys::Reflect::get(&marker, &CENTER_PROP.into())
+        .ok()
+        .and_then(|v| v.as_f64())
+    else {
+        return;
+    };
+    let Some(loaded) = state.loaded_untracked() else {
+        return;
+    };
+    let Some(c) = loaded.dataset.centers.get(index as usize) else {
+        return;
+    };
+    let marker: lf::Marker = marker.unchecked_into();
+    let has_popup = !js_sys::Reflect::get(&marker, &"_popup".into())
+        .map(|p| p.is_undefined() || p.is_null())
+        .unwrap_or(true);
+    if !has_popup {
+        if let Some(content) = popup_content(&loaded.dataset, c, locale) {
+            marker.bind_popup_with_options(&content, &js_options(&[("maxWidth", 280.into())]));
+            marker.open_popup();
+        }
+    }
+    state.select(Some(c.id.clone()));
 }
 
 /// View changes we make are not animated: Leaflet silently drops a `setView` that arrives while
@@ -146,6 +341,11 @@ fn no_animation() -> JsValue {
 }
 
 fn fit(map: &lf::Map, bounds: Bounds) {
+    fit_to(map, bounds, DETAIL_ZOOM);
+}
+
+/// Shows `bounds` with a margin, zooming in no further than `max_zoom`.
+fn fit_to(map: &lf::Map, bounds: Bounds, max_zoom: f64) {
     if bounds.is_point() {
         map.set_view_with_options(
             &lat_lng(bounds.south, bounds.west),
@@ -158,14 +358,11 @@ fn fit(map: &lf::Map, bounds: Bounds) {
             &lat_lng(bounds.north, bounds.east),
         );
         let padding = js_sys::Array::of2(&40.into(), &40.into());
-        map.fit_bounds_with_options(
-            &b,
-            &js_options(&[
-                ("padding", padding.into()),
-                ("maxZoom", DETAIL_ZOOM.into()),
-                ("animate", false.into()),
-            ]),
-        );
+        let mut options = vec![("padding", padding.into()), ("animate", false.into())];
+        if max_zoom.is_finite() {
+            options.push(("maxZoom", max_zoom.into()));
+        }
+        map.fit_bounds_with_options(&b, &js_options(&options));
     }
 }
 
@@ -175,84 +372,104 @@ pub fn CenterMap() -> impl IntoView {
     let state = AppState::expect();
     let i18n = use_i18n();
     let map = RwSignal::new_local(None::<lf::Map>);
-    let layers = RwSignal::new_local(None::<Rc<Layers>>);
+    let layers = StoredValue::new_local(None::<Layers>);
+    // Bumped by Leaflet's `moveend` (every pan, zoom and resize): the marks are recomputed
+    // for the new view.
+    let moved = RwSignal::new(0u64);
+    // Whether any group is drawn, for the legend.
+    let grouped = RwSignal::new(false);
 
-    // Markers are created once per dataset and language (their titles and popups are text),
-    // after the map exists, and removed on cleanup.
+    // Once the map exists: the feature group and its event handlers, removed on cleanup.
     Effect::new(move |_| {
-        let (Some(m), Some(loaded)) = (map.get(), state.loaded()) else {
+        let Some(m) = map.get() else {
             return;
         };
-        let locale = i18n.get_locale();
-        let built = Rc::new(build_layers(&m, &loaded.dataset, state, locale));
-        let group = built.group.clone();
-        layers.set(Some(built));
+        let group = lf::FeatureGroup::new();
+        group.add_to(&m);
+        let on_move = Closure::<dyn Fn(JsValue)>::new(move |_| moved.update(|n| *n += 1));
+        let chosen = {
+            let m = m.clone();
+            move |ev: JsValue| on_choose(&m, &ev, state, i18n.get_locale_untracked())
+        };
+        let on_click = Closure::<dyn Fn(JsValue)>::new(chosen.clone());
+        let on_key = Closure::<dyn Fn(JsValue)>::new(move |ev: JsValue| {
+            let key = js_sys::Reflect::get(&ev, &"originalEvent".into())
+                .and_then(|o| js_sys::Reflect::get(&o, &"key".into()))
+                .ok()
+                .and_then(|k| k.as_string());
+            if key.as_deref() == Some("Enter") {
+                chosen(ev);
+            }
+        });
+        m.on("moveend", on_move.as_ref());
+        group.on("click", on_click.as_ref());
+        group.on("keypress", on_key.as_ref());
+        layers.set_value(Some(Layers {
+            group: group.clone(),
+            drawn: HashMap::new(),
+            locale: None,
+            selected: None,
+        }));
+        // The handlers are JS objects, which the cleanup (Send by signature) may only hold
+        // wrapped; it runs on this same thread.
+        let handlers = SendWrapper::new((m.clone(), on_move, on_click, on_key));
         on_cleanup(move || {
+            let (m, on_move, on_click, on_key) = &*handlers;
+            m.off("moveend", on_move.as_ref());
+            group.off("click", on_click.as_ref());
+            group.off("keypress", on_key.as_ref());
             group.remove();
+            layers.set_value(None);
         });
     });
 
-    // Filter change: show exactly the matching markers and fit the view to them.
-    Effect::new(move |_| {
-        let (Some(m), Some(l), Some(loaded)) = (map.get(), layers.get(), state.loaded()) else {
-            return;
-        };
-        state.filtered.with(|ids| {
-            let mut shown = vec![false; l.markers.len()];
-            for &i in ids {
-                shown[i] = true;
-            }
-            for (marker, show) in l.markers.iter().zip(shown) {
-                if show {
-                    l.group.add_layer(marker.as_ref());
-                } else {
-                    l.group.remove_layer(marker.as_ref());
-                }
-            }
-            // A re-added marker gets a fresh icon element: restore the highlight.
-            let selected = state.selected.get_untracked();
-            if let Some(i) = selected.and_then(|id| loaded.dataset.center_index(&id)) {
-                if let Some(el) = l.markers.get(i).and_then(marker_element) {
-                    let _ = el.class_list().add_1("selected");
-                }
-            }
-            let points = ids.iter().map(|&i| {
-                let c = &loaded.dataset.centers[i];
-                (c.lat, c.lon)
-            });
-            fit(&m, Bounds::of(points).unwrap_or(REGION));
-        });
-    });
-
-    // Selection: highlight the marker and bring its center into view.
-    Effect::new(move |prev: Option<Option<usize>>| {
-        state.pan_request.track();
-        let (Some(m), Some(l), Some(loaded)) = (map.get(), layers.get(), state.loaded()) else {
+    // The marks for the filtered centers in the current view. A new set of centers (a filter
+    // change or a new dataset) first fits the view to them.
+    Effect::new(move |prev: Option<Option<(Arc<Loaded>, Vec<usize>)>>| {
+        moved.track();
+        let (Some(m), Some(loaded)) = (map.get(), state.loaded()) else {
             return None;
         };
+        let locale = i18n.get_locale();
         let selected = state
             .selected_id()
             .and_then(|id| loaded.dataset.center_index(&id));
-        if let Some(Some(old)) = prev {
-            if let Some(el) = l.markers.get(old).and_then(marker_element) {
-                let _ = el.class_list().remove_1("selected");
-            }
-            if let Some(mk) = l.markers.get(old) {
-                mk.set_z_index_offset(0.0);
-            }
+        let ids = state.filtered.get();
+        let same = matches!(&prev, Some(Some((d, old))) if Arc::ptr_eq(d, &loaded) && *old == ids);
+        if !same {
+            // Fires `moveend` at once (no animation); the rerun it causes finds nothing new.
+            fit(&m, loaded.index.bounds_of(&ids).unwrap_or(REGION));
         }
-        if let Some(i) = selected {
-            let c = &loaded.dataset.centers[i];
-            let zoom = m.get_zoom().max(DETAIL_ZOOM);
-            m.set_view_with_options(&lat_lng(c.lat, c.lon), zoom, &no_animation());
-            if let Some(mk) = l.markers.get(i) {
-                mk.set_z_index_offset(1000.0);
-                if let Some(el) = marker_element(mk) {
-                    let _ = el.class_list().add_1("selected");
-                }
-            }
+        let (view, zoom) = current_view(&m);
+        let marks = loaded.index.layout(&ids, zoom, view, CELL_PX, selected);
+        let any_group = marks.iter().any(|m| matches!(m, Mark::Group(_)));
+        if grouped.get_untracked() != any_group {
+            grouped.set(any_group);
         }
-        selected
+        layers.update_value(|l| {
+            if let Some(l) = l {
+                l.sync(&marks, &loaded.dataset, selected, locale);
+            }
+        });
+        Some((loaded, ids))
+    });
+
+    // Choosing a center (here, in the list or by URL) brings it into view, close enough to be
+    // drawn on its own.
+    Effect::new(move |_| {
+        state.pan_request.track();
+        let (Some(m), Some(loaded)) = (map.get(), state.loaded()) else {
+            return;
+        };
+        let Some(i) = state
+            .selected_id()
+            .and_then(|id| loaded.dataset.center_index(&id))
+        else {
+            return;
+        };
+        let c = &loaded.dataset.centers[i];
+        let zoom = m.get_zoom().max(DETAIL_ZOOM);
+        m.set_view_with_options(&lat_lng(c.lat, c.lon), zoom, &no_animation());
     });
 
     let center = Position::new(
@@ -264,20 +481,26 @@ pub fn CenterMap() -> impl IntoView {
             <MapContainer class="map" center=center zoom=4.0 map=map.write_only()>
                 <TileLayer url=TILE_URL attribution=TILE_ATTRIBUTION/>
             </MapContainer>
-            <Legend/>
+            <Legend grouped=grouped.read_only()/>
         </section>
     }
 }
 
 /// What the marker colours mean, in words (colour is never the only cue).
 #[component]
-fn Legend() -> impl IntoView {
+fn Legend(
+    /// Whether the map now shows groups (their entry is listed only then).
+    grouped: ReadSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <ul class="legend" aria-label=move || t_string!(i18n, legend_label)>
             <li><span class="swatch center-marker pediatric" aria-hidden="true"></span>{t!(i18n, legend_pediatric)}</li>
             <li><span class="swatch center-marker" aria-hidden="true"></span>{t!(i18n, legend_other)}</li>
             <li><span class="swatch center-marker selected" aria-hidden="true"></span>{t!(i18n, legend_selected)}</li>
+            <Show when=move || grouped.get()>
+                <li><span class="swatch cluster-marker" aria-hidden="true"></span>{t!(i18n, legend_cluster)}</li>
+            </Show>
         </ul>
     }
 }

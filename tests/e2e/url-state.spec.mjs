@@ -11,7 +11,7 @@ const query = () => new URL(t.page.url()).search.replace(/^\?/, '');
 test('a deep link reproduces filters and selection', async () => {
   const target = dataset.centers.find((c) => c.id === 'national-center-for-maternal-and-child-health-bishkek');
   await t.app.open(`country=KG,UZ&specialty=pediatric-oncology&pediatric=1&center=${target.id}`);
-  await t.app.expectShown(dataset.centers.filter((c) => ['KG', 'UZ'].includes(c.country) && c.pediatric?.treats_children && c.specialties.includes('pediatric-oncology')));
+  await t.app.expectShown(dataset.centers.filter((c) => ['KG', 'UZ'].includes(c.country) && c.pediatric?.treats_children && c.specialties.includes('pediatric-oncology')), { zoomedTo: target });
   assert.ok(await t.app.countryBox('KG').isChecked());
   assert.ok(await t.app.countryBox('UZ').isChecked());
   assert.ok(await t.app.pediatricBox().isChecked());
@@ -71,7 +71,7 @@ test('"Copy link" puts the exact view on the clipboard, and the link reproduces 
   const other = await t.context.newPage();
   await other.goto(copied);
   const again = new (t.app.constructor)(other, t.server.url);
-  await again.expectShown(dataset.centers.filter((c) => c.country === 'KG'));
+  await again.expectShown(dataset.centers.filter((c) => c.country === 'KG'), { zoomedTo: dataset.centers.find((c) => c.id === 'pediatric-oncohematology-osh') });
   assert.ok(await again.detail(dataset.centers.find((c) => c.id === 'pediatric-oncohematology-osh').name).isVisible());
   await other.close();
 });
