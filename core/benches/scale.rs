@@ -58,6 +58,10 @@ fn scale(c: &mut Criterion) {
     g.bench_function("grid clusters of all 50k at region zoom 5", |b| {
         b.iter(|| black_box(index.clusters(&all, 5.0, region, 60.0).len()))
     });
+    g.bench_function(
+        "map layout of all 50k at region zoom 5 (grid + merge)",
+        |b| b.iter(|| black_box(index.layout(&all, 5.0, region, 64.0, None).len())),
+    );
     let some = index.filtered(&filters[0]);
     g.bench_function("grid clusters of one specialty's centers at zoom 7", |b| {
         b.iter(|| black_box(index.clusters(&some, 7.0, region, 60.0).len()))

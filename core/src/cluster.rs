@@ -107,7 +107,8 @@ pub fn layout(
         .copied()
         .filter(|&i| Some(i) != selected)
         .collect();
-    let mut marks: Vec<Mark> = grid(points, projected, &rest, zoom, view, cell_px)
+    let cells = grid(points, projected, &rest, zoom, view, cell_px);
+    let mut marks: Vec<Mark> = merge_close(cells, zoom, cell_px * MERGE_WITHIN)
         .into_iter()
         .map(|c| match c.count {
             1 => Mark::Single {
@@ -126,6 +127,94 @@ pub fn layout(
         });
     }
     marks
+}
+
+/// Neighbouring cells whose icons lie closer than this share of a cell are merged: icons
+/// sitting on either side of a cell border would otherwise overlap.
+const MERGE_WITHIN: f64 = 0.75;
+
+/// Merges clusters whose positions at `zoom` are less than `min_px` screen pixels apart (a
+/// chain of close ones becomes one), until no two are that close, keeping counts, boxes and
+/// mean positions exact. Output is in the order of first members, like [`grid`]'s.
+pub fn merge_close(mut clusters: Vec<Cluster>, zoom: f64, min_px: f64) -> Vec<Cluster> {
+    // A merged mean can land near another icon: repeat until a pass merges nothing (each pass
+    // that does removes at least one cluster, so this ends).
+    loop {
+        let before = clusters.len();
+        clusters = merge_pass(clusters, zoom, min_px);
+        if clusters.len() == before {
+            return clusters;
+        }
+    }
+}
+
+/// One sweep of [`merge_close`].
+fn merge_pass(clusters: Vec<Cluster>, zoom: f64, min_px: f64) -> Vec<Cluster> {
+    let n = clusters.len();
+    let scale = 256.0 * zoom.exp2();
+    let px: Vec<(f64, f64)> = clusters
+        .iter()
+        .map(|c| {
+            let m = Mercator::project(c.lat, c.lon);
+            (m.x * scale, m.y * scale)
+        })
+        .collect();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    // Sweep along x: only neighbours within `min_px` horizontally can be close.
+    let mut by_x: Vec<usize> = (0..n).collect();
+    by_x.sort_by(|&a, &b| px[a].0.total_cmp(&px[b].0));
+    for (k, &a) in by_x.iter().enumerate() {
+        for &b in &by_x[k + 1..] {
+            if px[b].0 - px[a].0 >= min_px {
+                break;
+            }
+            if (px[b].0 - px[a].0).hypot(px[b].1 - px[a].1) < min_px {
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                if ra != rb {
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+        }
+    }
+    // Every root has a smaller index than its members, so it is met (and kept) first.
+    let mut out: Vec<Cluster> = Vec::with_capacity(n);
+    let mut slot = vec![usize::MAX; n];
+    let mut sums: Vec<(f64, f64)> = Vec::with_capacity(n);
+    for (i, c) in clusters.into_iter().enumerate() {
+        let r = root(&mut parent, i);
+        let w = c.count as f64;
+        if slot[r] == usize::MAX {
+            slot[r] = out.len();
+            sums.push((c.lat * w, c.lon * w));
+            out.push(c);
+            continue;
+        }
+        let k = slot[r];
+        let m = &mut out[k];
+        m.count += c.count;
+        m.first = m.first.min(c.first);
+        m.bounds = Bounds {
+            south: m.bounds.south.min(c.bounds.south),
+            west: m.bounds.west.min(c.bounds.west),
+            north: m.bounds.north.max(c.bounds.north),
+            east: m.bounds.east.max(c.bounds.east),
+        };
+        sums[k].0 += c.lat * w;
+        sums[k].1 += c.lon * w;
+    }
+    for (c, (lat, lon)) in out.iter_mut().zip(sums) {
+        c.lat = (lat / c.count as f64).clamp(c.bounds.south, c.bounds.north);
+        c.lon = (lon / c.count as f64).clamp(c.bounds.west, c.bounds.east);
+    }
+    out.sort_by_key(|c| c.first);
+    out
 }
 
 /// The most cells a view is binned into through a flat table; a larger grid (a caller passing
@@ -408,6 +497,34 @@ mod tests {
                 grid_with(&points, &projected, &ids, z, view, 60.0, MAX_TABLE_CELLS),
                 grid_with(&points, &projected, &ids, z, view, 60.0, 0.0)
             );
+        }
+
+        /// Merging keeps every center once, and leaves no two icons closer than asked.
+        #[test]
+        fn merged_clusters_are_apart_and_complete(
+            points in prop::collection::vec((35.0..55.0f64, 46.0..88.0f64), 0..400),
+            zoom in 3.0..10.0f64,
+        ) {
+            let z = zoom.floor();
+            let cells = run(&points, z, WORLD);
+            let merged = merge_close(cells, z, 48.0);
+            prop_assert_eq!(merged.iter().map(|c| c.count).sum::<usize>(), points.len());
+            let scale = 256.0 * z.exp2();
+            let px: Vec<(f64, f64)> = merged
+                .iter()
+                .map(|c| {
+                    let m = Mercator::project(c.lat, c.lon);
+                    (m.x * scale, m.y * scale)
+                })
+                .collect();
+            for c in &merged {
+                prop_assert!(c.bounds.contains(c.lat, c.lon));
+            }
+            for (i, a) in px.iter().enumerate() {
+                for b in &px[i + 1..] {
+                    prop_assert!((a.0 - b.0).hypot(a.1 - b.1) >= 48.0 - 1e-6, "{a:?} {b:?}");
+                }
+            }
         }
 
         /// Every center in view is drawn exactly once, alone or in a group.

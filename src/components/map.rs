@@ -184,15 +184,27 @@ fn group_marker(c: &Cluster, locale: Locale) -> lf::Marker {
     let icon_options = lf::DivIconOptions::new();
     icon_options.set_class_name(format!("cluster-marker {}", size.0));
     icon_options.set_icon_size(lf::Point::new(size.1, size.1));
-    // The count as a text node: our own number, but still never markup.
-    if let Ok(span) = document().create_element("span") {
-        span.set_text_content(Some(&c.count.to_string()));
-        let _ = js_sys::Reflect::set(&icon_options, &"html".into(), &span);
+    let centers = td_string!(locale, results_count, count = c.count).to_string();
+    let label = td_string!(locale, cluster_label, centers = centers).to_string();
+    // Text nodes, never markup. The visible count is hidden from screen readers, which read
+    // the whole label instead (the button's name comes from its content, before its title).
+    let doc = document();
+    if let (Ok(root), Ok(count), Ok(name)) = (
+        doc.create_element("span"),
+        doc.create_element("span"),
+        doc.create_element("span"),
+    ) {
+        count.set_text_content(Some(&c.count.to_string()));
+        let _ = count.set_attribute("aria-hidden", "true");
+        name.set_text_content(Some(&label));
+        name.set_class_name("visually-hidden");
+        let _ = root.append_child(&count);
+        let _ = root.append_child(&name);
+        let _ = js_sys::Reflect::set(&icon_options, &"html".into(), &root);
     }
     let options = lf::MarkerOptions::new();
     options.set_icon(div_icon(&icon_options));
-    let centers = td_string!(locale, results_count, count = c.count).to_string();
-    options.set_title(td_string!(locale, cluster_label, centers = centers).to_string());
+    options.set_title(label);
     options.set_keyboard(true);
     let marker = lf::Marker::new_with_options(&lat_lng(c.lat, c.lon), &options);
     let b = &c.bounds;
