@@ -8,6 +8,7 @@ pub mod data;
 pub mod history;
 pub mod locale;
 pub mod panic;
+pub mod perf;
 pub mod state;
 
 // The `i18n` module that build.rs generates from locales/*.json (leptos_i18n): the `Locale`

@@ -63,14 +63,14 @@ impl AppState {
         let filtered = Memo::new(move |_| {
             let filter = view.with(|v| v.filter.clone());
             load.with(|l| match l {
-                LoadState::Ready(d) => d.index.filtered(&filter),
+                LoadState::Ready(d) => d.filtered(&filter),
                 _ => Vec::new(),
             })
         });
         let counts = Memo::new(move |_| {
             let filter = view.with(|v| v.filter.clone());
             load.with(|l| match l {
-                LoadState::Ready(d) => d.index.facet_counts(&filter),
+                LoadState::Ready(d) => d.facet_counts(&filter),
                 _ => FacetCounts::default(),
             })
         });
@@ -110,7 +110,14 @@ impl AppState {
             match fetch_dataset(DATASET_URL).await {
                 Ok(loaded) => {
                     let loaded = Arc::new(loaded);
-                    self.load.set(LoadState::Ready(loaded));
+                    self.load.set(LoadState::Ready(loaded.clone()));
+                    // Text search's part of the index is built after the first view is on
+                    // screen (a first query would build it anyway), so a large dataset shows
+                    // sooner.
+                    set_timeout(
+                        move || crate::perf::measure("shifo:text-index", || loaded.prepare_text()),
+                        std::time::Duration::from_millis(50),
+                    );
                     self.read_url();
                     // Drop whatever in the URL was unknown or malformed.
                     history::write(

@@ -5,6 +5,7 @@
 //! test checks that the index gives exactly their answers.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use crate::cluster::{Cluster, Mark, Mercator};
 use crate::filter::{center_name_keys, city_keys, rank, specialty_keys};
@@ -70,6 +71,23 @@ impl Bits {
     }
 }
 
+/// Each search key of every center's names, with the centers holding it, sorted so that two
+/// indexes of one dataset are equal.
+fn name_dictionary(d: &Dataset) -> Vec<(String, Vec<u32>)> {
+    let mut names: HashMap<String, Vec<u32>> = HashMap::new();
+    for (i, c) in d.centers.iter().enumerate() {
+        let mut keys = center_name_keys(c);
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
+            names.entry(key).or_default().push(i as u32);
+        }
+    }
+    let mut names: Vec<(String, Vec<u32>)> = names.into_iter().collect();
+    names.sort_unstable();
+    names
+}
+
 /// Bitsets per specialty, country and "treats children", and each center's folded text, all
 /// built once when a dataset is loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +99,9 @@ pub struct Index {
     countries: Vec<(Country, Bits)>,
     children: Bits,
     /// The search keys of names in every language, each with the centers whose name holds it.
-    names: Vec<(String, Vec<u32>)>,
+    /// The costliest part to build (every name of every center folded), so a loaded dataset
+    /// builds it after the first draw or at the first search ([`Index::prepare_text`]).
+    names: OnceLock<Vec<(String, Vec<u32>)>>,
     /// Each distinct city's search keys (every name and former name) and its centers.
     cities: Vec<(Vec<String>, Bits)>,
     /// Each specialty's search keys (its label in every language and its code), in
@@ -93,8 +113,26 @@ pub struct Index {
 }
 
 impl Index {
-    /// Builds the index of a dataset (linear in its size).
+    /// Builds the index of a dataset (linear in its size), the text part included.
     pub fn new(d: &Dataset) -> Index {
+        let index = Index::without_names(d);
+        index.prepare_text(d);
+        index
+    }
+
+    /// Builds the name dictionary for text search, unless it is built already. `d` must be the
+    /// dataset the index was built from.
+    pub fn prepare_text(&self, d: &Dataset) {
+        self.names.get_or_init(|| name_dictionary(d));
+    }
+
+    /// Whether text search is ready (see [`Index::prepare_text`]).
+    pub fn text_ready(&self) -> bool {
+        self.names.get().is_some()
+    }
+
+    /// The index without the name dictionary, which [`Index::prepare_text`] adds later.
+    pub(crate) fn without_names(d: &Dataset) -> Index {
         let len = d.centers.len();
         let by_code: HashMap<String, usize> = d
             .specialties
@@ -112,7 +150,6 @@ impl Index {
             .map(|&c| (c, Bits::empty(len)))
             .collect();
         let mut children = Bits::empty(len);
-        let mut names: HashMap<String, Vec<u32>> = HashMap::new();
         let mut city_ids: HashMap<&str, usize> = HashMap::new();
         let mut cities: Vec<(Vec<String>, Bits)> = Vec::new();
         for (i, c) in d.centers.iter().enumerate() {
@@ -126,12 +163,6 @@ impl Index {
             }
             if c.treats_children() {
                 children.set(i);
-            }
-            let mut keys = center_name_keys(c);
-            keys.sort_unstable();
-            keys.dedup();
-            for key in keys {
-                names.entry(key).or_default().push(i as u32);
             }
             let k = *city_ids.entry(c.city.as_str()).or_insert_with(|| {
                 cities.push((city_keys(&c.city), Bits::empty(len)));
@@ -150,12 +181,7 @@ impl Index {
             by_code,
             countries,
             children,
-            names: {
-                // Sorted so that two indexes of one dataset are equal.
-                let mut names: Vec<(String, Vec<u32>)> = names.into_iter().collect();
-                names.sort_unstable();
-                names
-            },
+            names: OnceLock::new(),
             cities,
             specialty_words: d.specialties.iter().map(specialty_keys).collect(),
             points,
@@ -178,7 +204,8 @@ impl Index {
             word.iter_mut()
                 .for_each(|w| w.iter_mut().for_each(|s| *s = 0.0));
             let names = &mut word[Field::Name as usize];
-            for (key, centers) in &self.names {
+            // Unprepared, names match nothing; `Loaded` prepares before any text query.
+            for (key, centers) in self.names.get().map_or(&[][..], Vec::as_slice) {
                 let s = quality(q, key) * Field::Name.weight();
                 if s > 0.0 {
                     for &c in centers {

@@ -21,7 +21,7 @@ mod shape;
 pub mod synth;
 pub mod validate;
 
-pub use dataset::{Error, ErrorKind, Loaded};
+pub use dataset::{Error, ErrorKind, LoadStep, Loaded};
 pub use filter::{FacetCounts, Filter};
 pub use index::Index;
 pub use lang::Lang;

@@ -168,7 +168,7 @@ fn the_search_table() {
             text: query.to_string(),
             ..Filter::default()
         };
-        let got = loaded.index.filtered(&filter);
+        let got = loaded.filtered(&filter);
         assert_eq!(
             got,
             d.filtered(&filter),

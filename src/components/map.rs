@@ -452,8 +452,10 @@ pub fn CenterMap() -> impl IntoView {
             // Fires `moveend` at once (no animation); the rerun it causes finds nothing new.
             fit(&m, loaded.index.bounds_of(&ids).unwrap_or(REGION));
         }
+        let started = crate::perf::now();
         let (view, zoom) = current_view(&m);
         let marks = loaded.index.layout(&ids, zoom, view, CELL_PX, selected);
+        crate::perf::measure_since("shifo:layout", started);
         let any_group = marks.iter().any(|m| matches!(m, Mark::Group(_)));
         if grouped.get_untracked() != any_group {
             grouped.set(any_group);
@@ -463,6 +465,7 @@ pub fn CenterMap() -> impl IntoView {
                 l.sync(&marks, &loaded.dataset, selected, locale);
             }
         });
+        crate::perf::measure_since("shifo:map", started);
         Some((loaded, ids))
     });
 
