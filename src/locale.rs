@@ -1,4 +1,4 @@
-//! The interface language: the bridge between leptos_i18n's generated `Locale` and the core's
+//! The interface language: the bridge between the generated `Locale` (src/i18n.rs) and the core's
 //! `Lang`, and the texts built from data (place names, dataset problems) in that language.
 
 use std::cell::Cell;

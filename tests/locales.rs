@@ -1,7 +1,7 @@
 //! The seven locale files say the same things: every English key exists in every language
 //! (with the plural forms that language needs), and each string interpolates the same values.
-//! leptos_i18n checks keys against the code at compile time but only warns about a missing
-//! translation; this makes a missing one a failure.
+//! build.rs checks keys and values against the code at compile time but only warns about a
+//! missing translation (English is shown); this makes a missing one a failure.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

@@ -1,5 +1,5 @@
-//! The languages Shifo speaks, and the order in which data falls back when a name or label is
-//! missing in the chosen one.
+//! The languages Shifo speaks, the order in which data falls back when a name or label is
+//! missing in the chosen one, and each language's plural rule.
 
 use std::collections::BTreeMap;
 
@@ -81,6 +81,58 @@ impl Lang {
     }
 }
 
+/// A CLDR cardinal plural category: which form of a counted word a number takes.
+///
+/// The declaration order is the order of the plural slots in the app's generated message table
+/// (build.rs): zero, one, two, few, many, other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Plural {
+    /// CLDR `zero`.
+    Zero,
+    /// CLDR `one`.
+    One,
+    /// CLDR `two`.
+    Two,
+    /// CLDR `few`.
+    Few,
+    /// CLDR `many`.
+    Many,
+    /// CLDR `other`: every language has it.
+    Other,
+}
+
+impl Lang {
+    /// The plural category of the whole number `n` in this language, by the CLDR cardinal rules
+    /// (common/supplemental/plurals.xml) restricted to integers, where the operands `i` and `n`
+    /// are `n` and `v` (visible fraction digits) is 0:
+    /// - en: one if `i = 1 and v = 0`; kk, ky, tk, uz: one if `n = 1`; else other;
+    /// - ru: one if `i % 10 = 1 and i % 100 != 11`, few if `i % 10 = 2..4 and i % 100 != 12..14`,
+    ///   else many (other is for decimals only);
+    /// - tg: CLDR has no rule for Tajik, so the root rule applies: always other.
+    pub fn plural(self, n: u64) -> Plural {
+        match self {
+            Lang::En | Lang::Kk | Lang::Ky | Lang::Tk | Lang::Uz => {
+                if n == 1 {
+                    Plural::One
+                } else {
+                    Plural::Other
+                }
+            }
+            Lang::Ru => {
+                let (last, last_two) = (n % 10, n % 100);
+                if last == 1 && last_two != 11 {
+                    Plural::One
+                } else if (2..=4).contains(&last) && !(12..=14).contains(&last_two) {
+                    Plural::Few
+                } else {
+                    Plural::Many
+                }
+            }
+            Lang::Tg => Plural::Other,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +154,60 @@ mod tests {
         ];
         for (tag, want) in cases {
             assert_eq!(Lang::from_code(tag), want, "{tag}");
+        }
+    }
+
+    #[test]
+    fn plural_categories_follow_cldr() {
+        use Plural::{Few, Many, One, Other};
+        // The `@integer` samples of CLDR's plurals.xml for each rule, plus the edges.
+        let one_other = [
+            (0, Other),
+            (1, One),
+            (2, Other),
+            (11, Other),
+            (21, Other),
+            (101, Other),
+        ];
+        let russian = [
+            // one: @integer 1, 21, 31, 41, 51, 61, 71, 81, 101, 1001, …
+            (1, One),
+            (21, One),
+            (31, One),
+            (81, One),
+            (101, One),
+            (1001, One),
+            // few: @integer 2~4, 22~24, 32~34, 42~44, 52~54, 62, 102, 1002, …
+            (2, Few),
+            (3, Few),
+            (4, Few),
+            (22, Few),
+            (24, Few),
+            (62, Few),
+            (102, Few),
+            (1002, Few),
+            // many: @integer 0, 5~19, 100, 1000, 10000, 100000, 1000000, …
+            (0, Many),
+            (5, Many),
+            (11, Many),
+            (12, Many),
+            (14, Many),
+            (19, Many),
+            (100, Many),
+            (111, Many),
+            (112, Many),
+            (1000, Many),
+            (1_000_000, Many),
+        ];
+        let cases: Vec<(Lang, u64, Plural)> = [Lang::En, Lang::Kk, Lang::Ky, Lang::Tk, Lang::Uz]
+            .into_iter()
+            .flat_map(|l| one_other.map(|(n, p)| (l, n, p)))
+            .chain(russian.map(|(n, p)| (Lang::Ru, n, p)))
+            // Tajik: no CLDR rule, root's `other` for every number.
+            .chain([0, 1, 2, 5, 21].map(|n| (Lang::Tg, n, Other)))
+            .collect();
+        for (lang, n, want) in cases {
+            assert_eq!(lang.plural(n), want, "{lang:?} {n}");
         }
     }
 

@@ -24,7 +24,7 @@ pub mod validate;
 pub use dataset::{Error, ErrorKind, LoadStep, Loaded};
 pub use filter::{FacetCounts, Filter};
 pub use index::Index;
-pub use lang::Lang;
+pub use lang::{Lang, Plural};
 pub use model::{
     Capacity, Center, Country, Dataset, Event, Hub, HubStatus, Partnership, Pediatric, Precision,
     Source, Specialty,

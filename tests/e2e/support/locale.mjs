@@ -1,4 +1,4 @@
-// The interface strings, read from the same files the app compiles in (leptos_i18n).
+// The interface strings, read from the same files the app compiles in (build.rs).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
