@@ -42,7 +42,9 @@ fn marked(text: &str, marks: &[Range<usize>]) -> Vec<AnyView> {
 /// Above this many results the list is windowed (see `ResultList`).
 const WINDOW_ABOVE: usize = 200;
 /// The height of a row of a windowed list, in CSS pixels (`.result-list.windowed > li`).
-const ROW_PX: f64 = 96.0;
+/// Whole pixels: styles are written with integer formatting (float formatting would add
+/// ~10 KB of wasm).
+const ROW_PX: usize = 96;
 /// Rows drawn beyond each edge of the screen, so a quick scroll does not show blanks.
 const OVERSCAN: usize = 6;
 
@@ -63,16 +65,18 @@ fn visible_rows(ul: &web_sys::Element, len: usize) -> Range<usize> {
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(800.0);
-    let first = (-top / ROW_PX).floor().max(0.0) as usize;
-    let last = ((screen - top) / ROW_PX).ceil().max(0.0) as usize;
+    let row = ROW_PX as f64;
+    let first = (-top / row).floor().max(0.0) as usize;
+    let last = ((screen - top) / row).ceil().max(0.0) as usize;
     first.saturating_sub(OVERSCAN).min(len)..(last + OVERSCAN).min(len)
 }
 
 /// Scrolls the sidebar (or, on a phone, the page) so that row `pos` of a windowed list is on
 /// screen.
 fn scroll_row_into_view(ul: &web_sys::Element, pos: usize) {
-    let top = ul.get_bounding_client_rect().top() + pos as f64 * ROW_PX;
-    let bottom = top + ROW_PX;
+    let row = ROW_PX as f64;
+    let top = ul.get_bounding_client_rect().top() + (pos * ROW_PX) as f64;
+    let bottom = top + row;
     let sidebar = ul
         .closest(".sidebar")
         .ok()
@@ -93,8 +97,8 @@ fn scroll_row_into_view(ul: &web_sys::Element, pos: usize) {
         ),
     };
     // The sticky count covers the top of the scrolled area: keep a row's height clear of it.
-    let delta = if top < from + ROW_PX {
-        top - from - ROW_PX
+    let delta = if top < from + row {
+        top - from - row
     } else if bottom > to {
         bottom - to
     } else {
@@ -284,7 +288,7 @@ pub fn ResultList() -> impl IntoView {
                 id=dom_id
                 class="result"
                 class:selected=is_selected
-                style=pos.map(|p| format!("top: {}px", p as f64 * ROW_PX))
+                style=pos.map(|p| format!("top: {}px", p * ROW_PX))
                 aria-posinset=pos.map(|p| (p + 1).to_string())
                 aria-setsize=pos.map(|_| total().to_string())
             >
@@ -320,7 +324,7 @@ pub fn ResultList() -> impl IntoView {
                 <ul
                     class="result-list"
                     class:windowed=windowed
-                    style=move || windowed.get().then(|| format!("height: {}px", count() as f64 * ROW_PX))
+                    style=move || windowed.get().then(|| format!("height: {}px", count() * ROW_PX))
                     aria-label=move || t_string!(i18n, results_list_label)
                     node_ref=list_ref
                 >
