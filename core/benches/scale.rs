@@ -53,6 +53,16 @@ fn scale(c: &mut Criterion) {
             }
         })
     });
+    // A keystroke: a new query is scored over the whole name dictionary (a facet change with
+    // the same query reuses the last scores, as the filter bench above does).
+    let queries = ["tash", "tashk", "tashkent", "onkologiya", "vahidov"];
+    g.bench_function("text query scored from scratch (mean of 5 queries)", |b| {
+        b.iter(|| {
+            for q in queries {
+                black_box(index.text_scores(&shifo_core::search::TextQuery::new(q)));
+            }
+        })
+    });
     let all = index.filtered(&Filter::default());
     let region = shifo_core::geo::REGION;
     g.bench_function("grid clusters of all 50k at region zoom 5", |b| {

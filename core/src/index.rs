@@ -5,7 +5,7 @@
 //! test checks that the index gives exactly their answers.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::cluster::{Cluster, Mark, Mercator};
 use crate::filter::{center_name_keys, city_keys, rank, specialty_keys};
@@ -71,6 +71,46 @@ impl Bits {
     }
 }
 
+/// The scores of the last text query asked of an index. Not part of what an index is: clones
+/// start empty and every two caches compare equal.
+#[derive(Default)]
+struct ScoreCache(Mutex<Option<(TextQuery, Arc<[f32]>)>>);
+
+impl ScoreCache {
+    /// The scores of `query`, computed by `score` unless they are the last ones asked for.
+    fn get_or(&self, query: &TextQuery, score: impl FnOnce() -> Vec<f32>) -> Arc<[f32]> {
+        // A poisoned lock only means a panic elsewhere; the cache is then simply bypassed.
+        if let Ok(last) = self.0.lock() {
+            if let Some((_, s)) = last.as_ref().filter(|(q, _)| q == query) {
+                return s.clone();
+            }
+        }
+        let scores: Arc<[f32]> = score().into();
+        if let Ok(mut last) = self.0.lock() {
+            *last = Some((query.clone(), scores.clone()));
+        }
+        scores
+    }
+}
+
+impl Clone for ScoreCache {
+    fn clone(&self) -> ScoreCache {
+        ScoreCache::default()
+    }
+}
+
+impl PartialEq for ScoreCache {
+    fn eq(&self, _: &ScoreCache) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for ScoreCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ScoreCache")
+    }
+}
+
 /// Each search key of every center's names, with the centers holding it, sorted so that two
 /// indexes of one dataset are equal.
 fn name_dictionary(d: &Dataset) -> Vec<(String, Vec<u32>)> {
@@ -102,6 +142,9 @@ pub struct Index {
     /// The costliest part to build (every name of every center folded), so a loaded dataset
     /// builds it after the first draw or at the first search ([`Index::prepare_text`]).
     names: OnceLock<Vec<(String, Vec<u32>)>>,
+    /// The last query's scores: a keystroke asks for the list and for the counts, and
+    /// scoring every key of the dictionary is the costly part of both.
+    last_scores: ScoreCache,
     /// Each distinct city's search keys (every name and former name) and its centers.
     cities: Vec<(Vec<String>, Bits)>,
     /// Each specialty's search keys (its label in every language and its code), in
@@ -182,6 +225,7 @@ impl Index {
             countries,
             children,
             names: OnceLock::new(),
+            last_scores: ScoreCache::default(),
             cities,
             specialty_words: d.specialties.iter().map(specialty_keys).collect(),
             points,
@@ -253,7 +297,7 @@ impl Index {
 
     /// The sets each facet of `filter` allows (specialty, country, children, text), and the
     /// text scores when there is a query.
-    fn facets(&self, f: &Filter) -> ([Bits; 4], Option<Vec<f32>>) {
+    fn facets(&self, f: &Filter) -> ([Bits; 4], Option<Arc<[f32]>>) {
         let mut spec = if f.specialties.is_empty() {
             Bits::full(self.len)
         } else {
@@ -283,7 +327,7 @@ impl Index {
         if query.is_empty() {
             return ([spec, country, children, Bits::full(self.len)], None);
         }
-        let scores = self.text_scores(&query);
+        let scores = self.last_scores.get_or(&query, || self.text_scores(&query));
         let mut text = Bits::empty(self.len);
         for (i, &s) in scores.iter().enumerate() {
             if s > 0.0 {
