@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::{
     detail::Detail,
+    embed::{post_height, use_theme, EmbedBar},
     filters::Filters,
     footer::Footer,
     language::LanguageSwitcher,
@@ -16,6 +17,7 @@ use crate::components::{
 use crate::i18n::{t, use_i18n, I18nContextProvider};
 use crate::locale::{locale_of, remember};
 use crate::state::{AppState, LoadState};
+use shifo_core::embed::Facet;
 
 /// Moves focus to the results without touching the URL (a `#results` fragment would add a
 /// history entry and ride along in every shared link).
@@ -65,15 +67,28 @@ fn Shell() -> impl IntoView {
     let failed = move || state.load.with(|l| matches!(l, LoadState::Failed(_)));
     let loading = move || state.load.with(|l| matches!(l, LoadState::Loading));
 
+    use_theme();
+    if state.view.with_untracked(|v| v.embed.on) {
+        post_height();
+    }
+    let embedded = move || state.view.with(|v| v.embed.on);
+
     view! {
         <a class="skip-link" href="#results" on:click=skip_to_results>{t!(i18n, skip_to_results)}</a>
-        <header class="site-header">
-            <div class="brand">
-                <h1>{t!(i18n, app_title)}</h1>
-                <p class="tagline">{t!(i18n, app_tagline)}</p>
-            </div>
-            <LanguageSwitcher/>
-        </header>
+        <Show
+            when=move || !embedded()
+            fallback=|| view! { <EmbedBar/> }
+        >
+            <header class="site-header">
+                <div class="brand">
+                    <h1>{t!(i18n, app_title)}</h1>
+                    <p class="tagline">{t!(i18n, app_tagline)}</p>
+                </div>
+                <Show when=move || !state.locked(Facet::Lang)>
+                    <LanguageSwitcher/>
+                </Show>
+            </header>
+        </Show>
         <main class="layout">
             <aside class="sidebar">
                 <Show when=loading><Loading/></Show>

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use shifo_core::embed::Facet;
 use shifo_core::{Center, FacetCounts, Filter, Lang, Loaded, ViewState};
 
 use crate::data::{fetch_dataset, LoadError, DATASET_URL};
@@ -56,8 +57,10 @@ impl AppState {
         let load = RwSignal::new(LoadState::Loading);
         // The language applies before the dataset arrives (the loading and error messages are
         // in it); the rest of the view waits for the data to be checked against.
+        let from_url = ViewState::from_query(&history::current_query());
         let view = RwSignal::new(ViewState {
-            lang: ViewState::from_query(&history::current_query()).lang,
+            lang: from_url.lang,
+            embed: from_url.embed,
             ..ViewState::default()
         });
         let filtered = Memo::new(move |_| {
@@ -138,19 +141,40 @@ impl AppState {
                 self.view.set(from_url.sanitized(&d.dataset));
                 self.typing.set_value(false);
             }
-            None => self.view.update(|v| v.lang = from_url.lang),
+            None => self.view.update(|v| {
+                v.lang = from_url.lang;
+                v.embed = from_url.embed;
+            }),
         }
     }
 
     fn commit(&self, next: ViewState, entry: Entry) {
-        history::write(&next.to_query(), entry);
+        history::write(&next.to_query(), self.entry(entry));
         self.view.set(next);
     }
 
-    /// Changes the filters, adding one history entry; the open detail stays open.
+    /// How a change enters the history. Embedded, it never adds an entry: the host page's
+    /// Back button would otherwise step through the map's filters instead of leaving.
+    fn entry(&self, wanted: Entry) -> Entry {
+        if self.view.with_untracked(|v| v.embed.on) {
+            Entry::Replace
+        } else {
+            wanted
+        }
+    }
+
+    /// Whether the link fixed `facet` (its control is hidden and it cannot change).
+    pub fn locked(&self, facet: Facet) -> bool {
+        self.view.with(|v| v.embed.locks(facet))
+    }
+
+    /// Changes the filters, adding one history entry; the open detail stays open. Locked
+    /// facets keep their value.
     pub fn update_filter(&self, change: impl FnOnce(&mut Filter)) {
         let mut next = self.view.get_untracked();
+        let before = next.filter.clone();
         change(&mut next.filter);
+        next.embed.keep_locked(&before, &mut next.filter);
         self.typing.set_value(false);
         self.commit(next, Entry::Push);
     }
@@ -169,7 +193,7 @@ impl AppState {
             } else {
                 Entry::Push
             };
-            history::write(&after, entry);
+            history::write(&after, self.entry(entry));
             self.typing.set_value(true);
         }
         // The box keeps what was typed (spaces included); the URL gets the cleaned text.
@@ -180,7 +204,7 @@ impl AppState {
     /// previous one and a shared link keeps it.
     pub fn set_lang(&self, lang: Lang) {
         let mut next = self.view.get_untracked();
-        if next.lang == Some(lang) {
+        if next.lang == Some(lang) || next.embed.locks(Facet::Lang) {
             return;
         }
         next.lang = Some(lang);

@@ -5,6 +5,7 @@
 
 pub mod cluster;
 pub mod dataset;
+pub mod embed;
 pub mod filter;
 pub mod geo;
 pub mod index;

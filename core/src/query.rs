@@ -1,11 +1,14 @@
 //! The view state (filters and selected center) and its URL query string.
 //!
 //! Names: `country=KZ,UZ`, `specialty=<code>,<code>`, `pediatric=1`, `q=<text>`, `center=<id>`,
-//! `lang=<code>` (one of en ru kk uz ky tg tk; absent: the browser's preferred languages decide).
+//! `lang=<code>` (one of en ru kk uz ky tg tk; absent: the browser's preferred languages decide);
+//! for embedding (see [`crate::embed`]): `embed=1`, `lock=country,specialty,pediatric,lang`,
+//! `accent=<hex>`, `theme=light|dark`.
 //! Reading never fails: unknown keys and malformed values are dropped, so they are not written back.
 
 use std::collections::BTreeSet;
 
+use crate::embed::{Embed, Facet, Rgb, Theme};
 use crate::filter::Filter;
 use crate::lang::Lang;
 use crate::model::{Country, Dataset};
@@ -23,6 +26,8 @@ pub struct ViewState {
     pub center: Option<String>,
     /// The interface language chosen in the link or the switcher.
     pub lang: Option<Lang>,
+    /// How the map is embedded: layout, locked facets, colours.
+    pub embed: Embed,
 }
 
 /// Cleans free text the way a URL round trip keeps it: trimmed, control characters removed,
@@ -90,10 +95,38 @@ impl ViewState {
                         state.lang = Some(lang);
                     }
                 }
+                "embed" => match value.as_ref() {
+                    "1" | "true" => state.embed.on = true,
+                    "0" | "false" => state.embed.on = false,
+                    _ => {}
+                },
+                "lock" => state
+                    .embed
+                    .lock
+                    .extend(items().filter_map(Facet::from_code)),
+                "accent" => {
+                    if let Some(c) = Rgb::parse(&value) {
+                        state.embed.accent = Some(c);
+                    }
+                }
+                "theme" => {
+                    if let Some(t) = Theme::from_code(value.trim()) {
+                        state.embed.theme = Some(t);
+                    }
+                }
                 _ => {}
             }
         }
         state
+    }
+
+    /// The same view for the full map, as "open the full map" links to it: filters,
+    /// selection and language, without the embedding options.
+    pub fn unembedded(&self) -> ViewState {
+        ViewState {
+            embed: Embed::default(),
+            ..self.clone()
+        }
     }
 
     /// Drops specialty codes and a center id that the dataset does not know.
@@ -139,6 +172,20 @@ impl ViewState {
         }
         if let Some(lang) = self.lang {
             parts.push(format!("lang={}", lang.code()));
+        }
+        let e = &self.embed;
+        if e.on {
+            parts.push("embed=1".into());
+        }
+        if !e.lock.is_empty() {
+            let codes: Vec<&str> = e.lock.iter().map(|f| f.code()).collect();
+            parts.push(format!("lock={}", codes.join(",")));
+        }
+        if let Some(c) = e.accent {
+            parts.push(format!("accent={}", c.hex()));
+        }
+        if let Some(t) = e.theme {
+            parts.push(format!("theme={}", t.code()));
         }
         parts.join("&")
     }
@@ -217,11 +264,33 @@ mod tests {
             ("lang=ru&lang=tg", "lang=tg"),
             ("lang=%FF", ""),
             ("lang=", ""),
+            // Embedding: the documented values, in canonical order; anything else dropped.
+            (
+                "embed=1&lock=specialty,country",
+                "embed=1&lock=country,specialty",
+            ),
+            ("embed=true&lock=lang,text,zoom", "embed=1&lock=lang"),
+            ("embed=2", ""),
+            ("accent=%230B6E4F", "accent=0b6e4f"),
+            ("accent=0bf", "accent=00bbff"),
+            ("accent=red", ""),
+            ("accent=000%3Bbackground:url(x)", ""),
+            ("theme=dark", "theme=dark"),
+            ("theme=DARK", ""),
+            ("theme=light&theme=neon", "theme=light"),
         ];
         for (q, want) in cases {
             let s = ViewState::from_query(q).sanitized(&d);
             assert_eq!(s.to_query(), want, "{q}");
         }
+    }
+
+    #[test]
+    fn the_full_map_link_drops_only_the_embedding() {
+        let s = ViewState::from_query(
+            "country=KZ&lock=country&embed=1&theme=dark&accent=123456&lang=kk&center=x-1",
+        );
+        assert_eq!(s.unembedded().to_query(), "country=KZ&center=x-1&lang=kk");
     }
 
     #[test]
@@ -239,19 +308,44 @@ mod tests {
             any::<String>(),
             proptest::option::of(slug),
             proptest::option::of(proptest::sample::select(Lang::ALL.to_vec())),
+            (
+                any::<bool>(),
+                proptest::collection::btree_set(
+                    proptest::sample::select(Facet::ALL.to_vec()),
+                    0..4,
+                ),
+                proptest::option::of(any::<(u8, u8, u8)>()),
+                proptest::option::of(proptest::sample::select(vec![Theme::Light, Theme::Dark])),
+            ),
         )
-            .prop_map(|(specialties, countries, pediatric, text, center, lang)| {
-                ViewState {
-                    filter: Filter {
-                        specialties,
-                        countries,
-                        pediatric,
-                        text: clean_text(&text),
-                    },
+            .prop_map(
+                |(
+                    specialties,
+                    countries,
+                    pediatric,
+                    text,
                     center,
                     lang,
-                }
-            })
+                    (on, lock, accent, theme),
+                )| {
+                    ViewState {
+                        filter: Filter {
+                            specialties,
+                            countries,
+                            pediatric,
+                            text: clean_text(&text),
+                        },
+                        center,
+                        lang,
+                        embed: Embed {
+                            on,
+                            lock,
+                            accent: accent.map(|(r, g, b)| Rgb(r, g, b)),
+                            theme,
+                        },
+                    }
+                },
+            )
     }
 
     proptest! {

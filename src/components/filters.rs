@@ -1,10 +1,11 @@
 //! The filter form: free text, countries, specialties, "treats children", clear all.
 
 use leptos::prelude::*;
-use shifo_core::Country;
+use shifo_core::embed::Facet;
+use shifo_core::{Country, Filter};
 
-use crate::i18n::{t, t_string, use_i18n};
-use crate::locale::{country_name, use_lang};
+use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::locale::{country_name, lang_of, use_lang};
 use crate::state::AppState;
 
 /// One checkbox option with the number of centers it would give.
@@ -42,9 +43,58 @@ pub fn Filters() -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
     let text = move || state.view.with(|v| v.filter.text.clone());
-    let nothing_set = move || state.view.with(|v| v.filter.is_empty());
+    // "Clear all" clears what can change: locked facets keep their value.
+    let nothing_set = move || {
+        state.view.with(|v| {
+            let mut cleared = Filter::default();
+            v.embed.keep_locked(&v.filter, &mut cleared);
+            cleared == v.filter
+        })
+    };
+    let open = move |facet: Facet| !state.locked(facet);
+    // What the link fixed, said in words, since its controls are hidden.
+    let fixed = move || {
+        let locale = i18n.get_locale();
+        state.view.with(|v| {
+            let mut lines = Vec::new();
+            if v.embed.locks(Facet::Country) && !v.filter.countries.is_empty() {
+                let names: Vec<String> = v
+                    .filter
+                    .countries
+                    .iter()
+                    .map(|&c| country_name(locale, c))
+                    .collect();
+                lines.push(format!(
+                    "{}: {}",
+                    td_string!(locale, country_legend),
+                    names.join(", ")
+                ));
+            }
+            if v.embed.locks(Facet::Specialty) && !v.filter.specialties.is_empty() {
+                if let Some(loaded) = state.loaded() {
+                    let lang = lang_of(locale);
+                    let names: Vec<&str> = v
+                        .filter
+                        .specialties
+                        .iter()
+                        .map(|code| loaded.dataset.specialty_label(code, lang))
+                        .collect();
+                    lines.push(format!(
+                        "{}: {}",
+                        td_string!(locale, specialty_legend),
+                        names.join(", ")
+                    ));
+                }
+            }
+            if v.embed.locks(Facet::Pediatric) && v.filter.pediatric {
+                lines.push(td_string!(locale, pediatric_label).to_string());
+            }
+            lines
+        })
+    };
 
-    let countries = Country::ALL
+    let countries = move || {
+        Country::ALL
         .into_iter()
         .map(|country| {
             view! {
@@ -58,7 +108,8 @@ pub fn Filters() -> impl IntoView {
                 />
             }
         })
-        .collect_view();
+        .collect_view()
+    };
 
     let specialties = move || {
         let loaded = state.loaded()?;
@@ -103,20 +154,29 @@ pub fn Filters() -> impl IntoView {
                 on:input=move |ev| state.set_text(event_target_value(&ev))
             />
             <p id="search-hint" class="hint">{t!(i18n, search_hint)}</p>
-            <CountedOption
-                label=Signal::derive(move || t_string!(i18n, pediatric_label).to_string())
-                checked=Signal::derive(move || state.view.with(|v| v.filter.pediatric))
-                count=Signal::derive(move || state.counts.with(|c| c.pediatric))
-                on_toggle=move |on| state.update_filter(|f| f.pediatric = on)
-            />
-            <fieldset class="facet">
-                <legend>{t!(i18n, country_legend)}</legend>
-                {countries}
-            </fieldset>
-            <fieldset class="facet specialties">
-                <legend>{t!(i18n, specialty_legend)}</legend>
-                {specialties}
-            </fieldset>
+            <ul class="fixed">
+                {move || fixed().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+            <Show when=move || open(Facet::Pediatric)>
+                <CountedOption
+                    label=Signal::derive(move || t_string!(i18n, pediatric_label).to_string())
+                    checked=Signal::derive(move || state.view.with(|v| v.filter.pediatric))
+                    count=Signal::derive(move || state.counts.with(|c| c.pediatric))
+                    on_toggle=move |on| state.update_filter(|f| f.pediatric = on)
+                />
+            </Show>
+            <Show when=move || open(Facet::Country)>
+                <fieldset class="facet">
+                    <legend>{t!(i18n, country_legend)}</legend>
+                    {countries}
+                </fieldset>
+            </Show>
+            <Show when=move || open(Facet::Specialty)>
+                <fieldset class="facet specialties">
+                    <legend>{t!(i18n, specialty_legend)}</legend>
+                    {specialties}
+                </fieldset>
+            </Show>
             <button type="button" class="clear" disabled=nothing_set on:click=move |_| state.clear_filters()>
                 {t!(i18n, clear_filters)}
             </button>

@@ -1,6 +1,7 @@
 //! Components, one concern per file.
 
 pub mod detail;
+pub mod embed;
 pub mod filters;
 pub mod footer;
 pub mod language;

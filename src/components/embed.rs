@@ -1,0 +1,120 @@
+//! Embedded in another site (`embed=1`): the compact bar that replaces the header, the host's
+//! colours, and the content height told to the host page so its iframe can fit it.
+
+use leptos::prelude::*;
+use shifo_core::embed::{Facet, Theme};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::language::LanguageSwitcher;
+use crate::i18n::{t, use_i18n};
+use crate::state::AppState;
+
+/// The message type the auto-height script of the embed snippet listens for.
+pub const HEIGHT_MESSAGE: &str = "shifo:height";
+
+/// The bar an embedded map shows instead of the site header: a link to the full map with the
+/// same view (new tab), and the language switcher unless the host fixed the language.
+#[component]
+pub fn EmbedBar() -> impl IntoView {
+    let state = AppState::expect();
+    let i18n = use_i18n();
+    let href = move || {
+        let location = window().location();
+        let base = format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        );
+        let query = state.view.with(|v| v.unembedded().to_query());
+        if query.is_empty() {
+            base
+        } else {
+            format!("{base}?{query}")
+        }
+    };
+    view! {
+        <div class="embed-bar">
+            <a class="full-map" href=href target="_blank" rel="noopener">{t!(i18n, embed_open_full)}</a>
+            <Show when=move || !state.locked(Facet::Lang)>
+                <LanguageSwitcher/>
+            </Show>
+        </div>
+    }
+}
+
+/// Applies the link's colours to the page: CSS variables set through the CSSOM (allowed under
+/// a strict style policy, unlike a `style` attribute), and `data-theme` for dark.
+pub fn use_theme() {
+    let state = AppState::expect();
+    Effect::new(move |_| {
+        let (on, accent, theme) = state
+            .view
+            .with(|v| (v.embed.on, v.embed.accent, v.embed.theme));
+        let Some(root) = document()
+            .document_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let _ = root.class_list().toggle_with_force("embed", on);
+        let style = root.style();
+        match accent {
+            Some(c) => {
+                let _ = style.set_property("--accent", &c.css());
+                let _ = style.set_property("--accent-dark", &c.darker(0.25).css());
+                let _ = style.set_property("--on-accent", &c.text_on().css());
+            }
+            None => {
+                for name in ["--accent", "--accent-dark", "--on-accent"] {
+                    let _ = style.remove_property(name);
+                }
+            }
+        }
+        match theme {
+            Some(Theme::Dark) => {
+                let _ = root.set_attribute("data-theme", "dark");
+            }
+            _ => {
+                let _ = root.remove_attribute("data-theme");
+            }
+        }
+    });
+}
+
+/// Keeps telling the host page (if the map is in a frame) how tall the content is, whenever it
+/// changes. Only a number is sent; the host's script checks that it comes from this origin.
+pub fn post_height() {
+    let Some(parent) = window().parent().ok().flatten() else {
+        return;
+    };
+    if parent == window() {
+        return;
+    }
+    let last = std::cell::Cell::new(0i32);
+    let send = Closure::<dyn Fn()>::new(move || {
+        let Some(root) = document().document_element() else {
+            return;
+        };
+        let height = root.scroll_height();
+        if height == last.get() {
+            return;
+        }
+        last.set(height);
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        let _ = parent.post_message(&message, "*");
+    });
+    if let (Ok(observer), Some(root)) = (
+        web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()),
+        document().document_element(),
+    ) {
+        observer.observe(&root);
+        if let Some(body) = document().body() {
+            observer.observe(&body);
+        }
+    }
+    // Lives as long as the page.
+    send.forget();
+}

@@ -1,0 +1,95 @@
+// Embedded on a ministry's site: a host page on a second localhost port puts Shifo in an
+// iframe with presets, a locked facet and its own colours.
+import { test, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './support/fixture.mjs';
+import { dataset, labelIn, tr, trCount } from './support/locale.mjs';
+import { expect } from './support/expect.mjs';
+import { ShifoPage } from './support/shifo-page.mjs';
+import { hostPage, serveHost } from './support/host.mjs';
+
+const t = useApp();
+let host;
+afterEach(async () => {
+  await host?.close();
+  host = undefined;
+});
+
+/** Opens a host page embedding the app with `query`; returns the frame as a Shifo page. */
+async function embed(query, options) {
+  host = await serveHost(hostPage(`${t.server.url}?${query}`, options));
+  await t.page.goto(host.url);
+  const iframe = t.page.getByTitle('Map of specialty centers');
+  const frame = iframe.contentFrame();
+  return { iframe, frame, app: new ShifoPage(frame, t.server.url) };
+}
+
+const kz = dataset.centers.filter((c) => c.country === 'KZ');
+
+test('an embedded map takes its presets from the link, and a locked country cannot be changed', async () => {
+  const { frame, app } = await embed('embed=1&country=KZ&lock=country&lang=ru');
+  const count = frame.getByRole('status').filter({ hasText: trCount('results_count', kz.length, 'ru') });
+  await expect(() => count.isVisible(), 'the Russian count of Kazakh centers');
+  assert.equal(await app.list.getByRole('button').count(), 0, 'the English list label is not there');
+  const list = frame.getByRole('list', { name: tr('results_list_label', {}, 'ru') });
+  assert.equal(await list.getByRole('button').count(), kz.length);
+  // No site header, no country control; the fixed scope is said in words instead.
+  assert.equal(await frame.getByRole('heading', { name: tr('app_title'), level: 1 }).count(), 0);
+  assert.equal(await frame.getByRole('group', { name: tr('country_legend', {}, 'ru') }).count(), 0);
+  assert.ok(await frame.getByText(`${tr('country_legend', {}, 'ru')}: ${tr('country_KZ', {}, 'ru')}`).isVisible());
+  // "Clear all" has nothing it may clear; after a specialty it clears that, not the country.
+  const clear = frame.getByRole('button', { name: tr('clear_filters', {}, 'ru') });
+  assert.ok(await clear.isDisabled());
+  const code = kz[0].specialties[0];
+  const label = labelIn(dataset.specialties.find((s) => s.code === code), 'ru').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await frame.getByRole('group', { name: tr('specialty_legend', {}, 'ru') }).getByRole('checkbox', { name: new RegExp(`^${label} \\d+$`) }).check();
+  const withCode = kz.filter((c) => c.specialties.includes(code));
+  await expect(async () => (await list.getByRole('button').count()) === withCode.length, 'specialty applied within Kazakhstan');
+  await clear.click();
+  await expect(async () => (await list.getByRole('button').count()) === kz.length, 'back to every Kazakh center, not the whole region');
+  // The way out: the full map, same view, in a new tab.
+  const full = frame.getByRole('link', { name: tr('embed_open_full', {}, 'ru') });
+  assert.equal(await full.getAttribute('href'), `${t.server.url}?country=KZ&lang=ru`);
+  assert.equal(await full.getAttribute('target'), '_blank');
+});
+
+test('the host page fits the iframe to the content, and ignores height messages from elsewhere', async () => {
+  // 400 px wide: the stacked phone layout, taller than the 300 px the host starts with.
+  const { iframe, frame } = await embed('embed=1&lang=en', { width: 400, height: 300 });
+  await expect(() => frame.getByRole('status').filter({ hasText: /^\d+ centers?$/ }).isVisible(), 'loaded');
+  const contentHeight = () => frame.locator(':root').evaluate((root) => root.scrollHeight);
+  await expect(async () => {
+    const box = await iframe.boundingBox();
+    return box.height > 300 && Math.abs(box.height - (await contentHeight())) <= 1;
+  }, 'iframe as tall as its content');
+  const before = (await iframe.boundingBox()).height;
+  // A message from the host's own origin (anyone's script) does not resize the frame.
+  await t.page.evaluate(() => window.postMessage({ type: 'shifo:height', height: 5 }, '*'));
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal((await iframe.boundingBox()).height, before);
+});
+
+test('embedded, choosing filters adds no entries to the host page history', async () => {
+  const { frame } = await embed('embed=1');
+  await expect(() => frame.getByRole('status').filter({ hasText: /^\d+ centers?$/ }).isVisible(), 'loaded');
+  const length = await t.page.evaluate(() => history.length);
+  await frame.getByRole('checkbox', { name: new RegExp(`^${tr('country_KG')}\\b`) }).check();
+  await frame.getByRole('checkbox', { name: new RegExp(`^${tr('pediatric_label')}\\b`) }).check();
+  await expect(async () => (await frame.getByRole('status').filter({ hasText: /^\d+ centers?$/ }).textContent()) !== trCount('results_count', dataset.centers.length), 'filtered');
+  assert.equal(await t.page.evaluate(() => history.length), length);
+});
+
+test('accent colour and dark theme come from the link; anything but hex is ignored', async () => {
+  const css = (frame) => frame.locator(':root').evaluate((root) => {
+    const s = getComputedStyle(root);
+    return { accent: s.getPropertyValue('--accent').trim(), onAccent: s.getPropertyValue('--on-accent').trim(), bg: s.backgroundColor, dark: root.dataset.theme ?? null };
+  });
+  let { frame } = await embed('embed=1&accent=ffeb3b&theme=dark');
+  await expect(() => frame.getByRole('status').filter({ hasText: /^\d+ centers?$/ }).isVisible(), 'loaded');
+  // A light accent gets dark text on it (WCAG contrast), the page a dark ground.
+  assert.deepEqual(await css(frame), { accent: '#ffeb3b', onAccent: '#1b1f23', bg: 'rgb(21, 25, 30)', dark: 'dark' });
+  await host.close();
+  ({ frame } = await embed('embed=1&accent=red%3Bcolor:blue&theme=neon'));
+  await expect(() => frame.getByRole('status').filter({ hasText: /^\d+ centers?$/ }).isVisible(), 'loaded');
+  assert.deepEqual(await css(frame), { accent: '#0b6e4f', onAccent: '#ffffff', bg: 'rgb(255, 255, 255)', dark: null });
+});
