@@ -288,7 +288,8 @@ pub fn ResultList() -> impl IntoView {
                 id=dom_id
                 class="result"
                 class:selected=is_selected
-                style=pos.map(|p| format!("top: {}px", p * ROW_PX))
+                // Through the CSSOM, not a style attribute, which a strict CSP refuses.
+                style:top=pos.map(|p| format!("{}px", p * ROW_PX))
                 aria-posinset=pos.map(|p| (p + 1).to_string())
                 aria-setsize=pos.map(|_| total().to_string())
             >
@@ -324,7 +325,7 @@ pub fn ResultList() -> impl IntoView {
                 <ul
                     class="result-list"
                     class:windowed=windowed
-                    style=move || windowed.get().then(|| format!("height: {}px", count() * ROW_PX))
+                    style:height=move || windowed.get().then(|| format!("{}px", count() * ROW_PX))
                     aria-label=move || t_string!(i18n, results_list_label)
                     node_ref=list_ref
                 >

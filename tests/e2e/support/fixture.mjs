@@ -5,11 +5,12 @@ import { serve } from './server.mjs';
 import { launch, watchErrors } from './browser.mjs';
 import { ShifoPage } from './shifo-page.mjs';
 
-/** Registers hooks and returns a holder whose `app`, `page` and `errors` are set per test. */
-export function useApp(options = {}) {
+/** Registers hooks and returns a holder whose `app`, `page` and `errors` are set per test.
+ *  `headers` are sent with every file the app server answers (e.g. a CSP). */
+export function useApp({ headers, ...options } = {}) {
   const t = {};
   before(async () => {
-    t.server = await serve();
+    t.server = await serve(undefined, headers);
     Object.assign(t, await launch(options));
   });
   after(async () => {

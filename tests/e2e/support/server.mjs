@@ -15,8 +15,22 @@ const TYPES = {
   '.map': 'application/json',
 };
 
-/** Serves `root` on 127.0.0.1; resolves to { url, close }. */
-export async function serve(root = resolve(import.meta.dirname, '../../../dist')) {
+/** The Content-Security-Policy the README documents for deployments. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  // Only an empty style attribute (leptos-leaflet's map container writes style="").
+  "style-src-attr 'unsafe-hashes' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+  // data: is Leaflet's blank image for tiles that failed or were cancelled.
+  "img-src 'self' data: https://tile.openstreetmap.org",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Serves `root` on 127.0.0.1, with `headers` on every answer; resolves to { url, close }. */
+export async function serve(root = resolve(import.meta.dirname, '../../../dist'), headers = {}) {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -24,7 +38,7 @@ export async function serve(root = resolve(import.meta.dirname, '../../../dist')
       if (!file.startsWith(root)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
