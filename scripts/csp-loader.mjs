@@ -23,8 +23,15 @@ const body = found[0][1].trim() + '\n';
 const name = `start-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), body);
 html = html.replace(found[0][0], `<script type="module" src="/${name}"></script>`);
-const leftovers = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>/g)].map((m) => m[0]);
-if (leftovers.length || /\sstyle=/.test(html) || /\son[a-z]+=/.test(html)) {
+// `trunk serve` without --no-autoreload appends its inline reload script; that is a development
+// server only, so it is let through with a note (scripts/serve.sh turns it off).
+const reload = /<script[^>]*>(?:(?!<\/script>)[\s\S])*\.well-known\/trunk\/ws[\s\S]*?<\/script>/;
+const checked = html.replace(reload, () => {
+  console.warn('csp-loader: leaving trunk serve\'s inline autoreload script (not CSP-clean; development only)');
+  return '';
+});
+const leftovers = [...checked.matchAll(/<script(?![^>]*\bsrc=)[^>]*>/g)].map((m) => m[0]);
+if (leftovers.length || /\sstyle=/.test(checked) || /\son[a-z]+=/.test(checked)) {
   console.error(`csp-loader: inline script, style or handler left in index.html: ${leftovers.join(' ')}`);
   process.exit(1);
 }
