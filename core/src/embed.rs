@@ -175,10 +175,146 @@ impl Embed {
     }
 }
 
+/// What the "Embed this map" dialog turns into code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snippet<'a> {
+    /// The app's address without query: origin and path, e.g. `https://shifo.example/`.
+    pub app: &'a str,
+    /// The canonical query of the view to embed (`embed=1` is added).
+    pub query: &'a str,
+    /// The iframe's title, which screen readers announce.
+    pub title: &'a str,
+    /// The iframe's height in CSS pixels.
+    pub height: u32,
+    /// Whether to add the script that fits the iframe to the content's height.
+    pub auto_height: bool,
+}
+
+/// Heights the dialog accepts, in CSS pixels: a map under 320 px is unusable, and the script
+/// takes over for anything taller than a screen.
+pub const HEIGHTS: std::ops::RangeInclusive<u32> = 320..=2000;
+
+/// Escapes text for an HTML attribute value in double quotes.
+fn attribute(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+impl Snippet<'_> {
+    /// The embedded view's address: the query with `embed=1`.
+    pub fn src(&self) -> String {
+        let query = if self.query.is_empty() {
+            "embed=1".to_string()
+        } else if self.query.split('&').any(|p| p == "embed=1") {
+            self.query.to_string()
+        } else {
+            format!("{}&embed=1", self.query)
+        };
+        format!("{}?{query}", self.app)
+    }
+
+    /// The app's origin (scheme, host and port), which the script accepts messages from.
+    pub fn origin(&self) -> &str {
+        let after_scheme = self.app.find("://").map_or(0, |i| i + 3);
+        match self.app[after_scheme..].find('/') {
+            Some(i) => &self.app[..after_scheme + i],
+            None => self.app,
+        }
+    }
+
+    /// The HTML to paste: an iframe (title, lazy loading, geolocation allowed for "near me",
+    /// no border) and, if asked, the auto-height script, which accepts only a number from
+    /// the app's own origin.
+    pub fn html(&self) -> String {
+        let height = self.height.clamp(*HEIGHTS.start(), *HEIGHTS.end());
+        let mut out = format!(
+            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" allow=\"geolocation\" style=\"border:0;max-width:100%\"></iframe>",
+            attribute(&self.src()),
+            attribute(self.title),
+        );
+        if self.auto_height {
+            // The origin goes into a JS string literal inside a script element: JSON escaping
+            // keeps it one string, and `<` escaped keeps `</script>` from ending the element.
+            let origin = serde_json::to_string(self.origin())
+                .unwrap_or_else(|_| "\"\"".into())
+                .replace('<', "\\u003c");
+            out.push_str(&format!(
+                "\n<script>\n(function () {{\n  var origin = {origin};\n  var frame = document.currentScript.previousElementSibling;\n  addEventListener('message', function (e) {{\n    if (e.origin !== origin || e.source !== frame.contentWindow) return;\n    var d = e.data;\n    if (!d || d.type !== 'shifo:height' || typeof d.height !== 'number' || !isFinite(d.height)) return;\n    frame.style.height = Math.max(320, Math.round(d.height)) + 'px';\n  }});\n}})();\n</script>"
+            ));
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Country;
+
+    #[test]
+    fn the_snippet_is_an_iframe_of_the_embedded_view() {
+        let s = Snippet {
+            app: "https://shifo.example/map/",
+            query: "country=KZ&q=%22a%22&lock=country",
+            title: "Map \"of\" <centers>",
+            height: 640,
+            auto_height: false,
+        };
+        assert_eq!(s.origin(), "https://shifo.example");
+        assert_eq!(
+            s.html(),
+            "<iframe src=\"https://shifo.example/map/?country=KZ&amp;q=%22a%22&amp;lock=country&amp;embed=1\" title=\"Map &quot;of&quot; &lt;centers&gt;\" width=\"100%\" height=\"640\" loading=\"lazy\" allow=\"geolocation\" style=\"border:0;max-width:100%\"></iframe>"
+        );
+        // Heights outside the range are brought into it; an empty view still embeds.
+        let tiny = Snippet {
+            query: "",
+            height: 5,
+            ..s.clone()
+        };
+        assert!(tiny.html().contains("height=\"320\""));
+        assert!(tiny
+            .html()
+            .contains("src=\"https://shifo.example/map/?embed=1\""));
+        let with_embed = Snippet {
+            query: "embed=1&lang=ru",
+            ..s.clone()
+        };
+        assert_eq!(
+            with_embed.src(),
+            "https://shifo.example/map/?embed=1&lang=ru"
+        );
+    }
+
+    #[test]
+    fn the_auto_height_script_listens_only_to_the_app() {
+        let s = Snippet {
+            app: "http://127.0.0.1:8080/",
+            query: "",
+            title: "t",
+            height: 600,
+            auto_height: true,
+        };
+        let html = s.html();
+        assert!(html.contains("var origin = \"http://127.0.0.1:8080\";"));
+        assert!(html.contains("e.origin !== origin"));
+        assert!(html.contains("e.source !== frame.contentWindow"));
+        // An origin that tries to break out of the string stays inside it.
+        let odd = Snippet {
+            app: "https://x\"</script>/",
+            ..s
+        };
+        assert_eq!(odd.html().matches("</script>").count(), 1);
+        assert!(odd.html().contains(r#"var origin = "https://x\"\u003c";"#));
+    }
 
     #[test]
     fn colours_are_hex_only() {

@@ -8,6 +8,7 @@ use shifo_core::search::TextQuery;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::components::embed_dialog::EmbedDialog;
 use crate::components::share::ShareLink;
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::locale::{lang_of, place};
@@ -316,6 +317,7 @@ pub fn ResultList() -> impl IntoView {
             <Show when=ready>
                 <p class="result-count" role="status" aria-live="polite">{move || td_string!(i18n.get_locale(), results_count, count = count()).to_string()}</p>
                 <ShareLink/>
+                <EmbedDialog/>
                 <Show when=move || count() == 0>
                     <div class="no-results">
                         <p>{t!(i18n, no_results)}</p>

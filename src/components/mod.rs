@@ -2,6 +2,7 @@
 
 pub mod detail;
 pub mod embed;
+pub mod embed_dialog;
 pub mod filters;
 pub mod footer;
 pub mod language;

@@ -15,12 +15,21 @@ enum Copied {
     Failed,
 }
 
-async fn copy_current_url() -> Result<(), ()> {
+/// Puts `text` on the clipboard. Access can be refused (insecure context, permissions policy
+/// in an iframe), which the caller tells the user.
+pub async fn copy_text(text: &str) -> Result<(), ()> {
     let window = web_sys::window().ok_or(())?;
-    let url = window.location().href().map_err(|_| ())?;
-    // Clipboard access can be refused (insecure context, permissions policy in an iframe).
-    let promise = window.navigator().clipboard().write_text(&url);
+    let promise = window.navigator().clipboard().write_text(text);
     JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
+}
+
+async fn copy_current_url() -> Result<(), ()> {
+    let url = web_sys::window()
+        .ok_or(())?
+        .location()
+        .href()
+        .map_err(|_| ())?;
+    copy_text(&url).await
 }
 
 /// A button that copies the page's address, with a spoken confirmation.

@@ -6,7 +6,7 @@ import { useApp } from './support/fixture.mjs';
 import { dataset, labelIn, tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 import { ShifoPage } from './support/shifo-page.mjs';
-import { hostPage, serveHost } from './support/host.mjs';
+import { hostPage, hostPageWith, serveHost } from './support/host.mjs';
 
 const t = useApp();
 let host;
@@ -92,4 +92,39 @@ test('accent colour and dark theme come from the link; anything but hex is ignor
   ({ frame } = await embed('embed=1&accent=red%3Bcolor:blue&theme=neon'));
   await expect(() => frame.getByRole('status').filter({ hasText: /^\d+ centers?$/ }).isVisible(), 'loaded');
   assert.deepEqual(await css(frame), { accent: '#0b6e4f', onAccent: '#ffffff', bg: 'rgb(255, 255, 255)', dark: null });
+});
+
+test('"Embed this map" turns the current view into code that works pasted into another site', async () => {
+  await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.server.url.replace(/\/$/, '') });
+  await t.app.open();
+  await t.app.countryBox('KZ').check();
+  await t.page.getByRole('button', { name: tr('embed_open') }).click();
+  const dialog = t.page.getByRole('dialog', { name: tr('embed_heading') });
+  await expect(() => dialog.isVisible(), 'dialog open');
+  await dialog.getByRole('group', { name: tr('embed_lock_legend') }).getByRole('checkbox', { name: tr('country_legend') }).check();
+  await dialog.getByLabel(tr('embed_height_label')).fill('700');
+  await dialog.getByLabel(tr('embed_height_label')).press('Tab');
+  const code = dialog.getByLabel(tr('embed_code_label'));
+  await expect(async () => (await code.inputValue()).includes('lock=country'), 'code updated');
+  const snippet = await code.inputValue();
+  const src = `${t.server.url}?country=KZ&amp;embed=1&amp;lock=country`;
+  assert.ok(snippet.startsWith(`<iframe src="${src}" title="${tr('embed_iframe_title')}" width="100%" height="700" loading="lazy" allow="geolocation"`), snippet);
+  assert.ok(snippet.includes(`var origin = "${t.server.url.replace(/\/$/, '')}";`), snippet);
+  await dialog.getByRole('button', { name: tr('embed_copy') }).click();
+  await expect(() => dialog.getByRole('status').filter({ hasText: tr('embed_copied') }).isVisible(), 'copied, and said so');
+  assert.equal(await t.page.evaluate(() => navigator.clipboard.readText()), snippet);
+  await t.page.keyboard.press('Escape');
+  await expect(async () => !(await dialog.isVisible()), 'Escape closes it');
+
+  // Pasted into a 400 px column of another site: Kazakhstan only, locked, fitted to its content.
+  host = await serveHost(hostPageWith(snippet));
+  const other = await t.context.newPage();
+  await other.goto(host.url);
+  const iframe = other.getByTitle(tr('embed_iframe_title'));
+  const frame = iframe.contentFrame();
+  const list = frame.getByRole('list', { name: tr('results_list_label') });
+  await expect(async () => (await list.getByRole('button').count()) === kz.length, 'Kazakh centers in the embedded map');
+  assert.equal(await frame.getByRole('group', { name: tr('country_legend') }).count(), 0);
+  await expect(async () => (await iframe.boundingBox()).height > 700, 'the script fitted the frame to its content');
+  await other.close();
 });

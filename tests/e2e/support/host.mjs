@@ -21,6 +21,18 @@ export function hostPage(src, { width = '100%', height = 300, title = 'Map of sp
 </body></html>`;
 }
 
+/** A host page holding `snippet` (the code "Embed this map" gives) as a site owner pastes it. */
+export function hostPageWith(snippet) {
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Ministry of Health</title></head>
+<body style="margin:0">
+<h1>Ministry of Health</h1>
+<div style="width:400px">
+${snippet}
+</div>
+</body></html>`;
+}
+
 /** Serves `html` at / on a free localhost port; resolves to { url, close }. */
 export async function serveHost(html) {
   const server = createServer((req, res) => {

@@ -1,0 +1,154 @@
+//! "Embed this map": turns the current view into code a site owner pastes into their page, an
+//! iframe plus an optional script that fits its height to the content.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shifo_core::embed::{Facet, Snippet, HEIGHTS};
+
+use crate::components::share::copy_text;
+use crate::i18n::{t, td_string, use_i18n};
+use crate::state::AppState;
+
+/// The height offered first: a map and a screenful of list on a laptop.
+const DEFAULT_HEIGHT: u32 = 640;
+
+/// What the last copy did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Copied {
+    Not,
+    Done,
+    Failed,
+}
+
+/// The button and its dialog (a native modal `<dialog>`: focus is held inside it, Escape
+/// closes it and focus returns to the button). Not offered inside an embedded map.
+#[component]
+pub fn EmbedDialog() -> impl IntoView {
+    let state = AppState::expect();
+    let i18n = use_i18n();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let locks = RwSignal::new(BTreeSet::<Facet>::new());
+    let height = RwSignal::new(DEFAULT_HEIGHT);
+    let auto_height = RwSignal::new(true);
+    let copied = RwSignal::new(Copied::Not);
+
+    let code = move || {
+        let locale = i18n.get_locale();
+        let mut view = state.view.get();
+        view.embed.on = true;
+        view.embed.lock = locks.get();
+        let location = window().location();
+        let app = format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        );
+        Snippet {
+            app: &app,
+            query: &view.to_query(),
+            title: td_string!(locale, embed_iframe_title),
+            height: height.get(),
+            auto_height: auto_height.get(),
+        }
+        .html()
+    };
+    let open = move |_| {
+        copied.set(Copied::Not);
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let copy = move |_| {
+        let text = code();
+        spawn_local(async move {
+            copied.set(match copy_text(&text).await {
+                Ok(()) => Copied::Done,
+                Err(()) => Copied::Failed,
+            });
+        });
+    };
+    let status = move || {
+        let locale = i18n.get_locale();
+        match copied.get() {
+            Copied::Not => "",
+            Copied::Done => td_string!(locale, embed_copied),
+            Copied::Failed => td_string!(locale, embed_copy_failed),
+        }
+    };
+    let lock_box = move |facet: Facet| {
+        let label = move || {
+            let locale = i18n.get_locale();
+            match facet {
+                Facet::Country => td_string!(locale, country_legend),
+                Facet::Specialty => td_string!(locale, specialty_legend),
+                Facet::Pediatric => td_string!(locale, pediatric_label),
+                Facet::Lang => td_string!(locale, language_label),
+            }
+        };
+        view! {
+            <label class="option">
+                <input
+                    type="checkbox"
+                    prop:checked=move || locks.with(|l| l.contains(&facet))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        locks.update(|l| {
+                            if on { l.insert(facet); } else { l.remove(&facet); }
+                        });
+                    }
+                />
+                <span>{label}</span>
+            </label>
+        }
+    };
+
+    view! {
+        <Show when=move || !state.view.with(|v| v.embed.on)>
+            <button type="button" class="secondary embed-open" on:click=open>{t!(i18n, embed_open)}</button>
+        </Show>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-heading">
+            <h2 id="embed-heading">{t!(i18n, embed_heading)}</h2>
+            <fieldset class="facet">
+                <legend>{t!(i18n, embed_lock_legend)}</legend>
+                {Facet::ALL.into_iter().map(lock_box).collect_view()}
+            </fieldset>
+            <label class="embed-field">
+                <span>{t!(i18n, embed_height_label)}</span>
+                <input
+                    type="number"
+                    min=HEIGHTS.start().to_string()
+                    max=HEIGHTS.end().to_string()
+                    step="10"
+                    prop:value=move || height.get().to_string()
+                    on:change=move |ev| {
+                        // Out of range or not a number: the snippet keeps a usable height.
+                        let wanted = event_target_value(&ev).trim().parse::<u32>().unwrap_or(DEFAULT_HEIGHT);
+                        height.set(wanted.clamp(*HEIGHTS.start(), *HEIGHTS.end()));
+                    }
+                />
+            </label>
+            <label class="option">
+                <input
+                    type="checkbox"
+                    prop:checked=move || auto_height.get()
+                    on:change=move |ev| auto_height.set(event_target_checked(&ev))
+                />
+                <span>{t!(i18n, embed_auto_height)}</span>
+            </label>
+            <label class="embed-field" for="embed-code">{t!(i18n, embed_code_label)}</label>
+            <textarea id="embed-code" readonly rows="7" spellcheck="false" prop:value=code></textarea>
+            <div class="embed-actions">
+                <button type="button" on:click=copy>{t!(i18n, embed_copy)}</button>
+                <button type="button" class="secondary" on:click=close>{t!(i18n, embed_close)}</button>
+            </div>
+            <p class="share-status" role="status" aria-live="polite">{status}</p>
+        </dialog>
+    }
+}
