@@ -12,7 +12,7 @@ use crate::components::{
     language::LanguageSwitcher,
     list::ResultList,
     map::CenterMap,
-    status::{LoadFailed, Loading, Problems},
+    status::{DataRefused, LoadFailed, Loading, Problems},
 };
 use crate::i18n::{t, use_i18n, I18nContextProvider};
 use crate::locale::{locale_of, remember};
@@ -93,6 +93,7 @@ fn Shell() -> impl IntoView {
             <aside class="sidebar">
                 <Show when=loading><Loading/></Show>
                 <Show when=failed><LoadFailed/></Show>
+                <DataRefused/>
                 <Problems/>
                 <Filters/>
                 <ResultList/>

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use gloo_net::http::Request;
+use shifo_core::source::DeployConfig;
 use shifo_core::{Dataset, ErrorKind, LoadStep, Loaded};
 
 use crate::i18n::{td_string, Locale};
@@ -10,6 +11,24 @@ use crate::perf;
 
 /// Where the bundled dataset is served, relative to the page so the app works under a subpath.
 pub const DATASET_URL: &str = "data/centers.json";
+
+/// The deployment's config, beside the page.
+pub const CONFIG_URL: &str = "config.json";
+
+/// The deployment's config. Missing, unreadable or malformed, it allows nothing beyond the
+/// app's own origin: a broken config must never widen what may be loaded.
+pub async fn fetch_config() -> DeployConfig {
+    let Ok(response) = Request::get(CONFIG_URL).send().await else {
+        return DeployConfig::default();
+    };
+    if !response.ok() {
+        return DeployConfig::default();
+    }
+    match response.text().await {
+        Ok(text) => DeployConfig::from_json(&text).unwrap_or_default(),
+        Err(_) => DeployConfig::default(),
+    }
+}
 
 /// Why the dataset could not be loaded; each variant has its own message for the user.
 #[derive(Debug, Clone, PartialEq)]

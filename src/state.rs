@@ -5,9 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shifo_core::embed::Facet;
+use shifo_core::source::{Refusal, Source};
 use shifo_core::{Center, FacetCounts, Filter, Lang, Loaded, ViewState};
 
-use crate::data::{fetch_dataset, LoadError, DATASET_URL};
+use crate::data::{fetch_config, fetch_dataset, LoadError, DATASET_URL};
 use crate::history::{self, Entry};
 
 /// Where loading the dataset stands.
@@ -46,6 +47,8 @@ pub struct AppState {
     pub selected: Memo<Option<String>>,
     /// Bumped every time a center is chosen, even the one already open, so the map re-centres.
     pub pan_request: RwSignal<u64>,
+    /// A `data=` dataset that was refused (the bundled one is shown instead).
+    pub refused: RwSignal<Option<Refusal>>,
     /// Whether the last history entry was written by typing in the search box, so that further
     /// keystrokes rewrite it instead of adding one entry per character.
     typing: StoredValue<bool>,
@@ -85,6 +88,7 @@ impl AppState {
             counts,
             selected,
             pan_request: RwSignal::new(0),
+            refused: RwSignal::new(None),
             typing: StoredValue::new(false),
         };
         provide_context(state);
@@ -110,7 +114,24 @@ impl AppState {
     pub fn start_loading(self) {
         self.load.set(LoadState::Loading);
         spawn_local(async move {
-            match fetch_dataset(DATASET_URL).await {
+            // A site owner's dataset only from an origin the deployment allows.
+            let data = ViewState::from_query(&history::current_query()).data;
+            let source = match data {
+                None => Ok(Source::Bundled),
+                Some(url) => {
+                    let origin = window().location().origin().unwrap_or_default();
+                    Source::choose(Some(&url), &origin, &fetch_config().await)
+                }
+            };
+            let url = match source {
+                Ok(Source::Custom(url)) => url,
+                Ok(Source::Bundled) => DATASET_URL.to_string(),
+                Err(refusal) => {
+                    self.refused.set(Some(refusal));
+                    DATASET_URL.to_string()
+                }
+            };
+            match fetch_dataset(&url).await {
                 Ok(loaded) => {
                     let loaded = Arc::new(loaded);
                     self.load.set(LoadState::Ready(loaded.clone()));

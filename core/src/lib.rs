@@ -18,6 +18,7 @@ pub mod query;
 pub mod schema;
 pub mod search;
 mod shape;
+pub mod source;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod validate;

@@ -3,7 +3,7 @@
 //! Names: `country=KZ,UZ`, `specialty=<code>,<code>`, `pediatric=1`, `q=<text>`, `center=<id>`,
 //! `lang=<code>` (one of en ru kk uz ky tg tk; absent: the browser's preferred languages decide);
 //! for embedding (see [`crate::embed`]): `embed=1`, `lock=country,specialty,pediatric,lang`,
-//! `accent=<hex>`, `theme=light|dark`.
+//! `accent=<hex>`, `theme=light|dark`; `data=<url>` a site owner's dataset.
 //! Reading never fails: unknown keys and malformed values are dropped, so they are not written back.
 
 use std::collections::BTreeSet;
@@ -13,6 +13,9 @@ use crate::filter::Filter;
 use crate::lang::Lang;
 use crate::model::{Country, Dataset};
 use crate::validate::is_slug;
+
+/// Longest `data=` URL kept, in bytes; a longer one is dropped.
+pub const MAX_DATA_URL: usize = 2000;
 
 /// Longest free-text query kept from a URL, in characters; longer text is cut.
 pub const MAX_TEXT: usize = 200;
@@ -28,6 +31,9 @@ pub struct ViewState {
     pub lang: Option<Lang>,
     /// How the map is embedded: layout, locked facets, colours.
     pub embed: Embed,
+    /// A site owner's dataset (`data=<url>`); loaded only from an allowed origin (see
+    /// [`crate::source`]).
+    pub data: Option<String>,
 }
 
 /// Cleans free text the way a URL round trip keeps it: trimmed, control characters removed,
@@ -94,6 +100,13 @@ impl ViewState {
                     if let Some(lang) = Lang::from_code(value.trim()) {
                         state.lang = Some(lang);
                     }
+                }
+                "data" => {
+                    let url = value.trim();
+                    state.data = (!url.is_empty()
+                        && url.len() <= MAX_DATA_URL
+                        && !url.chars().any(char::is_control))
+                    .then(|| url.to_owned());
                 }
                 "embed" => match value.as_ref() {
                     "1" | "true" => state.embed.on = true,
@@ -172,6 +185,10 @@ impl ViewState {
         }
         if let Some(lang) = self.lang {
             parts.push(format!("lang={}", lang.code()));
+        }
+        if let Some(url) = &self.data {
+            let encoded: String = form_urlencoded::byte_serialize(url.as_bytes()).collect();
+            parts.push(format!("data={encoded}"));
         }
         let e = &self.embed;
         if e.on {
@@ -278,6 +295,11 @@ mod tests {
             ("theme=dark", "theme=dark"),
             ("theme=DARK", ""),
             ("theme=light&theme=neon", "theme=light"),
+            (
+                "data=https%3A%2F%2Fdata.health.gov.kz%2Fc.json",
+                "data=https%3A%2F%2Fdata.health.gov.kz%2Fc.json",
+            ),
+            ("data=", ""),
         ];
         for (q, want) in cases {
             let s = ViewState::from_query(q).sanitized(&d);
@@ -316,6 +338,7 @@ mod tests {
                 ),
                 proptest::option::of(any::<(u8, u8, u8)>()),
                 proptest::option::of(proptest::sample::select(vec![Theme::Light, Theme::Dark])),
+                proptest::option::of("https://[a-z]{1,8}\\.kz/[a-z/.?=&%]{0,20}"),
             ),
         )
             .prop_map(
@@ -326,7 +349,7 @@ mod tests {
                     text,
                     center,
                     lang,
-                    (on, lock, accent, theme),
+                    (on, lock, accent, theme, data),
                 )| {
                     ViewState {
                         filter: Filter {
@@ -343,6 +366,7 @@ mod tests {
                             accent: accent.map(|(r, g, b)| Rgb(r, g, b)),
                             theme,
                         },
+                        data,
                     }
                 },
             )

@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, td_string, use_i18n};
 use crate::locale::problem_text;
 use crate::state::{AppState, LoadState};
+use shifo_core::source::Refusal;
 
 /// How many dataset problems are listed before "and N more".
 const SHOWN_PROBLEMS: usize = 5;
@@ -39,6 +40,23 @@ pub fn LoadFailed() -> impl IntoView {
             <p>{message}</p>
             <button type="button" on:click=move |_| state.start_loading()>{t!(i18n, retry)}</button>
         </div>
+    }
+}
+
+/// Why the dataset named in the link was not loaded, when it was refused.
+#[component]
+pub fn DataRefused() -> impl IntoView {
+    let state = AppState::expect();
+    let i18n = use_i18n();
+    move || {
+        let locale = i18n.get_locale();
+        let text = state.refused.with(|r| match r.as_ref()? {
+            Refusal::OriginNotAllowed { url, .. } => {
+                Some(td_string!(locale, data_refused, url = url).to_string())
+            }
+            Refusal::NotAUrl(url) => Some(td_string!(locale, data_not_url, url = url).to_string()),
+        })?;
+        Some(view! { <div class="error notice" role="alert"><p>{text}</p></div> })
     }
 }
 
