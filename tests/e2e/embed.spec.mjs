@@ -128,3 +128,18 @@ test('"Embed this map" turns the current view into code that works pasted into a
   await expect(async () => (await iframe.boundingBox()).height > 700, 'the script fitted the frame to its content');
   await other.close();
 });
+
+test('at 320 px, an embed naming a dataset the deployment does not allow says so and shows the bundled data', async () => {
+  // The host page's own origin serves nothing Shifo may load: config.json lists no origin.
+  const foreign = 'https://data.example.org/centers.json';
+  const { frame } = await embed(`embed=1&data=${encodeURIComponent(foreign)}`, { width: 320, height: 600 });
+  const alert = frame.getByRole('alert');
+  await expect(() => alert.isVisible(), 'refusal shown in the frame');
+  assert.equal(await alert.textContent(), tr('data_refused', { url: foreign }));
+  const list = frame.getByRole('list', { name: tr('results_list_label') });
+  await expect(async () => (await list.getByRole('button').count()) === dataset.centers.length, 'bundled centers listed');
+  // The attribution the tile policy requires stays, however narrow the frame.
+  assert.ok(await frame.getByRole('link', { name: 'OpenStreetMap' }).isVisible());
+  // Nothing sticks out sideways at 320 px.
+  assert.ok(await frame.locator(':root').evaluate((root) => root.scrollWidth <= root.clientWidth), 'no horizontal scroll');
+});
