@@ -33,6 +33,9 @@ pub fn EmbedDialog() -> impl IntoView {
     let height = RwSignal::new(DEFAULT_HEIGHT);
     let auto_height = RwSignal::new(true);
     let copied = RwSignal::new(Copied::Not);
+    // The form exists only while the dialog is open: closed, nothing of it is in the page
+    // (its "Language" checkbox would otherwise share a name with the language switcher).
+    let is_open = RwSignal::new(false);
 
     let code = move || {
         let locale = i18n.get_locale();
@@ -56,6 +59,7 @@ pub fn EmbedDialog() -> impl IntoView {
     };
     let open = move |_| {
         copied.set(Copied::Not);
+        is_open.set(true);
         if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();
         }
@@ -113,8 +117,14 @@ pub fn EmbedDialog() -> impl IntoView {
         <Show when=move || !state.view.with(|v| v.embed.on)>
             <button type="button" class="secondary embed-open" on:click=open>{t!(i18n, embed_open)}</button>
         </Show>
-        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-heading">
+        <dialog
+            node_ref=dialog
+            class="embed-dialog"
+            aria-labelledby="embed-heading"
+            on:close=move |_| is_open.set(false)
+        >
             <h2 id="embed-heading">{t!(i18n, embed_heading)}</h2>
+            <Show when=move || is_open.get()>
             <fieldset class="facet">
                 <legend>{t!(i18n, embed_lock_legend)}</legend>
                 {Facet::ALL.into_iter().map(lock_box).collect_view()}
@@ -149,6 +159,7 @@ pub fn EmbedDialog() -> impl IntoView {
                 <button type="button" class="secondary" on:click=close>{t!(i18n, embed_close)}</button>
             </div>
             <p class="share-status" role="status" aria-live="polite">{status}</p>
+            </Show>
         </dialog>
     }
 }
