@@ -5,20 +5,9 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { TYPES } from '../tests/e2e/support/server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.map': 'application/json',
-};
 
 // URL prefix -> directory. The longest matching prefix wins; Leaflet and markercluster come
 // straight from node_modules, as the app's own build copies Leaflet from there (never a CDN).

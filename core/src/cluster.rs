@@ -46,6 +46,15 @@ pub struct Cluster {
     pub first: usize,
 }
 
+impl Cluster {
+    /// Its position in screen pixels at `zoom` (Leaflet's 256-pixel tiles, world origin).
+    pub fn pixels(&self, zoom: f64) -> (f64, f64) {
+        let m = Mercator::project(self.lat, self.lon);
+        let scale = 256.0 * zoom.exp2();
+        (m.x * scale, m.y * scale)
+    }
+}
+
 /// One thing the map draws: a group of centers too close to tell apart, or one center.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mark {
@@ -151,14 +160,7 @@ pub fn merge_close(mut clusters: Vec<Cluster>, zoom: f64, min_px: f64) -> Vec<Cl
 /// One sweep of [`merge_close`].
 fn merge_pass(clusters: Vec<Cluster>, zoom: f64, min_px: f64) -> Vec<Cluster> {
     let n = clusters.len();
-    let scale = 256.0 * zoom.exp2();
-    let px: Vec<(f64, f64)> = clusters
-        .iter()
-        .map(|c| {
-            let m = Mercator::project(c.lat, c.lon);
-            (m.x * scale, m.y * scale)
-        })
-        .collect();
+    let px: Vec<(f64, f64)> = clusters.iter().map(|c| c.pixels(zoom)).collect();
     let mut parent: Vec<usize> = (0..n).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -200,12 +202,7 @@ fn merge_pass(clusters: Vec<Cluster>, zoom: f64, min_px: f64) -> Vec<Cluster> {
         let m = &mut out[k];
         m.count += c.count;
         m.first = m.first.min(c.first);
-        m.bounds = Bounds {
-            south: m.bounds.south.min(c.bounds.south),
-            west: m.bounds.west.min(c.bounds.west),
-            north: m.bounds.north.max(c.bounds.north),
-            east: m.bounds.east.max(c.bounds.east),
-        };
+        m.bounds = m.bounds.union(&c.bounds);
         sums[k].0 += c.lat * w;
         sums[k].1 += c.lon * w;
     }
@@ -304,12 +301,7 @@ fn grid_with(
             Some(k) => {
                 let c = &mut out[k];
                 c.count += 1;
-                c.bounds = Bounds {
-                    south: c.bounds.south.min(lat),
-                    west: c.bounds.west.min(lon),
-                    north: c.bounds.north.max(lat),
-                    east: c.bounds.east.max(lon),
-                };
+                c.bounds = c.bounds.union(&Bounds::point(lat, lon));
                 sums[k].0 += lat;
                 sums[k].1 += lon;
             }
@@ -318,12 +310,7 @@ fn grid_with(
                     lat,
                     lon,
                     count: 1,
-                    bounds: Bounds {
-                        south: lat,
-                        west: lon,
-                        north: lat,
-                        east: lon,
-                    },
+                    bounds: Bounds::point(lat, lon),
                     first: i,
                 });
                 sums.push((lat, lon));
@@ -510,14 +497,7 @@ mod tests {
             let cells = run(&points, z, WORLD);
             let merged = merge_close(cells, z, 48.0);
             prop_assert_eq!(merged.iter().map(|c| c.count).sum::<usize>(), points.len());
-            let scale = 256.0 * z.exp2();
-            let px: Vec<(f64, f64)> = merged
-                .iter()
-                .map(|c| {
-                    let m = Mercator::project(c.lat, c.lon);
-                    (m.x * scale, m.y * scale)
-                })
-                .collect();
+            let px: Vec<(f64, f64)> = merged.iter().map(|c| c.pixels(z)).collect();
             for c in &merged {
                 prop_assert!(c.bounds.contains(c.lat, c.lon));
             }

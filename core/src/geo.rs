@@ -38,6 +38,26 @@ impl Bounds {
         })
     }
 
+    /// The smallest box holding both.
+    pub fn union(&self, other: &Bounds) -> Bounds {
+        Bounds {
+            south: self.south.min(other.south),
+            west: self.west.min(other.west),
+            north: self.north.max(other.north),
+            east: self.east.max(other.east),
+        }
+    }
+
+    /// The box of a single point.
+    pub fn point(lat: f64, lon: f64) -> Bounds {
+        Bounds {
+            south: lat,
+            west: lon,
+            north: lat,
+            east: lon,
+        }
+    }
+
     /// Whether the box is a single point (fitting it would zoom in all the way).
     pub fn is_point(&self) -> bool {
         self.south == self.north && self.west == self.east
