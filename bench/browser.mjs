@@ -271,7 +271,7 @@ function settled(page, since, timeout) {
 async function run(browser, server, target, size, dataset, steps) {
   const tag = `${target.name} N=${size}`;
   const limits = new Limits(tag);
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' }); // no offline caching mid-measurement
   // Offline by design: tiles (and anything else not on this machine) fail at once.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort('internetdisconnected'));
   const page = await context.newPage();

@@ -1,8 +1,13 @@
 //! Fetching the dataset.
 
+use std::cell::Cell;
 use std::fmt;
+use std::rc::Rc;
+use std::time::Duration;
 
 use gloo_net::http::Request;
+use leptos::prelude::set_timeout_with_handle;
+use shifo_core::outline::Outlines;
 use shifo_core::source::DeployConfig;
 use shifo_core::{Dataset, ErrorKind, LoadStep, Loaded};
 
@@ -14,6 +19,13 @@ pub const DATASET_URL: &str = "data/centers.json";
 
 /// The deployment's config, beside the page.
 pub const CONFIG_URL: &str = "config.json";
+
+/// The bundled country outlines, drawn when map tiles fail (`public/outlines.json`).
+pub const OUTLINES_URL: &str = "outlines.json";
+
+/// How long the dataset's server has to start answering. A server that accepts the connection
+/// and then says nothing would otherwise leave the spinner turning forever.
+pub const ANSWER_WITHIN_SECONDS: u32 = 20;
 
 /// The deployment's config. Missing, unreadable or malformed, it allows nothing beyond the
 /// app's own origin: a broken config must never widen what may be loaded.
@@ -30,10 +42,32 @@ pub async fn fetch_config() -> DeployConfig {
     }
 }
 
+/// The bundled country outlines. Without them (or with a broken file) the map simply has no
+/// background, as before; the reason goes to the console for whoever deploys the app.
+pub async fn fetch_outlines() -> Option<Outlines> {
+    let text = match Request::get(OUTLINES_URL).send().await {
+        Ok(r) if r.ok() => r.text().await.ok(),
+        _ => None,
+    }?;
+    Outlines::from_json(&text)
+        .map_err(|e| web_sys::console::warn_1(&format!("{OUTLINES_URL}: {e}").into()))
+        .ok()
+}
+
 /// Why the dataset could not be loaded; each variant has its own message for the user.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
-    /// The request did not complete (offline, DNS, CORS, aborted).
+    /// The browser is offline and has no saved copy.
+    Offline {
+        /// The URL requested.
+        url: String,
+    },
+    /// The server did not start answering within [`ANSWER_WITHIN_SECONDS`].
+    Timeout {
+        /// The URL requested.
+        url: String,
+    },
+    /// The request did not complete (DNS, refused connection, CORS, aborted).
     Network {
         /// The URL requested.
         url: String,
@@ -62,6 +96,14 @@ impl LoadError {
     /// What went wrong and where, in `locale`.
     pub fn message(&self, locale: Locale) -> String {
         match self {
+            LoadError::Offline { url } => td_string!(locale, error_offline, url = url).to_string(),
+            LoadError::Timeout { url } => td_string!(
+                locale,
+                error_timeout,
+                url = url,
+                seconds = ANSWER_WITHIN_SECONDS
+            )
+            .to_string(),
             LoadError::Network { url, message } => {
                 td_string!(locale, error_network, url = url, message = message).to_string()
             }
@@ -99,6 +141,15 @@ impl LoadError {
                 ErrorKind::SchemaVersion { found, .. } => {
                     td_string!(locale, error_version, url = url, found = found).to_string()
                 }
+                ErrorKind::Empty => td_string!(locale, error_empty, url = url).to_string(),
+                ErrorKind::Truncated { line, column } => td_string!(
+                    locale,
+                    error_truncated,
+                    url = url,
+                    line = line,
+                    column = column
+                )
+                .to_string(),
             },
         }
     }
@@ -110,15 +161,48 @@ impl fmt::Display for LoadError {
     }
 }
 
+/// Whether the browser says it has no network (a failed fetch is then told as "offline").
+fn offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
 /// Fetches and parses the dataset at `url`.
 pub async fn fetch_dataset(url: &str) -> Result<Loaded, LoadError> {
-    let response = Request::get(url)
+    let abort = web_sys::AbortController::new().ok();
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let (abort, timed_out) = (abort.clone(), timed_out.clone());
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                if let Some(a) = abort {
+                    a.abort();
+                }
+            },
+            Duration::from_secs(ANSWER_WITHIN_SECONDS.into()),
+        )
+        .ok()
+    };
+    let sent = Request::get(url)
+        .abort_signal(abort.as_ref().map(|a| a.signal()).as_ref())
         .send()
-        .await
-        .map_err(|e| LoadError::Network {
-            url: url.to_string(),
-            message: e.to_string(),
-        })?;
+        .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    let response = sent.map_err(|e| {
+        let url = url.to_string();
+        if timed_out.get() {
+            LoadError::Timeout { url }
+        } else if offline() {
+            LoadError::Offline { url }
+        } else {
+            LoadError::Network {
+                url,
+                message: e.to_string(),
+            }
+        }
+    })?;
     if !response.ok() {
         return Err(LoadError::Http {
             url: url.to_string(),

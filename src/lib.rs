@@ -8,6 +8,7 @@ pub mod data;
 pub mod history;
 pub mod i18n;
 pub mod locale;
+pub mod offline;
 pub mod panic;
 pub mod perf;
 pub mod state;

@@ -42,3 +42,16 @@ fn show_notice() -> Option<()> {
     doc.body()?.prepend_with_node_1(&notice).ok()?;
     Some(())
 }
+
+/// Test builds only (`--features fault-injection`): a link with `fault=panic` makes the app
+/// panic just after the dataset is shown, so the browser suite can check what a person sees
+/// then. The app drops the unknown parameter from the address first, so a reload recovers.
+#[cfg(feature = "fault-injection")]
+pub fn inject_from(query: &str) {
+    if query.split('&').any(|pair| pair == "fault=panic") {
+        leptos::prelude::set_timeout(
+            || panic!("fault injected by the link (fault=panic)"),
+            std::time::Duration::ZERO,
+        );
+    }
+}

@@ -133,6 +133,8 @@ impl AppState {
             };
             match fetch_dataset(&url).await {
                 Ok(loaded) => {
+                    #[cfg(feature = "fault-injection")]
+                    crate::panic::inject_from(&history::current_query());
                     let loaded = Arc::new(loaded);
                     self.load.set(LoadState::Ready(loaded.clone()));
                     // Text search's part of the index is built after the first view is on
@@ -148,6 +150,8 @@ impl AppState {
                         &self.view.with_untracked(ViewState::to_query),
                         Entry::Replace,
                     );
+                    // With the map on screen, keep the app for offline use.
+                    crate::offline::register();
                 }
                 Err(e) => self.load.set(LoadState::Failed(e)),
             }

@@ -118,7 +118,16 @@ pub struct Error {
 /// The ways reading a dataset can fail, one variant per failure a user can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorKind {
-    /// The text is not JSON (or is cut short).
+    /// The file holds nothing but whitespace (an empty answer, a failed upload).
+    Empty,
+    /// The text stops before the JSON is complete: the download was cut off.
+    Truncated {
+        /// 1-based line where the text ends.
+        line: usize,
+        /// 1-based column where the text ends.
+        column: usize,
+    },
+    /// The text is not JSON.
     Syntax {
         /// 1-based line of the error.
         line: usize,
@@ -152,8 +161,10 @@ impl Error {
     pub fn location(&self) -> Option<(usize, usize)> {
         match &self.kind {
             ErrorKind::Syntax { line, column, .. }
+            | ErrorKind::Truncated { line, column }
             | ErrorKind::Shape { line, column, .. }
             | ErrorKind::SchemaVersion { line, column, .. } => Some((*line, *column)),
+            ErrorKind::Empty => None,
         }
     }
 }
@@ -164,7 +175,8 @@ impl Error {
         match &self.kind {
             ErrorKind::Syntax { message, .. } => format!("not valid JSON: {message}"),
             ErrorKind::Shape { message, .. } => format!("not a Shifo dataset: {message}"),
-            ErrorKind::SchemaVersion { .. } => self.to_string(),
+            ErrorKind::Truncated { .. } => "the file ends early: it was cut off".to_string(),
+            ErrorKind::SchemaVersion { .. } | ErrorKind::Empty => self.to_string(),
         }
     }
 }
@@ -172,6 +184,11 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
+            ErrorKind::Empty => f.write_str("the file is empty"),
+            ErrorKind::Truncated { line, column } => write!(
+                f,
+                "the file ends early, at line {line}, column {column}: it was cut off"
+            ),
             ErrorKind::Syntax {
                 line,
                 column,
@@ -211,6 +228,11 @@ impl Error {
     /// Converts a serde_json error on `text`, with the column counted in characters.
     fn from_json(e: serde_json::Error, text: &str) -> Self {
         use serde_json::error::Category;
+        if text.trim().is_empty() {
+            return Error {
+                kind: ErrorKind::Empty,
+            };
+        }
         let full = e.to_string();
         // serde_json appends " at line L column C"; the location is reported separately.
         let message = match full.rfind(" at line ") {
@@ -226,7 +248,9 @@ impl Error {
                 column,
                 message,
             },
-            Category::Syntax | Category::Eof | Category::Io => ErrorKind::Syntax {
+            // Complete JSON never ends inside a value: the text was cut short.
+            Category::Eof => ErrorKind::Truncated { line, column },
+            Category::Syntax | Category::Io => ErrorKind::Syntax {
                 line,
                 column,
                 message,
@@ -630,15 +654,16 @@ mod tests {
     fn errors_carry_line_and_column() {
         // Locations counted by hand in each input: line and column are 1-based.
         let cases: &[(&str, &str, usize, usize)] = &[
-            ("", "syntax", 1, 1),
             ("{\n  \"schema_version\": 1,\n  oops\n}", "syntax", 3, 3),
             ("<!DOCTYPE html>", "syntax", 1, 1),
+            // Cut off: the location is the last character there is.
             (
                 "{\"schema_version\": 1, \"version\": \"v\"",
-                "syntax",
+                "truncated",
                 1,
                 36,
             ),
+            ("{\n  \"centers\": [\n    {\"id\": \"a", "truncated", 3, 13),
             ("[1, 2]", "shape", 1, 1),
             ("\n  [{}]", "shape", 2, 3),
             ("\"a string\"", "shape", 1, 1),
@@ -667,14 +692,39 @@ mod tests {
             let err = Dataset::from_json(text).unwrap_err();
             let got_kind = match err.kind {
                 ErrorKind::Syntax { .. } => "syntax",
+                ErrorKind::Truncated { .. } => "truncated",
                 ErrorKind::Shape { .. } => "shape",
                 ErrorKind::SchemaVersion { .. } => "version",
+                ErrorKind::Empty => "empty",
             };
             assert_eq!(got_kind, *kind, "{text:?}: {err}");
             assert_eq!(err.location(), Some((*line, *column)), "{text:?}: {err}");
             assert!(err
                 .to_string()
                 .contains(&format!("line {line}, column {column}")));
+        }
+    }
+
+    #[test]
+    fn empty_and_cut_off_files_are_told_apart() {
+        for text in ["", " ", "\n\t\r\n"] {
+            assert_eq!(Dataset::load(text).unwrap_err().kind, ErrorKind::Empty);
+            assert_eq!(Dataset::from_json(text).unwrap_err().kind, ErrorKind::Empty);
+        }
+        // The bundled file cut at every 997th byte (on a character boundary) is either
+        // truncated, or (cut right after a complete value inside the top object) still
+        // truncated: a prefix of an object never parses.
+        let full = include_str!("../../public/data/centers.json");
+        for cut in (1..full.len()).step_by(997) {
+            let mut end = cut;
+            while !full.is_char_boundary(end) {
+                end -= 1;
+            }
+            let err = Dataset::load(&full[..end]).unwrap_err();
+            assert!(
+                matches!(err.kind, ErrorKind::Truncated { .. }),
+                "cut at {end}: {err}"
+            );
         }
     }
 

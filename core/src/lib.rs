@@ -12,6 +12,7 @@ pub mod index;
 pub mod json;
 pub mod lang;
 pub mod model;
+pub mod outline;
 pub mod places;
 pub mod query;
 #[cfg(feature = "schema")]

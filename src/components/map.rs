@@ -9,10 +9,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_leaflet::leaflet as lf;
-use leptos_leaflet::prelude::{MapContainer, Position, TileLayer};
+use leptos_leaflet::prelude::{MapContainer, Position};
 use send_wrapper::SendWrapper;
 use shifo_core::cluster::{Cluster, Mark, NO_GROUPS_FROM_ZOOM};
 use shifo_core::geo::{Bounds, REGION};
+use shifo_core::outline::Outlines;
 use shifo_core::{Center, Dataset, Loaded};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,12 +22,15 @@ use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::locale::{lang_of, place};
 use crate::state::AppState;
 
-/// The tile server, in one place. Tiles need the internet; without it the map stays grey and
-/// everything else works.
+/// The tile server, in one place. Tiles need the internet; without it the map draws the bundled
+/// country outlines instead and everything else works.
 pub const TILE_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 /// The attribution the OpenStreetMap tile policy requires (our constant, never data).
 pub const TILE_ATTRIBUTION: &str =
     "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors";
+/// Credit for the country outlines (public domain, credited all the same).
+const OUTLINE_ATTRIBUTION: &str =
+    "Borders: <a href=\"https://www.naturalearthdata.com/\">Natural Earth</a>";
 /// Zoom used when showing a single center.
 const DETAIL_ZOOM: f64 = 10.0;
 
@@ -378,6 +382,27 @@ fn fit_to(map: &lf::Map, bounds: Bounds, max_zoom: f64) {
     }
 }
 
+/// One country's outline as a single polygon, so that its inner rings (the enclaves of
+/// other countries) stay holes. Colours come from the stylesheet, by class.
+fn country_polygon(c: &shifo_core::outline::CountryOutline) -> lf::Polygon {
+    let rings = js_sys::Array::new();
+    for ring in &c.polygons {
+        let points = js_sys::Array::new();
+        for [lat, lon] in ring {
+            points.push(&js_sys::Array::of2(&(*lat).into(), &(*lon).into()));
+        }
+        rings.push(&points);
+    }
+    let options = lf::PolylineOptions::new();
+    options.set_class_name(format!("country-outline country-{}", c.code.code()));
+    options.set_interactive(false);
+    options.set_weight(1.5);
+    options.set_fill_opacity(1.0);
+    // Leaflet lists a layer's attribution (our constant, never data) while it is on the map.
+    let _ = js_sys::Reflect::set(&options, &"attribution".into(), &OUTLINE_ATTRIBUTION.into());
+    lf::Polygon::new_with_options(&rings, &options)
+}
+
 /// The map with its markers.
 #[component]
 pub fn CenterMap() -> impl IntoView {
@@ -390,12 +415,34 @@ pub fn CenterMap() -> impl IntoView {
     let moved = RwSignal::new(0u64);
     // Whether any group is drawn, for the legend.
     let grouped = RwSignal::new(false);
+    // Whether tiles are failing (no tile loaded since the last error): the outlines stand in.
+    let tiles_failing = RwSignal::new(false);
+    // The bundled country outlines, fetched the first time tiles fail.
+    let outlines = RwSignal::new_local(None::<Arc<Outlines>>);
+    let outlines_requested = StoredValue::new(false);
 
     // Once the map exists: the feature group and its event handlers, removed on cleanup.
     Effect::new(move |_| {
         let Some(m) = map.get() else {
             return;
         };
+        // The tile layer is ours (not leptos-leaflet's component) to hear when tiles fail.
+        let tile_options = lf::TileLayerOptions::new();
+        tile_options.set_attribution(TILE_ATTRIBUTION.to_string());
+        let tiles = lf::TileLayer::new_options(TILE_URL, &tile_options);
+        tiles.add_to(&m);
+        let on_tile_error = Closure::<dyn Fn(JsValue)>::new(move |_| {
+            if !tiles_failing.get_untracked() {
+                tiles_failing.set(true);
+            }
+        });
+        let on_tile_load = Closure::<dyn Fn(JsValue)>::new(move |_| {
+            if tiles_failing.get_untracked() {
+                tiles_failing.set(false);
+            }
+        });
+        tiles.on("tileerror", on_tile_error.as_ref());
+        tiles.on("tileload", on_tile_load.as_ref());
         let group = lf::FeatureGroup::new();
         group.add_to(&m);
         let on_move = Closure::<dyn Fn(JsValue)>::new(move |_| moved.update(|n| *n += 1));
@@ -424,9 +471,18 @@ pub fn CenterMap() -> impl IntoView {
         }));
         // The handlers are JS objects, which the cleanup (Send by signature) may only hold
         // wrapped; it runs on this same thread.
-        let handlers = SendWrapper::new((m.clone(), on_move, on_click, on_key));
+        let handlers = SendWrapper::new((
+            m.clone(),
+            on_move,
+            on_click,
+            on_key,
+            (tiles, on_tile_error, on_tile_load),
+        ));
         on_cleanup(move || {
-            let (m, on_move, on_click, on_key) = &*handlers;
+            let (m, on_move, on_click, on_key, (tiles, on_tile_error, on_tile_load)) = &*handlers;
+            tiles.off("tileerror", on_tile_error.as_ref());
+            tiles.off("tileload", on_tile_load.as_ref());
+            tiles.remove();
             m.off("moveend", on_move.as_ref());
             group.off("click", on_click.as_ref());
             group.off("keypress", on_key.as_ref());
@@ -469,6 +525,36 @@ pub fn CenterMap() -> impl IntoView {
         Some((loaded, ids))
     });
 
+    // Without tiles the map would be an empty grey box: fetch the outlines once.
+    Effect::new(move |_| {
+        if tiles_failing.get() && !outlines_requested.get_value() {
+            outlines_requested.set_value(true);
+            leptos::task::spawn_local(async move {
+                if let Some(o) = crate::data::fetch_outlines().await {
+                    outlines.set(Some(Arc::new(o)));
+                }
+            });
+        }
+    });
+
+    // The outlines, drawn while tiles fail and removed when they load again.
+    Effect::new(move |_| {
+        let (Some(m), Some(o), true) = (map.get(), outlines.get(), tiles_failing.get()) else {
+            return;
+        };
+        let polygons: Vec<lf::Polygon> = o.countries.iter().map(country_polygon).collect();
+        for p in &polygons {
+            p.add_to(&m);
+            p.bring_to_back();
+        }
+        let polygons = SendWrapper::new(polygons);
+        on_cleanup(move || {
+            for p in polygons.iter() {
+                p.remove();
+            }
+        });
+    });
+
     // Choosing a center (here, in the list or by URL) brings it into view, close enough to be
     // drawn on its own.
     Effect::new(move |_| {
@@ -493,9 +579,10 @@ pub fn CenterMap() -> impl IntoView {
     );
     view! {
         <section class="map-panel" aria-label=move || t_string!(i18n, map_label)>
-            <MapContainer class="map" center=center zoom=4.0 map=map.write_only()>
-                <TileLayer url=TILE_URL attribution=TILE_ATTRIBUTION/>
-            </MapContainer>
+            <MapContainer class="map" center=center zoom=4.0 map=map.write_only()/>
+            <Show when=move || tiles_failing.get()>
+                <p class="map-note" role="status">{t!(i18n, tiles_failed)}</p>
+            </Show>
             <Legend grouped=grouped.read_only()/>
         </section>
     }

@@ -8,11 +8,13 @@ const ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** A browser plus a context whose every request outside localhost fails (as tiles do here). */
-export async function launch({ viewport = { width: 1280, height: 800 } } = {}) {
+/** A browser plus a context whose every request outside localhost fails (as tiles do here).
+ *  Service workers are blocked unless asked for: a worker answering from its cache would hide
+ *  the responses specs stage with `page.route` (offline.spec.mjs asks for them). */
+export async function launch({ viewport = { width: 1280, height: 800 }, serviceWorkers = 'block' } = {}) {
   // playwright-core gives every launch a fresh, empty user-data-dir of its own.
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, serviceWorkers });
   // Tests never depend on map tiles: refuse every request that is not to this machine.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort('internetdisconnected'));
   return { browser, context };

@@ -30,8 +30,11 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/** The build the suite serves: dist/, or SHIFO_DIST (a copy, so a build can run beside a suite). */
+export const DIST = resolve(process.env.SHIFO_DIST ?? resolve(import.meta.dirname, '../../../dist'));
+
 /** Serves `root` on 127.0.0.1, with `headers` on every answer; resolves to { url, close }. */
-export async function serve(root = resolve(import.meta.dirname, '../../../dist'), headers = {}) {
+export async function serve(root = DIST, headers = {}) {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);

@@ -1,0 +1,103 @@
+// Network faults: an empty, cut-off, silent or unreachable dataset is told in the reader's
+// language with a retry that works; unreachable tiles leave a usable map of country outlines.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { useApp } from './support/fixture.mjs';
+import { dataset, tr, trCount } from './support/locale.mjs';
+import { expect } from './support/expect.mjs';
+
+const t = useApp();
+const URL_PATH = 'data/centers.json';
+const DATA = '**/data/centers.json';
+const bundled = readFileSync(resolve(import.meta.dirname, '../../public/data/centers.json'), 'utf8');
+
+/** The alert's text once it shows `wanted` (in `lang`), and a retry that loads the dataset. */
+async function expectFailureThenRetry(wanted, lang) {
+  const alert = t.page.getByRole('alert');
+  await expect(async () => (await alert.count()) === 1 && (await alert.textContent()).includes(wanted), `alert says "${wanted}"`);
+  assert.equal(await alert.getByRole('heading').textContent(), tr('error_heading', {}, lang));
+  await t.page.unroute(DATA);
+  await alert.getByRole('button', { name: tr('retry', {}, lang) }).click();
+  await expect(async () => (await t.page.getByRole('status').filter({ hasText: trCount('results_count', dataset.centers.length, lang) }).count()) === 1,
+    'all centers shown after retry');
+  assert.equal(await t.page.getByRole('alert').count(), 0);
+}
+
+test('an empty answer is named as empty, in Russian, and retry loads the dataset', async () => {
+  await t.page.route(DATA, (r) => r.fulfill({ body: '', contentType: 'application/json' }));
+  await t.app.open('lang=ru', { waitReady: false });
+  await expectFailureThenRetry(tr('error_empty', { url: URL_PATH }, 'ru'), 'ru');
+});
+
+test('a download cut off midway says where it stops, in Kazakh, and retry loads the dataset', async () => {
+  // Cut inside a line, so the place is that line's last character (1-based, in characters).
+  let cut = Math.floor(bundled.length * 0.6);
+  while (bundled[cut - 1] === '\n') cut -= 1;
+  const part = bundled.slice(0, cut);
+  const lines = part.split('\n');
+  const where = { url: URL_PATH, line: lines.length, column: [...lines.at(-1)].length };
+  await t.page.route(DATA, (r) => r.fulfill({ body: part, contentType: 'application/json' }));
+  await t.app.open('lang=kk', { waitReady: false });
+  await expectFailureThenRetry(tr('error_truncated', where, 'kk'), 'kk');
+});
+
+test('a server that never answers times out after 20 seconds, in Uzbek, and retry loads the dataset', async () => {
+  // The page's clock is Playwright's: 20 seconds pass at once, the wait stays real.
+  await t.page.clock.install();
+  const stuck = [];
+  await t.page.route(DATA, (r) => { stuck.push(r); });
+  await t.app.open('lang=uz', { waitReady: false });
+  await expect(() => stuck.length === 1, 'the dataset was requested');
+  await expect(() => t.page.getByRole('status').filter({ hasText: tr('loading', {}, 'uz') }).isVisible(), 'loading shown while waiting');
+  await t.page.clock.fastForward('00:19');
+  assert.equal(await t.page.getByRole('alert').count(), 0, 'no error before 20 seconds');
+  await t.page.clock.fastForward('00:02');
+  await expectFailureThenRetry(tr('error_timeout', { url: URL_PATH, seconds: 20 }, 'uz'), 'uz');
+  for (const r of stuck) await r.abort().catch(() => {});
+});
+
+test('a fetch that fails while offline says so, in Tajik, and retry works once back online', async () => {
+  let fail;
+  const failed = new Promise((ok) => { fail = ok; });
+  await t.page.route(DATA, async (r) => { await failed; await r.abort('internetdisconnected'); });
+  await t.app.open('lang=tg', { waitReady: false });
+  await t.context.setOffline(true);
+  fail();
+  const alert = t.page.getByRole('alert');
+  await expect(async () => (await alert.count()) === 1, 'alert shown');
+  assert.ok((await alert.textContent()).includes(tr('error_offline', { url: URL_PATH }, 'tg')), await alert.textContent());
+  await t.context.setOffline(false);
+  await expectFailureThenRetry(tr('error_offline', { url: URL_PATH }, 'tg'), 'tg');
+});
+
+test('with the tile server unreachable the map shows the five countries and says why; it stays usable', async () => {
+  // Every tile request fails here (support/browser.mjs), as on a network without the internet.
+  await t.app.open();
+  const note = t.app.map.getByRole('status').filter({ hasText: tr('tiles_failed') });
+  await expect(() => note.isVisible(), 'the map says its background is missing');
+  const outlines = t.app.map.locator('path.country-outline');
+  await expect(async () => (await outlines.count()) === 5, 'five country outlines drawn');
+  const box = async (code) => t.app.map.locator(`path.country-${code}`).boundingBox();
+  const [kz, uz, tm, kg, tj] = await Promise.all(['KZ', 'UZ', 'TM', 'KG', 'TJ'].map(box));
+  // The shapes are where the countries are: Kazakhstan north of Turkmenistan, Kyrgyzstan
+  // east of Uzbekistan, Tajikistan south of Kyrgyzstan; Kazakhstan the largest.
+  assert.ok(kz.y < tm.y && kz.y + kz.height < tm.y + tm.height, 'KZ north of TM');
+  assert.ok(kg.x + kg.width > uz.x + uz.width, 'KG east of UZ');
+  assert.ok(tj.y + tj.height > kg.y + kg.height, 'TJ south of KG');
+  assert.ok(kz.width * kz.height > Math.max(uz.width * uz.height, tm.width * tm.height, kg.width * kg.height, tj.width * tj.height));
+  // The borders' source is credited on the map.
+  assert.ok((await t.app.map.getByRole('link', { name: 'Natural Earth' }).count()) === 1, 'Natural Earth credited');
+  // Markers sit on the outlines: Astana's proton therapy center inside Kazakhstan's box.
+  const astana = dataset.centers.find((c) => c.country === 'KZ' && c.city === 'Astana');
+  await t.app.expectInView([astana]);
+  const m = await t.app.marker(astana.name).boundingBox();
+  assert.ok(m.x >= kz.x && m.x <= kz.x + kz.width && m.y >= kz.y && m.y <= kz.y + kz.height, 'Astana inside Kazakhstan');
+  // Still usable: a filter narrows map and list, and a marker opens its center.
+  await t.app.countryBox('TJ').check();
+  await t.app.expectShown(dataset.centers.filter((c) => c.country === 'TJ'));
+  const tj1 = dataset.centers.find((c) => c.country === 'TJ');
+  await t.app.marker(tj1.name).click();
+  await expect(() => t.app.detail(tj1.name).isVisible(), 'detail opened from the map');
+});
