@@ -17,6 +17,8 @@ step "native tests"
 cargo test --workspace --locked
 step "release build"
 trunk build --release --offline
+step "test build with fault injection (for panic.spec.mjs only; never deployed)"
+trunk build --release --offline --features fault-injection --dist target/dist-faults
 step "payload size"
 node scripts/size-report.mjs
 step "browser tests (Chromium)"
