@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useApp } from './support/fixture.mjs';
-import { DIST } from './support/server.mjs';
+import { CSP, DIST } from './support/server.mjs';
 import { dataset } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
@@ -17,7 +17,8 @@ after(() => rmSync(root, { recursive: true, force: true }));
 const DATA_FILE = join(root, 'data/centers.json');
 const original = readFileSync(DATA_FILE, 'utf8');
 
-const t = useApp({ root, serviceWorkers: 'allow' });
+// Under the README's Content-Security-Policy, which must let the worker register and run.
+const t = useApp({ root, serviceWorkers: 'allow', headers: { 'content-security-policy': CSP } });
 
 /** Waits until the service worker controls the page, with the shell and dataset cached. */
 async function offlineReady(page) {
