@@ -76,6 +76,13 @@ pub fn place(locale: Locale, center: &Center) -> String {
     )
 }
 
+/// Data text set inside a sentence of ours, between Unicode's first-strong isolate and pop
+/// directional isolate: a right-to-left override in the data then cannot run on into our
+/// words. Where data is an element of its own, `<bdi>` does the same without the marks.
+pub fn isolate(data: &str) -> String {
+    format!("\u{2068}{data}\u{2069}")
+}
+
 /// A dataset problem, located, in `locale`: "line L, column C: $.path: message".
 pub fn problem_text(locale: Locale, p: &Problem) -> String {
     let message = problem_message(locale, &p.kind);

@@ -7,7 +7,7 @@ use crate::components::list::item_dom_id;
 use shifo_core::{HubStatus, Precision};
 
 use crate::i18n::{td_string, use_i18n};
-use crate::locale::{country_name, lang_of};
+use crate::locale::{country_name, isolate, lang_of};
 use crate::state::AppState;
 
 /// Closes the detail and puts keyboard focus back on the center's list item, so a keyboard
@@ -125,7 +125,12 @@ pub fn Detail() -> impl IntoView {
                     .iter()
                     .map(|s| loaded.dataset.specialty_label(s, lang))
                     .collect();
-                td_string!(locale, pediatric_services, services = labels.join(", ")).to_string()
+                td_string!(
+                    locale,
+                    pediatric_services,
+                    services = isolate(&labels.join(", "))
+                )
+                .to_string()
             }
         };
         let capacity = c.capacity.as_ref().map(|cap| {
@@ -178,10 +183,10 @@ pub fn Detail() -> impl IntoView {
                     .unwrap_or_default();
                 let scope = h
                     .scope
-                    .as_ref()
-                    .map(|s| format!(": {s}"))
-                    .unwrap_or_default();
-                view! { <li>{format!("{} ({status}{when}){scope}", h.name_in(lang))}</li> }
+                    .clone()
+                    .map(|s| view! { ": "<bdi>{s}</bdi> });
+                // Data in <bdi>: an override in it cannot reverse our words around it.
+                view! { <li><bdi>{h.name_in(lang).to_string()}</bdi>{format!(" ({status}{when})")}{scope}</li> }
             })
             .collect();
         let hubs = (!hubs.is_empty())
@@ -229,7 +234,7 @@ pub fn Detail() -> impl IntoView {
                 view! {
                     <li>
                         {link_to(other.clone(), other_name)}
-                        {format!(": {}", facts.join("; "))}
+                        ": "<bdi>{facts.join("; ")}</bdi>
                     </li>
                 }
             })
@@ -248,17 +253,15 @@ pub fn Detail() -> impl IntoView {
                     (Some(a), _) => format!(", {a}"),
                     _ => String::new(),
                 };
-                let cities = if e.cities.is_empty() {
-                    String::new()
-                } else {
+                let cities = (!e.cities.is_empty()).then(|| {
                     let names: Vec<&str> = e
                         .cities
                         .iter()
                         .map(|city| shifo_core::places::city_name(city, lang))
                         .collect();
-                    format!(" ({})", names.join(", "))
-                };
-                view! { <li>{e.title_in(lang).to_string()}{when}{cities}</li> }
+                    view! { " ("<bdi>{names.join(", ")}</bdi>")" }
+                });
+                view! { <li><bdi>{e.title_in(lang).to_string()}</bdi>{when}{cities}</li> }
             })
             .collect();
         let events = (!events.is_empty())

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{t, td_string, use_i18n};
+use crate::locale::isolate;
 use crate::state::AppState;
 
 /// The footer.
@@ -16,8 +17,8 @@ pub fn Footer() -> impl IntoView {
             td_string!(
                 locale,
                 footer_dataset,
-                version = d.dataset.version.clone(),
-                updated = d.dataset.updated.clone()
+                version = isolate(&d.dataset.version),
+                updated = isolate(&d.dataset.updated)
             )
             .to_string()
         })

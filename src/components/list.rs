@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::components::embed_dialog::EmbedDialog;
 use crate::components::share::ShareLink;
 use crate::i18n::{t, t_string, td_string, use_i18n};
-use crate::locale::{lang_of, place};
+use crate::locale::{country_name, lang_of};
 use crate::state::AppState;
 
 /// The DOM id of a center's list item, so the map can scroll it into view.
@@ -236,7 +236,9 @@ pub fn ResultList() -> impl IntoView {
         let c = dataset.centers.get(i)?;
         let lang = lang_of(locale);
         let specialties = dataset.specialty_list(c, lang);
-        let place = place(locale, c);
+        // The city is data: isolated, so an override in it cannot reverse the country after it.
+        let city = c.city_in(lang).to_string();
+        let country = country_name(locale, c.country);
         let shown = c.name_in(lang).to_string();
         // The other names, for when the query matched one of them and not the shown one.
         let others: Vec<(String, String)> = std::iter::once(("en".to_string(), c.name.clone()))
@@ -303,7 +305,7 @@ pub fn ResultList() -> impl IntoView {
                 >
                     <span id=name_id class="result-name">{name_view}</span>
                     {matched_other}
-                    <span id=place_id class="result-place">{place}</span>
+                    <span id=place_id class="result-place"><bdi>{city}</bdi>", "{country}</span>
                     <span id=specs_id class="result-specialties">{specialties}</span>
                     {pediatric}
                 </button>

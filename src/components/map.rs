@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
-use crate::locale::{lang_of, place};
+use crate::locale::{country_name, lang_of};
 use crate::state::AppState;
 
 /// The tile server, in one place. Tiles need the internet; without it the map draws the bundled
@@ -80,7 +80,15 @@ fn popup_content(dataset: &Dataset, c: &Center, locale: Locale) -> Option<web_sy
         Some(())
     };
     add("strong", "popup-name", c.name_in(lang))?;
-    add("div", "popup-place", &place(locale, c))?;
+    // The city is data: isolated, so an override in it cannot reverse the country after it.
+    let place = doc.create_element("div").ok()?;
+    place.set_class_name("popup-place");
+    let city = doc.create_element("bdi").ok()?;
+    city.set_text_content(Some(c.city_in(lang)));
+    place.append_child(&city).ok()?;
+    let country = format!(", {}", country_name(locale, c.country));
+    place.append_child(&doc.create_text_node(&country)).ok()?;
+    root.append_child(&place).ok()?;
     add("div", "popup-specialties", &dataset.specialty_list(c, lang))?;
     if c.treats_children() {
         add(

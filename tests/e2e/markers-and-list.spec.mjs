@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { useApp } from './support/fixture.mjs';
-import { dataset, tr } from './support/locale.mjs';
+import { dataset, isolate, tr } from './support/locale.mjs';
 
 const t = useApp();
 
@@ -23,7 +23,7 @@ test('a legend says in words what the marker colours mean', async () => {
 test('the footer names the dataset version and date', async () => {
   await t.app.open();
   const footer = t.page.getByRole('contentinfo');
-  assert.match(await footer.textContent(), new RegExp(tr('footer_dataset', { version: dataset.version, updated: dataset.updated }).replace(/[.]/g, '\\.')));
+  assert.match(await footer.textContent(), new RegExp(tr('footer_dataset', { version: isolate(dataset.version), updated: isolate(dataset.updated) }).replace(/[.]/g, '\\.')));
 });
 
 test('a screenshot of the main view is saved as an artifact', async () => {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/fixture.mjs';
-import { dataset, tr, trCount } from './support/locale.mjs';
+import { dataset, isolate, tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
 const t = useApp();
@@ -50,7 +50,7 @@ test('choosing a list item opens every field of its detail', async () => {
   for (const expected of [
     trCount('capacity_patients', c.capacity.patients_per_year),
     c.capacity.note,
-    tr('pediatric_services', { services: c.pediatric.services.map(label).join(', ') }),
+    tr('pediatric_services', { services: isolate(c.pediatric.services.map(label).join(', ')) }),
     tr('precision_city'),
     tr('detail_last_verified'),
     c.last_verified,

@@ -17,6 +17,10 @@ export function tr(key, args = {}, lang = 'en') {
   return Object.entries(args).reduce((acc, [k, v]) => acc.replaceAll(`{{ ${k} }}`, String(v)), s);
 }
 
+/** Data set inside one of our sentences, as the app isolates it (FSI … PDI), so that a
+ *  right-to-left override in data cannot reverse the words around it. */
+export const isolate = (data) => `\u2068${data}\u2069`;
+
 /** The plural form the language's CLDR rules pick (`key_one`, `key_few`, …), else the
  *  `_other` form, else the plain key (Tajik has a single form). */
 export function trCount(key, count, lang = 'en') {
