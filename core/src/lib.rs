@@ -6,6 +6,7 @@
 pub mod cluster;
 pub mod dataset;
 pub mod embed;
+pub mod export;
 pub mod filter;
 pub mod geo;
 pub mod index;
@@ -15,6 +16,7 @@ pub mod model;
 pub mod outline;
 pub mod places;
 pub mod query;
+pub mod referral;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod search;

@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::components::embed_dialog::EmbedDialog;
+use crate::components::exports::Downloads;
 use crate::components::share::ShareLink;
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::locale::{country_name, lang_of};
@@ -320,6 +321,7 @@ pub fn ResultList() -> impl IntoView {
                 <p class="result-count" role="status" aria-live="polite">{move || td_string!(i18n.get_locale(), results_count, count = count()).to_string()}</p>
                 <ShareLink/>
                 <EmbedDialog/>
+                <Downloads/>
                 <Show when=move || count() == 0>
                     <div class="no-results">
                         <p>{t!(i18n, no_results)}</p>

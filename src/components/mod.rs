@@ -3,6 +3,7 @@
 pub mod detail;
 pub mod embed;
 pub mod embed_dialog;
+pub mod exports;
 pub mod filters;
 pub mod footer;
 pub mod language;
