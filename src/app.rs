@@ -12,6 +12,7 @@ use crate::components::{
     language::LanguageSwitcher,
     list::ResultList,
     map::CenterMap,
+    referral::ReferralSheet,
     status::{DataRefused, LoadFailed, Loading, Problems},
 };
 use crate::i18n::{t, use_i18n, I18nContextProvider};
@@ -72,6 +73,8 @@ fn Shell() -> impl IntoView {
         post_height();
     }
     let embedded = move || state.view.with(|v| v.embed.on);
+    // The referral sheet replaces the map and list while open (its own printable page).
+    let sheet_open = move || state.view.with(|v| v.sheet) && state.selected().is_some();
 
     view! {
         <a class="skip-link" href="#results" on:click=skip_to_results>{t!(i18n, skip_to_results)}</a>
@@ -89,6 +92,7 @@ fn Shell() -> impl IntoView {
                 </Show>
             </header>
         </Show>
+        <Show when=move || !sheet_open()>
         <main class="layout">
             <aside class="sidebar">
                 <Show when=loading><Loading/></Show>
@@ -103,6 +107,10 @@ fn Shell() -> impl IntoView {
                 <Detail/>
             </div>
         </main>
+        </Show>
+        <Show when=sheet_open>
+            <main class="sheet-page"><ReferralSheet/></main>
+        </Show>
         <Footer/>
     }
 }

@@ -256,6 +256,18 @@ impl AppState {
         self.commit(next, Entry::Push);
     }
 
+    /// Shows (or leaves) the selected center's printable referral sheet, as a history entry so
+    /// that Back returns to the map.
+    pub fn open_sheet(&self, open: bool) {
+        let mut next = self.view.get_untracked();
+        if next.sheet == open || next.center.is_none() {
+            return;
+        }
+        next.sheet = open;
+        self.typing.set_value(false);
+        self.commit(next, Entry::Push);
+    }
+
     /// The selected center's id (tracked, through the selection memo only).
     pub fn selected_id(&self) -> Option<String> {
         self.selected.get()

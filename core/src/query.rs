@@ -27,6 +27,9 @@ pub struct ViewState {
     pub filter: Filter,
     /// Id of the center whose detail is open.
     pub center: Option<String>,
+    /// Whether that center's printable referral sheet is shown instead of the map
+    /// (`sheet=1`; meaningful only with a center).
+    pub sheet: bool,
     /// The interface language chosen in the link or the switcher.
     pub lang: Option<Lang>,
     /// How the map is embedded: layout, locked facets, colours.
@@ -95,6 +98,11 @@ impl ViewState {
                     let id = value.trim();
                     state.center = is_slug(id).then(|| id.to_owned());
                 }
+                "sheet" => match value.as_ref() {
+                    "1" | "true" => state.sheet = true,
+                    "0" | "false" => state.sheet = false,
+                    _ => {}
+                },
                 // A later valid value wins; an unknown one leaves an earlier choice alone.
                 "lang" => {
                     if let Some(lang) = Lang::from_code(value.trim()) {
@@ -157,6 +165,8 @@ impl ViewState {
                 self.center = None;
             }
         }
+        // A sheet is a center's: without one there is nothing to print.
+        self.sheet &= self.center.is_some();
         self
     }
 
@@ -182,6 +192,9 @@ impl ViewState {
         }
         if let Some(id) = &self.center {
             parts.push(format!("center={id}"));
+        }
+        if self.sheet {
+            parts.push("sheet=1".into());
         }
         if let Some(lang) = self.lang {
             parts.push(format!("lang={}", lang.code()));
@@ -271,6 +284,25 @@ mod tests {
             ("center=nobody", ""),
             ("center=Vakhidov-Surgery", ""),
             ("center=vakhidov-surgery", "center=vakhidov-surgery"),
+            // The referral sheet: a flag after the center.
+            (
+                "sheet=1&center=vakhidov-surgery",
+                "center=vakhidov-surgery&sheet=1",
+            ),
+            (
+                "center=vakhidov-surgery&sheet=true",
+                "center=vakhidov-surgery&sheet=1",
+            ),
+            (
+                "center=vakhidov-surgery&sheet=yes",
+                "center=vakhidov-surgery",
+            ),
+            (
+                "center=vakhidov-surgery&sheet=1&sheet=0",
+                "center=vakhidov-surgery",
+            ),
+            ("sheet=1", ""),
+            ("center=nobody&sheet=1", ""),
             ("utm_source=x&zoom=99&country", ""),
             ("%%%&&&===", ""),
             ("lang=ru", "lang=ru"),
@@ -330,6 +362,7 @@ mod tests {
             any::<String>(),
             proptest::option::of(slug),
             proptest::option::of(proptest::sample::select(Lang::ALL.to_vec())),
+            any::<bool>(),
             (
                 any::<bool>(),
                 proptest::collection::btree_set(
@@ -349,6 +382,7 @@ mod tests {
                     text,
                     center,
                     lang,
+                    sheet,
                     (on, lock, accent, theme, data),
                 )| {
                     ViewState {
@@ -359,6 +393,7 @@ mod tests {
                             text: clean_text(&text),
                         },
                         center,
+                        sheet,
                         lang,
                         embed: Embed {
                             on,

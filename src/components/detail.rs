@@ -285,6 +285,9 @@ pub fn Detail() -> impl IntoView {
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </div>
+                <button type="button" class="secondary referral-open" on:click=move |_| state.open_sheet(true)>
+                    {td_string!(locale, referral_open).to_string()}
+                </button>
                 <dl>
                     {other_names}
                     <dt>{td_string!(locale, detail_country).to_string()}</dt><dd>{country}</dd>

@@ -9,5 +9,6 @@ pub mod footer;
 pub mod language;
 pub mod list;
 pub mod map;
+pub mod referral;
 pub mod share;
 pub mod status;
