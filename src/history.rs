@@ -10,6 +10,16 @@ pub fn current_query() -> String {
         .unwrap_or_default()
 }
 
+/// The page's address without query or fragment: the base of every center's permalink.
+pub fn page_base() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}")
+}
+
 /// How a state change enters the browser history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {

@@ -76,6 +76,19 @@ pub fn place(locale: Locale, center: &Center) -> String {
     )
 }
 
+/// A center's capacity in `locale`: beds, patients a year, then the source's note.
+pub fn capacity_text(locale: Locale, cap: &shifo_core::Capacity) -> String {
+    let mut facts = Vec::new();
+    if let Some(beds) = cap.beds {
+        facts.push(td_string!(locale, capacity_beds, count = beds).to_string());
+    }
+    if let Some(n) = cap.patients_per_year {
+        facts.push(td_string!(locale, capacity_patients, count = n).to_string());
+    }
+    facts.extend(cap.note.clone());
+    facts.join("; ")
+}
+
 /// Data text set inside a sentence of ours, between Unicode's first-strong isolate and pop
 /// directional isolate: a right-to-left override in the data then cannot run on into our
 /// words. Where data is an element of its own, `<bdi>` does the same without the marks.

@@ -7,7 +7,7 @@ use crate::components::list::item_dom_id;
 use shifo_core::{HubStatus, Precision};
 
 use crate::i18n::{td_string, use_i18n};
-use crate::locale::{country_name, isolate, lang_of};
+use crate::locale::{capacity_text, country_name, isolate, lang_of};
 use crate::state::AppState;
 
 /// Closes the detail and puts keyboard focus back on the center's list item, so a keyboard
@@ -134,15 +134,7 @@ pub fn Detail() -> impl IntoView {
             }
         };
         let capacity = c.capacity.as_ref().map(|cap| {
-            let mut facts = Vec::new();
-            if let Some(beds) = cap.beds {
-                facts.push(td_string!(locale, capacity_beds, count = beds).to_string());
-            }
-            if let Some(n) = cap.patients_per_year {
-                facts.push(td_string!(locale, capacity_patients, count = n).to_string());
-            }
-            facts.extend(cap.note.clone());
-            view! { <dt>{td_string!(locale, detail_capacity).to_string()}</dt><dd>{facts.join("; ")}</dd> }
+            view! { <dt>{td_string!(locale, detail_capacity).to_string()}</dt><dd>{capacity_text(locale, cap)}</dd> }
         });
         let languages = (!c.languages.is_empty()).then(|| {
             view! { <dt>{td_string!(locale, detail_languages).to_string()}</dt><dd>{c.languages.join(", ")}</dd> }

@@ -5,19 +5,10 @@ use leptos::prelude::*;
 use shifo_core::export;
 use wasm_bindgen::JsCast;
 
+use crate::history;
 use crate::i18n::{t, use_i18n};
 use crate::locale::lang_of;
 use crate::state::AppState;
-
-/// The page's address without query or fragment: the base of every center's permalink.
-fn page_base() -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return String::new();
-    };
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}")
-}
 
 /// Offers `text` as a file named `name`: a Blob behind a temporary link with `download`.
 fn save(name: &str, mime: &str, text: &str) -> Option<()> {
@@ -59,7 +50,7 @@ pub fn Downloads() -> impl IntoView {
         let _ = match kind {
             Kind::Csv => {
                 let ids = state.filtered.get_untracked();
-                let text = export::csv(d, &ids, lang, &page_base());
+                let text = export::csv(d, &ids, lang, &history::page_base());
                 save(
                     &format!("shifo-centers-{day}.csv"),
                     "text/csv;charset=utf-8",
@@ -68,7 +59,7 @@ pub fn Downloads() -> impl IntoView {
             }
             Kind::GeoJson => {
                 let ids = state.filtered.get_untracked();
-                let text = export::geojson(d, &ids, lang, &page_base());
+                let text = export::geojson(d, &ids, lang, &history::page_base());
                 save(
                     &format!("shifo-centers-{day}.geojson"),
                     "application/geo+json",

@@ -5,21 +5,10 @@
 use leptos::prelude::*;
 use shifo_core::referral::{self, Bilingual, Sheet, QUIET_ZONE};
 
+use crate::history;
 use crate::i18n::{t, td_string, use_i18n, Locale};
-use crate::locale::{country_name, lang_of, locale_of};
+use crate::locale::{capacity_text, country_name, lang_of, locale_of};
 use crate::state::AppState;
-
-/// The page's address without query or fragment: the base of the permalink.
-fn page_base() -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return String::new();
-    };
-    format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    )
-}
 
 /// A text in both languages: the reader's first, the clinic's after it, each marked with its
 /// language so a screen reader pronounces it right.
@@ -54,7 +43,7 @@ pub fn ReferralSheet() -> impl IntoView {
         let locale = i18n.get_locale();
         let lang = lang_of(locale);
         let data = state.view.with(|v| v.data.clone());
-        let link = referral::permalink(&page_base(), &center.id, lang, data.as_deref());
+        let link = referral::permalink(&history::page_base(), &center.id, lang, data.as_deref());
         let s: Sheet = referral::sheet(&loaded.dataset, &center, lang, &link);
         let second = s.second.map(locale_of);
         let row = move |key: fn(Locale) -> String| label(locale, second, key);
@@ -78,15 +67,7 @@ pub fn ReferralSheet() -> impl IntoView {
             }
         };
         let capacity = s.capacity.as_ref().map(|cap| {
-            let mut facts = Vec::new();
-            if let Some(beds) = cap.beds {
-                facts.push(td_string!(locale, capacity_beds, count = beds).to_string());
-            }
-            if let Some(n) = cap.patients_per_year {
-                facts.push(td_string!(locale, capacity_patients, count = n).to_string());
-            }
-            facts.extend(cap.note.clone());
-            view! { {row(|l| td_string!(l, detail_capacity).to_string())}<dd>{facts.join("; ")}</dd> }
+            view! { {row(|l| td_string!(l, detail_capacity).to_string())}<dd>{capacity_text(locale, cap)}</dd> }
         });
         let other_names = (!s.other_names.is_empty()).then(|| {
             let items: Vec<_> = s
