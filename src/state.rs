@@ -252,6 +252,8 @@ impl AppState {
             return;
         }
         next.center = id;
+        // A referral sheet belongs to the center it was opened for.
+        next.sheet = false;
         self.typing.set_value(false);
         self.commit(next, Entry::Push);
     }
