@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use shifo_core::referral::{self, Bilingual, Sheet, QUIET_ZONE};
+use wasm_bindgen::JsCast;
 
 use crate::history;
 use crate::i18n::{t, td_string, use_i18n, Locale};
@@ -37,6 +38,19 @@ fn label(first: Locale, second: Option<Locale>, key: fn(Locale) -> String) -> im
 pub fn ReferralSheet() -> impl IntoView {
     let state = AppState::expect();
     let i18n = use_i18n();
+    // A new page: start at its top, with focus on its heading (on a phone the detail it was
+    // opened from sits far down the page).
+    request_animation_frame(|| {
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        if let Some(h) = document()
+            .get_element_by_id("referral-heading")
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = h.focus();
+        }
+    });
     move || {
         let loaded = state.loaded()?;
         let center = state.selected()?;
@@ -153,7 +167,7 @@ pub fn ReferralSheet() -> impl IntoView {
                     <button type="button" on:click=print>{t!(i18n, referral_print)}</button>
                 </div>
                 <p class="referral-kind">{t!(i18n, referral_heading)}</p>
-                <h2 id="referral-heading">{both(&s.name)}</h2>
+                <h2 id="referral-heading" tabindex="-1">{both(&s.name)}</h2>
                 <div class="referral-body">
                     <dl>
                         {other_names}

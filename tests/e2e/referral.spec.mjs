@@ -83,6 +83,16 @@ test('printed, the sheet is all there is: no buttons, header, map or filters', a
   }
 });
 
+test('on a phone the sheet opens at its top, with focus on its name', async () => {
+  await t.page.setViewportSize({ width: 375, height: 667 });
+  const sheet = await openSheet(proton, 'ru');
+  const heading = sheet.getByRole('heading', { level: 2 });
+  await expect(() => heading.evaluate((h) => document.activeElement === h), 'focus on the sheet heading');
+  assert.equal(await t.page.evaluate(() => window.scrollY), 0, 'scrolled to the top');
+  assert.ok(await heading.isVisible());
+  assert.ok(await t.page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth), 'no sideways scroll');
+});
+
 test('an Uzbek reader gets Russian beside Uzbek; "Back to the map" and Back return to the map', async () => {
   const vakhidov = dataset.centers.find((c) => c.id === 'vakhidov-center-of-surgery-tashkent');
   const map = t.page.getByRole('region', { name: tr('map_label', {}, 'uz') });
