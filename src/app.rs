@@ -7,11 +7,15 @@ use wasm_bindgen::JsCast;
 use crate::components::{
     detail::Detail,
     embed::{post_height, use_theme, EmbedBar},
+    events::EventsPanel,
     filters::Filters,
     footer::Footer,
+    hubs::HubsPanel,
     language::LanguageSwitcher,
     list::ResultList,
     map::CenterMap,
+    mobile::{FilterSheet, Mobile, MobileBar, Pane},
+    near::NearMe,
     referral::ReferralSheet,
     status::{DataRefused, LoadFailed, Loading, Problems},
 };
@@ -22,8 +26,10 @@ use shifo_core::embed::Facet;
 
 /// Moves focus to the results without touching the URL (a `#results` fragment would add a
 /// history entry and ride along in every shared link).
-fn skip_to_results(ev: leptos::ev::MouseEvent) {
+/// On a phone it first brings the list pane back.
+fn skip_to_results(ev: leptos::ev::MouseEvent, mobile: Mobile) {
     ev.prevent_default();
+    mobile.pane.set(Pane::List);
     if let Some(el) = document()
         .get_element_by_id("results")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
@@ -50,6 +56,7 @@ fn Shell() -> impl IntoView {
     // What the browser asked for, kept for when Back leads to a URL without `lang=`.
     let browser_default = i18n.get_locale_untracked();
     let state = AppState::provide();
+    let mobile = Mobile::provide();
     Effect::new(move |_| {
         let wanted = state
             .view
@@ -77,7 +84,7 @@ fn Shell() -> impl IntoView {
     let sheet_open = move || state.view.with(|v| v.sheet) && state.selected().is_some();
 
     view! {
-        <a class="skip-link" href="#results" on:click=skip_to_results>{t!(i18n, skip_to_results)}</a>
+        <a class="skip-link" href="#results" on:click=move |ev| skip_to_results(ev, mobile)>{t!(i18n, skip_to_results)}</a>
         <Show
             when=move || !embedded()
             fallback=|| view! { <EmbedBar/> }
@@ -93,18 +100,24 @@ fn Shell() -> impl IntoView {
             </header>
         </Show>
         <Show when=move || !sheet_open()>
-        <main class="layout">
+        <Show when=move || mobile.narrow.get()>
+            <MobileBar/>
+        </Show>
+        <main class="layout" class:pane-list=move || !mobile.shows(Pane::Map) class:pane-map=move || !mobile.shows(Pane::List)>
             <aside class="sidebar">
                 <Show when=loading><Loading/></Show>
                 <Show when=failed><LoadFailed/></Show>
                 <DataRefused/>
                 <Problems/>
-                <Filters/>
+                <FilterSheet><Filters/><NearMe/></FilterSheet>
+                <EventsPanel/>
+                <HubsPanel/>
                 <ResultList/>
             </aside>
             <div class="map-area">
-                <CenterMap/>
+                // The detail first: from a list item, Tab reaches it before the map's markers.
                 <Detail/>
+                <CenterMap/>
             </div>
         </main>
         </Show>

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod focus;
 pub mod history;
 pub mod i18n;
 pub mod locale;

@@ -47,6 +47,13 @@ pub struct AppState {
     pub selected: Memo<Option<String>>,
     /// Bumped every time a center is chosen, even the one already open, so the map re-centres.
     pub pan_request: RwSignal<u64>,
+    /// The browser's position, when the reader asked to use it: kept for this page only, never
+    /// written to the URL or sent anywhere.
+    pub here: RwSignal<Option<(f64, f64)>>,
+    /// The filtered centers nearest first with their km, when a home city or position is set.
+    pub by_distance: Memo<Option<Vec<(usize, f64)>>>,
+    /// A place the map is asked to show (a city of an event), set anew on every request.
+    pub map_target: RwSignal<Option<(f64, f64)>>,
     /// A `data=` dataset that was refused (the bundled one is shown instead).
     pub refused: RwSignal<Option<Refusal>>,
     /// Whether the last history entry was written by typing in the search box, so that further
@@ -81,6 +88,16 @@ impl AppState {
             })
         });
         let selected = Memo::new(move |_| view.with(|v| v.center.clone()));
+        let here = RwSignal::new(None::<(f64, f64)>);
+        let origin = Memo::new(move |_| {
+            here.get()
+                .or_else(|| view.with(|v| v.near_place().map(|p| (p.lat, p.lon))))
+        });
+        let by_distance = Memo::new(move |_| {
+            let origin = origin.get()?;
+            let ready = load.with(LoadState::ready)?;
+            Some(filtered.with(|ids| ready.by_distance(ids, origin)))
+        });
         let state = AppState {
             load,
             view,
@@ -88,6 +105,9 @@ impl AppState {
             counts,
             selected,
             pan_request: RwSignal::new(0),
+            map_target: RwSignal::new(None),
+            here,
+            by_distance,
             refused: RwSignal::new(None),
             typing: StoredValue::new(false),
         };
@@ -163,6 +183,10 @@ impl AppState {
         let from_url = ViewState::from_query(&history::current_query());
         match self.loaded_untracked() {
             Some(d) => {
+                // A link's home city replaces a position in use.
+                if from_url.near.is_some() {
+                    self.here.set(None);
+                }
                 self.view.set(from_url.sanitized(&d.dataset));
                 self.typing.set_value(false);
             }
@@ -268,6 +292,36 @@ impl AppState {
         next.sheet = open;
         self.typing.set_value(false);
         self.commit(next, Entry::Push);
+    }
+
+    /// Sorts by distance from a home city of the places table (kept in the URL), or stops
+    /// sorting with `None`; a position in use is forgotten.
+    pub fn set_near(&self, city: Option<&'static shifo_core::places::Place>) {
+        self.here.set(None);
+        let mut next = self.view.get_untracked();
+        let wanted = city.map(|p| p.en.to_string());
+        if next.near == wanted {
+            return;
+        }
+        next.near = wanted;
+        self.typing.set_value(false);
+        self.commit(next, Entry::Push);
+    }
+
+    /// Sorts by distance from the browser's position (this page only; a home city in the URL
+    /// is dropped, so a shared link cannot carry where the reader is).
+    pub fn set_here(&self, lat: f64, lon: f64) {
+        self.here.set(Some((lat, lon)));
+        let mut next = self.view.get_untracked();
+        if next.near.take().is_some() {
+            self.typing.set_value(false);
+            self.commit(next, Entry::Replace);
+        }
+    }
+
+    /// Brings a place (lat, lon) into view on the map, close enough to tell its centers apart.
+    pub fn show_place(&self, lat: f64, lon: f64) {
+        self.map_target.set(Some((lat, lon)));
     }
 
     /// The selected center's id (tracked, through the selection memo only).

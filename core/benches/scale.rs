@@ -17,6 +17,7 @@ fn filters() -> Vec<Filter> {
         countries: countries.iter().copied().collect(),
         pediatric,
         text: text.into(),
+        ..Filter::default()
     };
     vec![
         f(&["oncology"], &[], false, ""),
@@ -72,6 +73,11 @@ fn scale(c: &mut Criterion) {
         "map layout of all 50k at region zoom 5 (grid + merge)",
         |b| b.iter(|| black_box(index.layout(&all, 5.0, region, 64.0, None).len())),
     );
+    // "Near me" re-sorts the shown list when the home city or the filter changes.
+    let almaty = (43.238, 76.9458);
+    g.bench_function("by_distance: all 50k from Almaty", |b| {
+        b.iter(|| black_box(shifo_core::near::by_distance(&data, &all, black_box(almaty)).len()))
+    });
     let some = index.filtered(&filters[0]);
     g.bench_function("grid clusters of one specialty's centers at zoom 7", |b| {
         b.iter(|| black_box(index.clusters(&some, 7.0, region, 60.0).len()))

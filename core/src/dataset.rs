@@ -582,6 +582,16 @@ impl Dataset {
             .filter(move |h| h.host.as_deref() == Some(id))
     }
 
+    /// The hubs that can narrow the map: those whose host is a center of this dataset, in
+    /// dataset order. A hub without a named host is shown, but choosing it would show nothing.
+    pub fn filterable_hubs(&self) -> Vec<&crate::model::Hub> {
+        let ids: HashSet<&str> = self.centers.iter().map(|c| c.id.as_str()).collect();
+        self.hubs
+            .iter()
+            .filter(|h| h.host.as_deref().is_some_and(|id| ids.contains(id)))
+            .collect()
+    }
+
     /// The position in `centers` of the center with this id.
     pub fn center_index(&self, id: &str) -> Option<usize> {
         self.centers.iter().position(|c| c.id == id)

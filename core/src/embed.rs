@@ -1,5 +1,5 @@
 //! Options for a map embedded in another site: the compact layout, facets locked by the host
-//! page, and its colours. All come from the URL (`embed=1`, `lock=country,specialty`,
+//! page, and its colours. All come from the URL (`embed=1`, `lock=country,specialty,hub`,
 //! `accent=0b6e4f`, `theme=dark`) and are checked here, so a crafted link can only ever yield
 //! one of these well-formed values.
 
@@ -14,6 +14,8 @@ pub enum Facet {
     Country,
     /// The specialty filter.
     Specialty,
+    /// The hub filter.
+    Hub,
     /// The "treats children" filter.
     Pediatric,
     /// The interface language.
@@ -22,9 +24,10 @@ pub enum Facet {
 
 impl Facet {
     /// Every facet, in URL order.
-    pub const ALL: [Facet; 4] = [
+    pub const ALL: [Facet; 5] = [
         Facet::Country,
         Facet::Specialty,
+        Facet::Hub,
         Facet::Pediatric,
         Facet::Lang,
     ];
@@ -34,6 +37,7 @@ impl Facet {
         match self {
             Facet::Country => "country",
             Facet::Specialty => "specialty",
+            Facet::Hub => "hub",
             Facet::Pediatric => "pediatric",
             Facet::Lang => "lang",
         }
@@ -105,6 +109,19 @@ impl Rgb {
         }
     }
 
+    /// The darker shade of this colour for text on a light `ground`: a quarter of the way to
+    /// black, or further until it reaches `min` contrast (WCAG AA asks 4.5 for body text), so
+    /// a host's light accent never gives unreadable links.
+    pub fn readable_on(self, ground: Rgb, min: f64) -> Rgb {
+        let mut amount: f64 = 0.25;
+        let mut shade = self.darker(amount);
+        while shade.contrast(ground) < min && amount < 1.0 {
+            amount = (amount + 0.05).min(1.0);
+            shade = self.darker(amount);
+        }
+        shade
+    }
+
     /// The colour mixed `amount` (0 to 1) of the way towards black: hover and border shades.
     pub fn darker(self, amount: f64) -> Rgb {
         let k = 1.0 - amount.clamp(0.0, 1.0);
@@ -171,6 +188,9 @@ impl Embed {
         }
         if self.locks(Facet::Pediatric) {
             next.pediatric = before.pediatric;
+        }
+        if self.locks(Facet::Hub) {
+            next.hubs = before.hubs.clone();
         }
     }
 }
@@ -360,14 +380,44 @@ mod tests {
     }
 
     #[test]
+    fn readable_shade_reaches_aa_on_the_light_grounds() {
+        // The embed bar's ground (#f4f6f8, style.css) is the harder of the two light grounds.
+        let ground = Rgb(0xf4, 0xf6, 0xf8);
+        // (accent, expected shade): the default green is dark enough at a quarter (the shade
+        // the stylesheet's --accent-dark was picked from); yellow and cyan need more; black
+        // stays black.
+        let table = [
+            (Rgb(0x0b, 0x6e, 0x4f), Rgb(0x0b, 0x6e, 0x4f).darker(0.25)),
+            (Rgb(0, 0, 0), Rgb(0, 0, 0)),
+        ];
+        for (accent, want) in table {
+            assert_eq!(accent.readable_on(ground, 4.5), want, "{accent:?}");
+        }
+        // Light accents a host might pass (the accessibility spec's is ffeb3b).
+        for accent in [
+            Rgb(0xff, 0xeb, 0x3b),
+            Rgb(0x00, 0xff, 0xff),
+            Rgb(255, 255, 255),
+        ] {
+            let shade = accent.readable_on(ground, 4.5);
+            assert!(shade.contrast(ground) >= 4.5, "{accent:?} -> {shade:?}");
+            assert!(
+                shade.contrast(Rgb(255, 255, 255)) >= 4.5,
+                "{accent:?} on white"
+            );
+        }
+    }
+
+    #[test]
     fn locked_facets_keep_their_value() {
         let embed = Embed {
-            lock: BTreeSet::from([Facet::Country, Facet::Pediatric]),
+            lock: BTreeSet::from([Facet::Country, Facet::Pediatric, Facet::Hub]),
             ..Embed::default()
         };
         let before = Filter {
             countries: BTreeSet::from([Country::KZ]),
             pediatric: true,
+            hubs: BTreeSet::from(["hub-pediatric-heart-surgery".to_string()]),
             ..Filter::default()
         };
         // "Clear all": the locked facets stay, the others clear.
@@ -378,10 +428,18 @@ mod tests {
         embed.keep_locked(&before, &mut next);
         assert_eq!(next.countries, BTreeSet::from([Country::KZ]));
         assert!(next.pediatric);
+        assert_eq!(next.hubs, before.hubs);
         assert_eq!(next.specialties.len(), 1);
+        // Unlocked, a hub choice is the control's to change.
+        let mut cleared = Filter::default();
+        Embed::default().keep_locked(&before, &mut cleared);
+        assert!(cleared.hubs.is_empty());
+        // Every facet reads back from its code, and ALL is in URL (and set) order.
         for f in Facet::ALL {
             assert_eq!(Facet::from_code(f.code()), Some(f));
         }
+        assert!(Facet::ALL.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(Facet::from_code("hub"), Some(Facet::Hub));
         assert_eq!(Facet::from_code("text"), None);
     }
 }

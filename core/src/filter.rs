@@ -15,6 +15,8 @@ pub struct Filter {
     pub countries: BTreeSet<Country>,
     /// When set, only centers that treat children.
     pub pediatric: bool,
+    /// Hub ids; a center matches if it hosts any of them. Empty: no constraint.
+    pub hubs: BTreeSet<String>,
     /// Free text over names, cities and specialty labels in every language and script;
     /// every word must match somewhere.
     pub text: String,
@@ -26,6 +28,7 @@ enum Facet {
     Specialty,
     Country,
     Pediatric,
+    Hub,
 }
 
 /// How many centers each filter option would give, given the other facets.
@@ -37,6 +40,8 @@ pub struct FacetCounts {
     pub countries: BTreeMap<Country, usize>,
     /// Centers treating children that match the other facets.
     pub pediatric: usize,
+    /// Per hub id (every hub of the dataset): centers hosting it that match the other facets.
+    pub hubs: BTreeMap<String, usize>,
 }
 
 impl Filter {
@@ -45,7 +50,18 @@ impl Filter {
         self.specialties.is_empty()
             && self.countries.is_empty()
             && !self.pediatric
+            && self.hubs.is_empty()
             && self.text.trim().is_empty()
+    }
+
+    /// How many choices are set: each country, specialty and hub, "treats children", and the
+    /// text (as the phone's filter button counts them).
+    pub fn active_count(&self) -> usize {
+        self.countries.len()
+            + self.specialties.len()
+            + self.hubs.len()
+            + usize::from(self.pediatric)
+            + usize::from(!self.text.trim().is_empty())
     }
 
     /// Whether a center of `d` passes every facet.
@@ -86,6 +102,17 @@ pub(crate) fn specialty_keys(s: &Specialty) -> Vec<String> {
     out
 }
 
+/// Per center id, the ids of the hubs naming it as host (a set: a hub listed twice counts once).
+pub(crate) fn hosted_hubs(d: &Dataset) -> HashMap<&str, BTreeSet<&str>> {
+    let mut out: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for h in &d.hubs {
+        if let Some(host) = &h.host {
+            out.entry(host.as_str()).or_default().insert(h.id.as_str());
+        }
+    }
+    out
+}
+
 /// Orders matching centers: by text score, best first, ties in dataset order; without a
 /// query, in dataset order.
 pub(crate) fn rank(mut ids: Vec<usize>, scores: Option<&[f32]>) -> Vec<usize> {
@@ -101,6 +128,8 @@ struct Matcher<'f> {
     filter: &'f Filter,
     text: TextQuery,
     specialty_keys: HashMap<&'f str, Vec<String>>,
+    /// Per center id, the ids of the hubs it hosts.
+    hosted: HashMap<&'f str, BTreeSet<&'f str>>,
 }
 
 impl<'f> Matcher<'f> {
@@ -113,6 +142,7 @@ impl<'f> Matcher<'f> {
                 .iter()
                 .map(|s| (s.code.as_str(), specialty_keys(s)))
                 .collect(),
+            hosted: hosted_hubs(d),
         }
     }
 
@@ -137,6 +167,15 @@ impl<'f> Matcher<'f> {
         self.text.score(fields)
     }
 
+    /// The ids of the hubs `c` hosts.
+    fn hubs_of(&self, c: &Center) -> impl Iterator<Item = &str> + '_ {
+        self.hosted
+            .get(c.id.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+    }
+
     fn matches(&self, c: &Center, skip: Option<Facet>) -> bool {
         let f = self.filter;
         (skip == Some(Facet::Specialty)
@@ -146,6 +185,9 @@ impl<'f> Matcher<'f> {
                 || f.countries.is_empty()
                 || f.countries.contains(&c.country))
             && (skip == Some(Facet::Pediatric) || !f.pediatric || c.treats_children())
+            && (skip == Some(Facet::Hub)
+                || f.hubs.is_empty()
+                || self.hubs_of(c).any(|h| f.hubs.contains(h)))
             && self.score(c) > 0.0
     }
 }
@@ -178,6 +220,7 @@ impl Dataset {
                 .collect(),
             countries: Country::ALL.iter().map(|&c| (c, 0)).collect(),
             pediatric: 0,
+            hubs: self.hubs.iter().map(|h| (h.id.clone(), 0)).collect(),
         };
         for c in &self.centers {
             if m.matches(c, Some(Facet::Specialty)) {
@@ -193,6 +236,13 @@ impl Dataset {
             if c.treats_children() && m.matches(c, Some(Facet::Pediatric)) {
                 counts.pediatric += 1;
             }
+            if m.matches(c, Some(Facet::Hub)) {
+                for id in m.hubs_of(c) {
+                    if let Some(n) = counts.hubs.get_mut(id) {
+                        *n += 1;
+                    }
+                }
+            }
         }
         counts
     }
@@ -202,6 +252,33 @@ impl Dataset {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn active_count_counts_each_choice() {
+        // (filter, expected): one per country, specialty and hub, one for children, one for
+        // text that is more than spaces.
+        let f =
+            |countries: &[Country], specs: &[&str], hubs: &[&str], pediatric, text: &str| Filter {
+                countries: countries.iter().copied().collect(),
+                specialties: specs.iter().map(|s| s.to_string()).collect(),
+                hubs: hubs.iter().map(|s| s.to_string()).collect(),
+                pediatric,
+                text: text.into(),
+            };
+        let table = [
+            (Filter::default(), 0),
+            (f(&[Country::KZ, Country::UZ], &[], &[], false, ""), 2),
+            (f(&[], &["onc"], &["h1"], true, ""), 3),
+            (f(&[], &[], &[], false, "   "), 0),
+            (
+                f(&[Country::TJ], &["onc", "cardio"], &[], true, "proton"),
+                5,
+            ),
+        ];
+        for (filter, want) in table {
+            assert_eq!(filter.active_count(), want, "{filter:?}");
+        }
+    }
 
     /// A small hand-made dataset; expected results below are read off this table.
     fn dataset() -> Dataset {
@@ -239,7 +316,36 @@ mod tests {
             ],
             partnerships: vec![],
             events: vec![],
-            hubs: vec![],
+            // h1 at a, h2 at c and e, h3 without a host, h4 naming a center not in the data.
+            hubs: vec![
+                hub("h1", Some("a")),
+                hub("h2", Some("c")),
+                hub("h2", Some("e")),
+                hub("h3", None),
+                hub("h4", Some("zz")),
+            ],
+        }
+    }
+
+    fn hub(id: &str, host: Option<&str>) -> crate::model::Hub {
+        crate::model::Hub {
+            id: id.into(),
+            name: id.into(),
+            names: BTreeMap::new(),
+            status: crate::model::HubStatus::Proposed,
+            date: None,
+            proposed_by: None,
+            host: host.map(str::to_string),
+            scope: None,
+            sources: vec![],
+        }
+    }
+
+    /// `f` narrowed to the hubs `ids`.
+    fn hubs(f: Filter, ids: &[&str]) -> Filter {
+        Filter {
+            hubs: ids.iter().map(|s| s.to_string()).collect(),
+            ..f
         }
     }
 
@@ -248,6 +354,7 @@ mod tests {
             specialties: specs.iter().map(|s| s.to_string()).collect(),
             countries: countries.iter().copied().collect(),
             pediatric,
+            hubs: BTreeSet::new(),
             text: text.into(),
         }
     }
@@ -276,6 +383,16 @@ mod tests {
             (filter(&[], &[], false, "center a"), "ab"),
             (filter(&["onc"], &[], false, "ALMATY"), ""),
             (filter(&[], &[KG], true, "bish"), "e"),
+            // Hubs: OR within the facet, AND with the others (table in `dataset`).
+            (hubs(Filter::default(), &["h1"]), "a"),
+            (hubs(Filter::default(), &["h2"]), "ce"),
+            (hubs(Filter::default(), &["h1", "h2"]), "ace"),
+            (hubs(filter(&[], &[KG], false, ""), &["h1", "h2"]), "e"),
+            (hubs(filter(&["onc"], &[], false, ""), &["h2"]), "e"),
+            // No host, a host not in the data, an unknown id: nothing hosts them.
+            (hubs(Filter::default(), &["h3"]), ""),
+            (hubs(Filter::default(), &["h4"]), ""),
+            (hubs(Filter::default(), &["nope"]), ""),
         ];
         let d = dataset();
         for (f, want) in cases {
@@ -314,5 +431,25 @@ mod tests {
         assert!(Filter::default().is_empty());
         assert!(filter(&[], &[], false, "  ").is_empty());
         assert!(!filter(&[], &[], true, "").is_empty());
+        assert!(!hubs(Filter::default(), &["h3"]).is_empty());
+
+        // Hub counts, read off the table in `dataset`: h1 at a, h2 at c and e.
+        assert_eq!(
+            none.hubs,
+            BTreeMap::from([
+                ("h1".to_string(), 1),
+                ("h2".to_string(), 2),
+                ("h3".to_string(), 0),
+                ("h4".to_string(), 0),
+            ])
+        );
+        // With h1 chosen, hub counts do not narrow by hub, the others do (only a hosts h1).
+        let h1 = d.facet_counts(&hubs(filter(&[], &[UZ], false, ""), &["h1"]));
+        assert_eq!(h1.hubs["h1"], 0); // a is in KZ
+        assert_eq!(h1.hubs["h2"], 1); // c is in UZ
+        assert_eq!(h1.countries[&KZ], 1);
+        assert_eq!(h1.countries[&UZ], 0);
+        assert_eq!(h1.specialties["onc"], 0); // a is in KZ, not UZ
+        assert_eq!(h1.pediatric, 0);
     }
 }

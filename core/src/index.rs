@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::cluster::{Cluster, Mark, Mercator};
-use crate::filter::{center_name_keys, city_keys, rank, specialty_keys};
+use crate::filter::{center_name_keys, city_keys, hosted_hubs, rank, specialty_keys};
 use crate::filter::{FacetCounts, Filter};
 use crate::geo::Bounds;
 use crate::model::{Country, Dataset};
@@ -128,7 +128,7 @@ fn name_dictionary(d: &Dataset) -> Vec<(String, Vec<u32>)> {
     names
 }
 
-/// Bitsets per specialty, country and "treats children", and each center's folded text, all
+/// Bitsets per specialty, country, "treats children" and hub, and each center's folded text, all
 /// built once when a dataset is loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Index {
@@ -138,6 +138,9 @@ pub struct Index {
     by_code: HashMap<String, usize>,
     countries: Vec<(Country, Bits)>,
     children: Bits,
+    /// Hub ids in dataset order (each once), each with the centers hosting it.
+    hubs: Vec<(String, Bits)>,
+    by_hub: HashMap<String, usize>,
     /// The search keys of names in every language, each with the centers whose name holds it.
     /// The costliest part to build (every name of every center folded), so a loaded dataset
     /// builds it after the first draw or at the first search ([`Index::prepare_text`]).
@@ -193,6 +196,15 @@ impl Index {
             .map(|&c| (c, Bits::empty(len)))
             .collect();
         let mut children = Bits::empty(len);
+        let mut by_hub: HashMap<String, usize> = HashMap::new();
+        let mut hubs: Vec<(String, Bits)> = Vec::new();
+        for h in &d.hubs {
+            by_hub.entry(h.id.clone()).or_insert_with(|| {
+                hubs.push((h.id.clone(), Bits::empty(len)));
+                hubs.len() - 1
+            });
+        }
+        let hosted = hosted_hubs(d);
         let mut city_ids: HashMap<&str, usize> = HashMap::new();
         let mut cities: Vec<(Vec<String>, Bits)> = Vec::new();
         for (i, c) in d.centers.iter().enumerate() {
@@ -206,6 +218,11 @@ impl Index {
             }
             if c.treats_children() {
                 children.set(i);
+            }
+            for id in hosted.get(c.id.as_str()).into_iter().flatten() {
+                if let Some(&k) = by_hub.get(*id) {
+                    hubs[k].1.set(i);
+                }
             }
             let k = *city_ids.entry(c.city.as_str()).or_insert_with(|| {
                 cities.push((city_keys(&c.city), Bits::empty(len)));
@@ -224,6 +241,8 @@ impl Index {
             by_code,
             countries,
             children,
+            hubs,
+            by_hub,
             names: OnceLock::new(),
             last_scores: ScoreCache::default(),
             cities,
@@ -295,9 +314,9 @@ impl Index {
             .collect()
     }
 
-    /// The sets each facet of `filter` allows (specialty, country, children, text), and the
-    /// text scores when there is a query.
-    fn facets(&self, f: &Filter) -> ([Bits; 4], Option<Arc<[f32]>>) {
+    /// The sets each facet of `filter` allows (specialty, country, children, hub, text), and
+    /// the text scores when there is a query.
+    fn facets(&self, f: &Filter) -> ([Bits; 5], Option<Arc<[f32]>>) {
         let mut spec = if f.specialties.is_empty() {
             Bits::full(self.len)
         } else {
@@ -323,9 +342,19 @@ impl Index {
         } else {
             Bits::full(self.len)
         };
+        let mut hub = if f.hubs.is_empty() {
+            Bits::full(self.len)
+        } else {
+            Bits::empty(self.len)
+        };
+        for id in &f.hubs {
+            if let Some(&k) = self.by_hub.get(id) {
+                hub.or_assign(&self.hubs[k].1);
+            }
+        }
         let query = TextQuery::new(&f.text);
         if query.is_empty() {
-            return ([spec, country, children, Bits::full(self.len)], None);
+            return ([spec, country, children, hub, Bits::full(self.len)], None);
         }
         let scores = self.last_scores.get_or(&query, || self.text_scores(&query));
         let mut text = Bits::empty(self.len);
@@ -334,16 +363,17 @@ impl Index {
                 text.set(i);
             }
         }
-        ([spec, country, children, text], Some(scores))
+        ([spec, country, children, hub, text], Some(scores))
     }
 
     /// Indices of the centers passing the filter, best text matches first, else in dataset
     /// order; same as [`Dataset::filtered`].
     pub fn filtered(&self, f: &Filter) -> Vec<usize> {
-        let ([spec, country, children, text], scores) = self.facets(f);
+        let ([spec, country, children, hub, text], scores) = self.facets(f);
         let ids = spec
             .and(&country)
             .and(&children)
+            .and(&hub)
             .and(&text)
             .ones()
             .collect();
@@ -352,24 +382,33 @@ impl Index {
 
     /// How many centers each option would give; same as [`Dataset::facet_counts`].
     pub fn facet_counts(&self, f: &Filter) -> FacetCounts {
-        let ([spec, country, children, text], _) = self.facets(f);
-        let country_children_text = country.and(&children);
+        let ([spec, country, children, hub, text], _) = self.facets(f);
+        // For each facet, the other facets' sets combined; the text set is the count's third.
+        let but_spec = country.and(&children).and(&hub);
         let specialties: BTreeMap<String, usize> = self
             .specialties
             .iter()
-            .map(|(code, bits)| (code.clone(), bits.count_and(&country_children_text, &text)))
+            .map(|(code, bits)| (code.clone(), bits.count_and(&but_spec, &text)))
             .collect();
-        let spec_children = spec.and(&children);
+        let but_country = spec.and(&children).and(&hub);
         let countries = self
             .countries
             .iter()
-            .map(|(c, bits)| (*c, bits.count_and(&spec_children, &text)))
+            .map(|(c, bits)| (*c, bits.count_and(&but_country, &text)))
             .collect();
-        let pediatric = self.children.count_and(&spec.and(&country), &text);
+        let spec_country = spec.and(&country);
+        let pediatric = self.children.count_and(&spec_country.and(&hub), &text);
+        let but_hub = spec_country.and(&children);
+        let hubs = self
+            .hubs
+            .iter()
+            .map(|(id, bits)| (id.clone(), bits.count_and(&but_hub, &text)))
+            .collect();
         FacetCounts {
             specialties,
             countries,
             pediatric,
+            hubs,
         }
     }
 
@@ -415,7 +454,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Center, Pediatric, Specialty};
+    use crate::model::{Center, Hub, HubStatus, Pediatric, Specialty};
     use proptest::prelude::*;
     use std::collections::BTreeSet;
 
@@ -437,8 +476,12 @@ mod tests {
     const CODES: [&str; 4] = ["onc", "ped-onc", "cardio", "neuro"];
     const CITIES: [&str; 4] = ["Astana", "Tashkent", "Bishkek", "Osh"];
 
-    /// A dataset from generated rows: (country, specialty mask, treats children, city).
-    fn dataset(rows: &[(usize, u8, bool, usize)]) -> Dataset {
+    const HUBS: [&str; 4] = ["h0", "h1", "h2", "h3"];
+
+    /// A dataset from generated rows: (country, specialty mask, treats children, city), and
+    /// hubs: (id in `HUBS`, host center number, which may be past the last center). Ids may
+    /// repeat, so a hub id can have several hosts.
+    fn dataset(rows: &[(usize, u8, bool, usize)], hubs: &[(usize, Option<usize>)]) -> Dataset {
         let centers = rows
             .iter()
             .enumerate()
@@ -474,8 +517,25 @@ mod tests {
             centers,
             partnerships: vec![],
             events: vec![],
-            hubs: vec![],
+            hubs: hubs
+                .iter()
+                .map(|&(id, host)| Hub {
+                    id: HUBS[id].to_string(),
+                    name: HUBS[id].to_string(),
+                    names: Default::default(),
+                    status: HubStatus::Proposed,
+                    date: None,
+                    proposed_by: None,
+                    host: host.map(|i| format!("c{i}")),
+                    scope: None,
+                    sources: vec![],
+                })
+                .collect(),
         }
+    }
+
+    fn hubs() -> impl Strategy<Value = Vec<(usize, Option<usize>)>> {
+        prop::collection::vec((0..4usize, prop::option::of(0..60usize)), 0..8)
     }
 
     fn rows() -> impl Strategy<Value = Vec<(usize, u8, bool, usize)>> {
@@ -488,11 +548,17 @@ mod tests {
             prop::collection::btree_set(0..5usize, 0..3),
             any::<bool>(),
             prop::sample::select(&["", "osh", "center 1", "tash", "nothing"][..]),
+            // "h9" is in no dataset.
+            prop::collection::btree_set(
+                prop::sample::select(&["h0", "h1", "h2", "h3", "h9"][..]),
+                0..3,
+            ),
         )
-            .prop_map(|(specs, countries, pediatric, text)| Filter {
+            .prop_map(|(specs, countries, pediatric, text, hubs)| Filter {
                 specialties: specs.into_iter().map(str::to_string).collect(),
                 countries: countries.into_iter().map(|i| Country::ALL[i]).collect(),
                 pediatric,
+                hubs: hubs.into_iter().map(str::to_string).collect(),
                 text: text.to_string(),
             })
     }
@@ -500,8 +566,8 @@ mod tests {
     proptest! {
         /// The index answers exactly what the plain definition answers.
         #[test]
-        fn index_agrees_with_the_definition(rows in rows(), filter in filters()) {
-            let d = dataset(&rows);
+        fn index_agrees_with_the_definition(rows in rows(), hubs in hubs(), filter in filters()) {
+            let d = dataset(&rows, &hubs);
             let index = Index::new(&d);
             prop_assert_eq!(index.filtered(&filter), d.filtered(&filter));
             prop_assert_eq!(index.facet_counts(&filter), d.facet_counts(&filter));
@@ -509,8 +575,49 @@ mod tests {
     }
 
     #[test]
+    fn hubs_narrow_to_their_hosts() {
+        // Centers c0..c3; h0 at c1 and (listed again) c3, h1 at c2, h2 without a host, h3 at
+        // c7, which does not exist. (hub ids, expected centers), read off that table.
+        let rows = [(0, 1, true, 0); 4];
+        let d = dataset(
+            &rows,
+            &[
+                (0, Some(1)),
+                (1, Some(2)),
+                (0, Some(3)),
+                (2, None),
+                (3, Some(7)),
+            ],
+        );
+        let index = Index::new(&d);
+        let cases: &[(&[&str], &[usize])] = &[
+            (&[], &[0, 1, 2, 3]),
+            (&["h0"], &[1, 3]),
+            (&["h1"], &[2]),
+            (&["h0", "h1"], &[1, 2, 3]),
+            (&["h2"], &[]),
+            (&["h3"], &[]),
+            (&["h9"], &[]),
+        ];
+        for (ids, want) in cases {
+            let f = Filter {
+                hubs: ids.iter().map(|s| s.to_string()).collect(),
+                ..Filter::default()
+            };
+            assert_eq!(index.filtered(&f), *want, "{ids:?}");
+            assert_eq!(d.filtered(&f), *want, "{ids:?}");
+        }
+        let counts = index.facet_counts(&Filter::default());
+        let want: BTreeMap<String, usize> = [("h0", 2), ("h1", 1), ("h2", 0), ("h3", 0)]
+            .map(|(k, n)| (k.to_string(), n))
+            .into();
+        assert_eq!(counts.hubs, want);
+        assert_eq!(counts, d.facet_counts(&Filter::default()));
+    }
+
+    #[test]
     fn unknown_codes_match_nothing() {
-        let d = dataset(&[(0, 1, true, 0), (1, 2, false, 1)]);
+        let d = dataset(&[(0, 1, true, 0), (1, 2, false, 1)], &[]);
         let index = Index::new(&d);
         assert_eq!(index.codes().len(), 4);
         let f = Filter {

@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 
 pub mod cluster;
+pub mod cooperation;
 pub mod dataset;
 pub mod embed;
 pub mod export;
@@ -13,6 +14,7 @@ pub mod index;
 pub mod json;
 pub mod lang;
 pub mod model;
+pub mod near;
 pub mod outline;
 pub mod places;
 pub mod query;
@@ -34,5 +36,7 @@ pub use model::{
     Capacity, Center, Country, Dataset, Event, Hub, HubStatus, Partnership, Pediatric, Precision,
     Source, Specialty,
 };
+pub use near::{great_circle_km, Origin};
+pub use places::Place;
 pub use query::ViewState;
 pub use validate::{Path, Problem, ProblemKind, Severity};

@@ -1,10 +1,13 @@
 //! The view state (filters and selected center) and its URL query string.
 //!
-//! Names: `country=KZ,UZ`, `specialty=<code>,<code>`, `pediatric=1`, `q=<text>`, `center=<id>`,
+//! Names: `country=KZ,UZ`, `specialty=<code>,<code>`, `hub=<id>,<id>`, `pediatric=1`, `q=<text>`,
+//! `near=<city>` (a home city's English name, e.g. `near=Almaty`), `center=<id>`,
 //! `lang=<code>` (one of en ru kk uz ky tg tk; absent: the browser's preferred languages decide);
-//! for embedding (see [`crate::embed`]): `embed=1`, `lock=country,specialty,pediatric,lang`,
+//! for embedding (see [`crate::embed`]): `embed=1`, `lock=country,specialty,hub,pediatric,lang`,
 //! `accent=<hex>`, `theme=light|dark`; `data=<url>` a site owner's dataset.
 //! Reading never fails: unknown keys and malformed values are dropped, so they are not written back.
+//! The browser's position ("near me" by geolocation) is never part of the state: a shared link
+//! must not carry where someone is.
 
 use std::collections::BTreeSet;
 
@@ -12,6 +15,7 @@ use crate::embed::{Embed, Facet, Rgb, Theme};
 use crate::filter::Filter;
 use crate::lang::Lang;
 use crate::model::{Country, Dataset};
+use crate::places::{self, Place};
 use crate::validate::is_slug;
 
 /// Longest `data=` URL kept, in bytes; a longer one is dropped.
@@ -25,6 +29,9 @@ pub const MAX_TEXT: usize = 200;
 pub struct ViewState {
     /// The filters.
     pub filter: Filter,
+    /// The chosen home city centers are ordered by distance from: its English name
+    /// ([`Place::en`]), as `near=` writes it.
+    pub near: Option<String>,
     /// Id of the center whose detail is open.
     pub center: Option<String>,
     /// Whether that center's printable referral sheet is shown instead of the map
@@ -88,12 +95,23 @@ impl ViewState {
                     .filter
                     .specialties
                     .extend(items().filter(|s| is_slug(s)).map(str::to_owned)),
+                "hub" => state
+                    .filter
+                    .hubs
+                    .extend(items().filter(|s| is_slug(s)).map(str::to_owned)),
                 "pediatric" => match value.as_ref() {
                     "1" | "true" => state.filter.pediatric = true,
                     "0" | "false" => state.filter.pediatric = false,
                     _ => {}
                 },
                 "q" => state.filter.text = clean_text(&value),
+                // Any spelling the places table knows (`near=Алматы`), kept as its English
+                // name; like `lang`, an unknown city leaves an earlier choice alone.
+                "near" => {
+                    if let Some(place) = places::find(value.trim()) {
+                        state.near = Some(place.en.to_owned());
+                    }
+                }
                 "center" => {
                     let id = value.trim();
                     state.center = is_slug(id).then(|| id.to_owned());
@@ -150,7 +168,14 @@ impl ViewState {
         }
     }
 
-    /// Drops specialty codes and a center id that the dataset does not know.
+    /// The home city of `near`, if any.
+    pub fn near_place(&self) -> Option<&'static Place> {
+        self.near.as_deref().and_then(places::find)
+    }
+
+    /// Drops specialty codes, hub ids and a center id that the dataset does not know; a hub
+    /// must also be one of [`Dataset::filterable_hubs`]. `near` needs no check: reading kept
+    /// only cities of the places table.
     pub fn sanitized(mut self, dataset: &Dataset) -> ViewState {
         let known: BTreeSet<&str> = dataset
             .specialties
@@ -160,6 +185,12 @@ impl ViewState {
         self.filter
             .specialties
             .retain(|code| known.contains(code.as_str()));
+        let hubs: BTreeSet<&str> = dataset
+            .filterable_hubs()
+            .into_iter()
+            .map(|h| h.id.as_str())
+            .collect();
+        self.filter.hubs.retain(|id| hubs.contains(id.as_str()));
         if let Some(id) = &self.center {
             if dataset.center(id).is_none() {
                 self.center = None;
@@ -182,6 +213,10 @@ impl ViewState {
             let codes: Vec<&str> = f.specialties.iter().map(String::as_str).collect();
             parts.push(format!("specialty={}", codes.join(",")));
         }
+        if !f.hubs.is_empty() {
+            let ids: Vec<&str> = f.hubs.iter().map(String::as_str).collect();
+            parts.push(format!("hub={}", ids.join(",")));
+        }
         if f.pediatric {
             parts.push("pediatric=1".into());
         }
@@ -189,6 +224,10 @@ impl ViewState {
         if !text.is_empty() {
             let encoded: String = form_urlencoded::byte_serialize(text.as_bytes()).collect();
             parts.push(format!("q={encoded}"));
+        }
+        if let Some(city) = &self.near {
+            let encoded: String = form_urlencoded::byte_serialize(city.as_bytes()).collect();
+            parts.push(format!("near={encoded}"));
         }
         if let Some(id) = &self.center {
             parts.push(format!("center={id}"));
@@ -233,7 +272,11 @@ mod tests {
                                 {"code": "pediatric-oncology", "label": "Pediatric oncology"}],
                 "centers": [{"id": "vakhidov-surgery", "name": "V", "country": "UZ", "city": "Tashkent",
                              "lat": 41.3, "lon": 69.2, "precision": "city", "specialties": ["oncology"],
-                             "sources": [{"title": "t", "file": "f"}]}]}"#,
+                             "sources": [{"title": "t", "file": "f"}]}],
+                "hubs": [{"id": "surgery-hub", "name": "H", "status": "designated",
+                          "host": "vakhidov-surgery", "sources": [{"title": "t", "file": "f"}]},
+                         {"id": "proposed-hub", "name": "P", "status": "proposed",
+                          "sources": [{"title": "t", "file": "f"}]}]}"#,
         )
         .unwrap()
     }
@@ -332,6 +375,32 @@ mod tests {
                 "data=https%3A%2F%2Fdata.health.gov.kz%2Fc.json",
             ),
             ("data=", ""),
+            // Hubs: slugs like specialties, kept only when filterable (`surgery-hub` has a
+            // host in the dataset; `proposed-hub` has none), sorted.
+            ("hub=surgery-hub", "hub=surgery-hub"),
+            ("hub=proposed-hub,surgery-hub,nope", "hub=surgery-hub"),
+            ("hub=proposed-hub", ""),
+            ("hub=Surgery-Hub", ""),
+            ("hub=%3Cscript%3E", ""),
+            (
+                "hub=surgery-hub&specialty=oncology&pediatric=1",
+                "specialty=oncology&hub=surgery-hub&pediatric=1",
+            ),
+            // Near: any spelling the places table knows, written as its English name.
+            ("near=Almaty", "near=Almaty"),
+            ("near=%D0%90%D0%BB%D0%BC%D0%B0%D1%82%D1%8B", "near=Almaty"), // Алматы
+            ("near=Alma-Ata", "near=Almaty"),
+            ("near=nur-sultan", "near=Astana"),
+            ("near=Jalal-Abad", "near=Jalal-Abad"),
+            ("near=Springfield", ""),
+            ("near=", ""),
+            ("near=Osh&near=Atlantis", "near=Osh"),
+            ("near=Osh&near=Toshkent", "near=Tashkent"),
+            (
+                "center=vakhidov-surgery&near=Osh&q=x&lang=ru",
+                "q=x&near=Osh&center=vakhidov-surgery&lang=ru",
+            ),
+            ("embed=1&lock=hub,country", "embed=1&lock=country,hub"),
         ];
         for (q, want) in cases {
             let s = ViewState::from_query(q).sanitized(&d);
@@ -345,6 +414,30 @@ mod tests {
             "country=KZ&lock=country&embed=1&theme=dark&accent=123456&lang=kk&center=x-1",
         );
         assert_eq!(s.unembedded().to_query(), "country=KZ&center=x-1&lang=kk");
+    }
+
+    #[test]
+    fn near_names_a_place() {
+        // (query, expected place's English name), from PLACES.
+        let cases = [
+            ("near=Almaty", Some("Almaty")),
+            ("near=Алматы", Some("Almaty")),
+            ("near=Frunze", Some("Bishkek")),
+            ("near=Aşgabat", Some("Ashgabat")),
+            ("near=nowhere", None),
+            ("", None),
+        ];
+        for (q, want) in cases {
+            let s = ViewState::from_query(q);
+            assert_eq!(s.near.as_deref(), want, "{q}");
+            assert_eq!(s.near_place().map(|p| p.en), want, "{q}");
+        }
+        // A state holding a spelling other than the English name still finds its place.
+        let odd = ViewState {
+            near: Some("Ташкент".into()),
+            ..ViewState::default()
+        };
+        assert_eq!(odd.near_place().map(|p| p.en), Some("Tashkent"));
     }
 
     #[test]
@@ -373,6 +466,12 @@ mod tests {
                 proptest::option::of(proptest::sample::select(vec![Theme::Light, Theme::Dark])),
                 proptest::option::of("https://[a-z]{1,8}\\.kz/[a-z/.?=&%]{0,20}"),
             ),
+            (
+                proptest::collection::btree_set(slug, 0..4),
+                proptest::option::of(proptest::sample::select(
+                    places::PLACES.iter().map(|p| p.en).collect::<Vec<_>>(),
+                )),
+            ),
         )
             .prop_map(
                 |(
@@ -384,14 +483,17 @@ mod tests {
                     lang,
                     sheet,
                     (on, lock, accent, theme, data),
+                    (hubs, near),
                 )| {
                     ViewState {
                         filter: Filter {
                             specialties,
                             countries,
                             pediatric,
+                            hubs,
                             text: clean_text(&text),
                         },
+                        near: near.map(str::to_owned),
                         center,
                         sheet,
                         lang,

@@ -13,6 +13,8 @@ use shifo_core::embed::{Facet, Rgb, Snippet, Theme};
 use shifo_core::geo::{Bounds, REGION};
 use shifo_core::json::{self, Node, Pos, Value};
 use shifo_core::model::SCHEMA_VERSION;
+use shifo_core::near::{self, great_circle_km};
+use shifo_core::places;
 use shifo_core::query::{clean_text, MAX_DATA_URL, MAX_TEXT};
 use shifo_core::search::{TextQuery, MAX_QUERY_WORDS};
 use shifo_core::source::{origin_of, ConfigError, DeployConfig, Refusal, Source as Load};
@@ -347,6 +349,7 @@ fn search_texts(text: &str, d: &Dataset) -> Vec<String> {
 /// Filters the app could build over `d` with these searches.
 fn filters(d: &Dataset, searches: &[String]) -> Vec<Filter> {
     let codes: Vec<String> = d.specialties.iter().map(|s| s.code.clone()).collect();
+    let hubs: Vec<String> = d.filterable_hubs().iter().map(|h| h.id.clone()).collect();
     let mut out = vec![Filter::default()];
     for q in searches {
         out.push(Filter {
@@ -363,7 +366,22 @@ fn filters(d: &Dataset, searches: &[String]) -> Vec<Filter> {
         specialties: codes.iter().skip(1).take(2).cloned().collect(),
         countries: BTreeSet::from([Country::KZ, Country::UZ]),
         pediatric: true,
+        hubs: hubs.iter().take(2).cloned().collect(),
         text: searches.first().cloned().unwrap_or_default(),
+    });
+    // Hubs alone, and a hub id the data may not have (it matches nothing).
+    out.push(Filter {
+        hubs: hubs.iter().take(1).cloned().collect(),
+        ..Filter::default()
+    });
+    out.push(Filter {
+        hubs: d
+            .hubs
+            .iter()
+            .map(|h| h.id.clone())
+            .chain(["no-such-hub".into()])
+            .collect(),
+        ..Filter::default()
     });
     out
 }
@@ -416,6 +434,24 @@ fn filters_and_search(text: &str, loaded: &Loaded) {
             ..f.clone()
         };
         assert_eq!(counts.pediatric, loaded.filtered(&children).len());
+        for (id, &count) in counts.hubs.iter().take(4) {
+            let only = Filter {
+                hubs: BTreeSet::from([id.clone()]),
+                ..f.clone()
+            };
+            assert_eq!(count, loaded.filtered(&only).len(), "count of hub {id}");
+        }
+        // A selected hub keeps only centers hosting it.
+        for &i in &ids {
+            let c = &d.centers[i];
+            assert!(
+                f.hubs.is_empty() || d.hubs_hosted_by(&c.id).any(|h| f.hubs.contains(&h.id)),
+                "{} hosts none of {:?}",
+                c.id,
+                f.hubs
+            );
+        }
+        check_distances(loaded, &ids);
 
         let query = TextQuery::new(&f.text);
         assert!(query.words().len() <= MAX_QUERY_WORDS);
@@ -441,6 +477,49 @@ fn filters_and_search(text: &str, loaded: &Loaded) {
         let state = state.sanitized(d);
         assert_eq!(state.center.as_deref(), Some(c.id.as_str()));
         assert!(state.filter.specialties.contains(&s.code));
+    }
+    // Every hub id in a link survives sanitizing exactly when it is a filterable hub.
+    let all_hubs: Vec<&str> = d.hubs.iter().map(|h| h.id.as_str()).collect();
+    let state = ViewState::from_query(&format!("hub={}", all_hubs.join(","))).sanitized(d);
+    let filterable: BTreeSet<String> = d.filterable_hubs().iter().map(|h| h.id.clone()).collect();
+    let slugs: BTreeSet<String> = filterable
+        .iter()
+        .filter(|id| is_slug(id))
+        .cloned()
+        .collect();
+    assert_eq!(state.filter.hubs, slugs);
+    for h in d.filterable_hubs() {
+        let host = h.host.as_deref().expect("a filterable hub has a host");
+        assert!(d.center(host).is_some(), "hub {} host {host} is gone", h.id);
+    }
+}
+
+/// "Near me": the centers `ids` ordered by distance from the first center and from a city.
+fn check_distances(loaded: &Loaded, ids: &[usize]) {
+    let d = &loaded.dataset;
+    let origins = d
+        .centers
+        .first()
+        .map(|c| (c.lat, c.lon))
+        .into_iter()
+        .chain(places::PLACES.first().map(|p| (p.lat, p.lon)));
+    for origin in origins {
+        let sorted = loaded.by_distance(ids, origin);
+        assert_eq!(sorted, near::by_distance(d, ids, origin));
+        let mut got: Vec<usize> = sorted.iter().map(|&(i, _)| i).collect();
+        got.sort_unstable();
+        let mut want = ids.to_vec();
+        want.sort_unstable();
+        assert_eq!(got, want, "by_distance lost or added centers");
+        for &(i, km) in &sorted {
+            let c = &d.centers[i];
+            assert!(km.is_finite() && km >= 0.0, "{} at {km} km", c.id);
+            assert_eq!(km, great_circle_km((c.lat, c.lon), origin), "symmetric");
+        }
+        assert!(
+            sorted.windows(2).all(|w| w[0].1 <= w[1].1),
+            "not nearest first"
+        );
     }
 }
 
@@ -595,6 +674,13 @@ pub fn query_text(q: &str) {
         .center
         .as_ref()
         .is_none_or(|id| d.center(id).is_some()));
+    assert!(clean.filter.hubs.is_subset(&state.filter.hubs));
+    assert!(clean
+        .filter
+        .hubs
+        .iter()
+        .all(|h| d.filterable_hubs().iter().any(|x| &x.id == h)));
+    assert_eq!(clean.near, state.near, "near needs no dataset");
     assert_eq!(ViewState::from_query(&clean.to_query()), clean);
 
     // Locked facets keep the link's values whatever the controls ask.
@@ -611,6 +697,9 @@ pub fn query_text(q: &str) {
     }
     if state.embed.locks(Facet::Pediatric) {
         assert_eq!(next.pediatric, state.filter.pediatric);
+    }
+    if state.embed.locks(Facet::Hub) {
+        assert_eq!(next.hubs, state.filter.hubs);
     }
 
     // Every value of the query through the parsers its keys use.
@@ -641,6 +730,11 @@ fn check_state(s: &ViewState) {
     assert_eq!(f.text, clean_text(&f.text), "text is not clean");
     assert!(f.text.chars().count() <= MAX_TEXT);
     assert!(s.center.as_deref().is_none_or(is_slug));
+    assert!(f.hubs.iter().all(|h| is_slug(h)), "{:?}", f.hubs);
+    // `near` is always a city of the table, by its English name.
+    if let Some(near) = &s.near {
+        assert_eq!(s.near_place().map(|p| p.en), Some(near.as_str()));
+    }
     if let Some(url) = &s.data {
         assert!(!url.is_empty() && url.len() <= MAX_DATA_URL);
         assert!(!url.chars().any(char::is_control));

@@ -277,7 +277,7 @@ pub fn Detail() -> impl IntoView {
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </div>
-                <button type="button" class="secondary referral-open" on:click=move |_| state.open_sheet(true)>
+                <button type="button" id="referral-open" class="secondary referral-open" on:click=move |_| state.open_sheet(true)>
                     {td_string!(locale, referral_open).to_string()}
                 </button>
                 <dl>

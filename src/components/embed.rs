@@ -2,13 +2,16 @@
 //! colours, and the content height told to the host page so its iframe can fit it.
 
 use leptos::prelude::*;
-use shifo_core::embed::{Facet, Theme};
+use shifo_core::embed::{Facet, Rgb, Theme};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::language::LanguageSwitcher;
 use crate::i18n::{t, use_i18n};
 use crate::state::AppState;
+
+/// The soft ground (`--bg-soft` in style.css): the lighter grounds' darker one.
+const SOFT_GROUND: Rgb = Rgb(0xf4, 0xf6, 0xf8);
 
 /// The message type the auto-height script of the embed snippet listens for.
 pub const HEIGHT_MESSAGE: &str = "shifo:height";
@@ -62,11 +65,20 @@ pub fn use_theme() {
         match accent {
             Some(c) => {
                 let _ = style.set_property("--accent", &c.css());
-                let _ = style.set_property("--accent-dark", &c.darker(0.25).css());
+                // Links and secondary buttons write in it on the light grounds (the embed bar's
+                // #f4f6f8 is the darker one).
+                let dark = c.readable_on(SOFT_GROUND, 4.5);
+                let _ = style.set_property("--accent-dark", &dark.css());
+                let _ = style.set_property("--on-accent-dark", &dark.text_on().css());
                 let _ = style.set_property("--on-accent", &c.text_on().css());
             }
             None => {
-                for name in ["--accent", "--accent-dark", "--on-accent"] {
+                for name in [
+                    "--accent",
+                    "--accent-dark",
+                    "--on-accent",
+                    "--on-accent-dark",
+                ] {
                     let _ = style.remove_property(name);
                 }
             }

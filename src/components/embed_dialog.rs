@@ -94,6 +94,7 @@ pub fn EmbedDialog() -> impl IntoView {
                 Facet::Specialty => td_string!(locale, specialty_legend),
                 Facet::Pediatric => td_string!(locale, pediatric_label),
                 Facet::Lang => td_string!(locale, language_label),
+                Facet::Hub => td_string!(locale, hub_legend),
             }
         };
         view! {

@@ -86,6 +86,23 @@ pub fn Filters() -> impl IntoView {
                     ));
                 }
             }
+            if v.embed.locks(Facet::Hub) && !v.filter.hubs.is_empty() {
+                if let Some(loaded) = state.loaded() {
+                    let lang = lang_of(locale);
+                    let names: Vec<&str> = loaded
+                        .dataset
+                        .hubs
+                        .iter()
+                        .filter(|h| v.filter.hubs.contains(&h.id))
+                        .map(|h| h.name_in(lang))
+                        .collect();
+                    lines.push(format!(
+                        "{}: {}",
+                        td_string!(locale, hub_legend),
+                        names.join(", ")
+                    ));
+                }
+            }
             if v.embed.locks(Facet::Pediatric) && v.filter.pediatric {
                 lines.push(td_string!(locale, pediatric_label).to_string());
             }
@@ -140,6 +157,42 @@ pub fn Filters() -> impl IntoView {
         )
     };
 
+    // Only hubs with a named host center can narrow the map; the hubs panel lists them all.
+    let hubs = move || {
+        let loaded = state.loaded()?;
+        let options: Vec<_> = loaded
+            .dataset
+            .filterable_hubs()
+            .into_iter()
+            .map(|h| {
+                let id = h.id.clone();
+                let (i1, i2, i3) = (id.clone(), id.clone(), id);
+                let hub = h.clone();
+                view! {
+                    <CountedOption
+                        label=Signal::derive(move || hub.name_in(lang.get()).to_string())
+                        checked=Signal::derive(move || state.view.with(|v| v.filter.hubs.contains(&i1)))
+                        count=Signal::derive(move || state.counts.with(|c| c.hubs.get(&i2).copied().unwrap_or(0)))
+                        on_toggle=move |on| {
+                            let id = i3.clone();
+                            state.update_filter(move |f| {
+                                if on { f.hubs.insert(id); } else { f.hubs.remove(&id); }
+                            })
+                        }
+                    />
+                }
+            })
+            .collect();
+        (!options.is_empty()).then(|| {
+            view! {
+                <fieldset class="facet hubs">
+                    <legend>{t!(i18n, hub_legend)}</legend>
+                    {options}
+                </fieldset>
+            }
+        })
+    };
+
     view! {
         <form class="filters" role="search" aria-labelledby="filters-heading" on:submit=|ev| ev.prevent_default()>
             <h2 id="filters-heading" class="visually-hidden">{t!(i18n, filters_heading)}</h2>
@@ -177,7 +230,19 @@ pub fn Filters() -> impl IntoView {
                     {specialties}
                 </fieldset>
             </Show>
-            <button type="button" class="clear" disabled=nothing_set on:click=move |_| state.clear_filters()>
+            <Show when=move || open(Facet::Hub)>
+                {hubs}
+            </Show>
+            <button
+                type="button"
+                class="clear"
+                disabled=nothing_set
+                on:click=move |_| {
+                    state.clear_filters();
+                    // The button is disabled now: focus goes on to the search box.
+                    crate::focus::focus_id_later("search-input");
+                }
+            >
                 {t!(i18n, clear_filters)}
             </button>
         </form>

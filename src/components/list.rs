@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use shifo_core::near::display_km;
 use shifo_core::search::TextQuery;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
@@ -57,6 +58,8 @@ struct Row {
     id: String,
     locale: crate::i18n::Locale,
     pos: Option<usize>,
+    /// Distance from the home city or position, in whole km, when sorting by it.
+    km: Option<u64>,
 }
 
 /// The rows of a windowed list of `len` rows that are on screen, with a margin.
@@ -178,10 +181,12 @@ pub fn ResultList() -> impl IntoView {
             let Some(index) = loaded.dataset.center_index(&id) else {
                 return;
             };
-            if let Some(pos) = state
-                .filtered
-                .with_untracked(|ids| ids.iter().position(|&i| i == index))
-            {
+            if let Some(pos) = state.by_distance.with_untracked(|near| match near {
+                Some(near) => near.iter().position(|&(i, _)| i == index),
+                None => state
+                    .filtered
+                    .with_untracked(|ids| ids.iter().position(|&i| i == index)),
+            }) {
                 scroll_row_into_view(&ul, pos);
                 update_range();
             }
@@ -206,23 +211,33 @@ pub fn ResultList() -> impl IntoView {
         let loaded = state.loaded();
         let locale = i18n.get_locale();
         let window = windowed.get().then(|| range.get());
-        state.filtered.with(|ids| {
-            let shown = match &window {
-                Some(r) => r.start.min(ids.len())..r.end.min(ids.len()),
-                None => 0..ids.len(),
-            };
-            ids[shown.clone()]
-                .iter()
-                .zip(shown)
-                .filter_map(|(&i, pos)| {
-                    Some(Row {
-                        index: i,
-                        id: loaded.as_ref()?.dataset.centers.get(i)?.id.clone(),
-                        locale,
-                        pos: window.is_some().then_some(pos),
+        // Nearest first when a home city or position is set, else as filtered. Read in place:
+        // the lists hold up to every center, and this runs on every scroll.
+        state.by_distance.with(|near| {
+            state.filtered.with(|plain| {
+                let len = near.as_ref().map_or(plain.len(), Vec::len);
+                let shown = match &window {
+                    Some(r) => r.start.min(len)..r.end.min(len),
+                    None => 0..len,
+                };
+                shown
+                    .filter_map(|pos| {
+                        let (i, km) = match near {
+                            Some(near) => {
+                                near.get(pos).map(|&(i, km)| (i, Some(display_km(km))))?
+                            }
+                            None => (*plain.get(pos)?, None),
+                        };
+                        Some(Row {
+                            index: i,
+                            id: loaded.as_ref()?.dataset.centers.get(i)?.id.clone(),
+                            locale,
+                            pos: window.is_some().then_some(pos),
+                            km,
+                        })
                     })
-                })
-                .collect::<Vec<_>>()
+                    .collect::<Vec<_>>()
+            })
         })
     };
     let total = count;
@@ -231,6 +246,7 @@ pub fn ResultList() -> impl IntoView {
                         id,
                         locale,
                         pos,
+                        km,
                     }: Row| {
         let loaded = state.loaded_untracked()?;
         let dataset = &loaded.dataset;
@@ -273,6 +289,14 @@ pub fn ResultList() -> impl IntoView {
         );
         let labelled_by = name_id.clone();
         let mut described_by = format!("{place_id} {specs_id}");
+        let hub_id = format!("{dom_id}-hub");
+        let hub = dataset.hubs_hosted_by(&c.id).next().is_some().then(|| {
+            described_by.push_str(&format!(" {hub_id}"));
+            view! { <span id=hub_id class="badge hub-badge">{td_string!(locale, badge_hub)}</span> }
+        });
+        let distance = km.map(|km| {
+            view! { <span class="result-distance">{td_string!(locale, near_km, km = km).to_string()}</span>" · " }
+        });
         if c.treats_children() {
             described_by.push_str(&format!(" {badge_id}"));
         }
@@ -306,9 +330,9 @@ pub fn ResultList() -> impl IntoView {
                 >
                     <span id=name_id class="result-name">{name_view}</span>
                     {matched_other}
-                    <span id=place_id class="result-place"><bdi>{city}</bdi>", "{country}</span>
+                    <span id=place_id class="result-place">{distance}<bdi>{city}</bdi>", "{country}</span>
                     <span id=specs_id class="result-specialties">{specialties}</span>
-                    {pediatric}
+                    <span class="badges">{pediatric}{hub}</span>
                 </button>
             </li>
         })
@@ -325,7 +349,16 @@ pub fn ResultList() -> impl IntoView {
                 <Show when=move || count() == 0>
                     <div class="no-results">
                         <p>{t!(i18n, no_results)}</p>
-                        <button type="button" on:click=move |_| state.clear_filters()>{t!(i18n, clear_filters)}</button>
+                        <button
+                            type="button"
+                            on:click=move |_| {
+                                state.clear_filters();
+                                // This notice goes away: focus goes on to the search box.
+                                crate::focus::focus_id_later("search-input");
+                            }
+                        >
+                            {t!(i18n, clear_filters)}
+                        </button>
                     </div>
                 </Show>
                 <ul
@@ -335,7 +368,7 @@ pub fn ResultList() -> impl IntoView {
                     aria-label=move || t_string!(i18n, results_list_label)
                     node_ref=list_ref
                 >
-                    <For each=rows key=|r| (r.id.clone(), r.locale, r.pos) children=row/>
+                    <For each=rows key=|r| (r.id.clone(), r.locale, r.pos, r.km) children=row/>
                 </ul>
             </Show>
         </section>

@@ -18,6 +18,7 @@ use shifo_core::{Center, Dataset, Loaded};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::partnerships::PartnershipLayer;
 use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::locale::{country_name, lang_of};
 use crate::state::AppState;
@@ -33,6 +34,8 @@ const OUTLINE_ATTRIBUTION: &str =
     "Borders: <a href=\"https://www.naturalearthdata.com/\">Natural Earth</a>";
 /// Zoom used when showing a single center.
 const DETAIL_ZOOM: f64 = 10.0;
+/// Zoom used when showing a city: its centers apart, its neighbourhoods readable.
+const CITY_ZOOM: f64 = 11.0;
 
 #[wasm_bindgen]
 extern "C" {
@@ -358,6 +361,39 @@ fn on_choose(map: &lf::Map, ev: &JsValue, state: AppState, locale: Locale) {
     state.select(Some(c.id.clone()));
 }
 
+/// The map's container element (Leaflet's `getContainer()`, not bound by the crate).
+fn container_of(map: &lf::Map) -> Option<web_sys::Element> {
+    js_sys::Reflect::get(map, &"_container".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Shows again what the map should show: the chosen center close up, else every filtered
+/// center.
+fn refit(map: &lf::Map, state: AppState) {
+    let Some(loaded) = state.loaded_untracked() else {
+        return;
+    };
+    let selected = state
+        .selected
+        .get_untracked()
+        .and_then(|id| loaded.dataset.center_index(&id));
+    match selected.and_then(|i| loaded.dataset.centers.get(i)) {
+        Some(c) => {
+            let zoom = map.get_zoom().max(DETAIL_ZOOM);
+            map.set_view_with_options(&lat_lng(c.lat, c.lon), zoom, &no_animation());
+        }
+        None => {
+            let bounds = state
+                .filtered
+                .with_untracked(|ids| loaded.index.bounds_of(ids))
+                .unwrap_or(REGION);
+            fit(map, bounds);
+        }
+    }
+}
+
 /// View changes we make are not animated: Leaflet silently drops a `setView` that arrives while
 /// a zoom animation runs, so a quick second choice would be lost.
 fn no_animation() -> JsValue {
@@ -421,6 +457,8 @@ pub fn CenterMap() -> impl IntoView {
     // Bumped by Leaflet's `moveend` (every pan, zoom and resize): the marks are recomputed
     // for the new view.
     let moved = RwSignal::new(0u64);
+    // Where single markers sit off their point (centers sharing one), for the partnership lines.
+    let offsets = RwSignal::new(HashMap::<usize, (f64, f64)>::new());
     // Whether any group is drawn, for the legend.
     let grouped = RwSignal::new(false);
     // Whether tiles are failing (no tile loaded since the last error): the outlines stand in.
@@ -471,6 +509,29 @@ pub fn CenterMap() -> impl IntoView {
         m.on("moveend", on_move.as_ref());
         group.on("click", on_click.as_ref());
         group.on("keypress", on_key.as_ref());
+        // Hidden maps (the phone's list pane) have no size: once shown, Leaflet must measure
+        // again, and the view fitted while hidden is redone.
+        let was_hidden = std::rc::Rc::new(std::cell::Cell::new(false));
+        let on_resize = {
+            let m = m.clone();
+            Closure::<dyn Fn()>::new(move || {
+                let size = m.get_size();
+                let hidden = size.x() == 0.0 || size.y() == 0.0;
+                let container_hidden = container_of(&m)
+                    .map(|c| c.client_width() == 0 || c.client_height() == 0)
+                    .unwrap_or(hidden);
+                m.invalidate_size(false);
+                if container_hidden {
+                    was_hidden.set(true);
+                } else if was_hidden.replace(false) {
+                    refit(&m, state);
+                }
+            })
+        };
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+        if let (Some(o), Some(c)) = (&observer, container_of(&m)) {
+            o.observe(&c);
+        }
         layers.set_value(Some(Layers {
             group: group.clone(),
             drawn: HashMap::new(),
@@ -485,9 +546,14 @@ pub fn CenterMap() -> impl IntoView {
             on_click,
             on_key,
             (tiles, on_tile_error, on_tile_load),
+            (observer, on_resize),
         ));
         on_cleanup(move || {
-            let (m, on_move, on_click, on_key, (tiles, on_tile_error, on_tile_load)) = &*handlers;
+            let (m, on_move, on_click, on_key, (tiles, on_tile_error, on_tile_load), (observer, _)) =
+                &*handlers;
+            if let Some(o) = observer {
+                o.disconnect();
+            }
             tiles.off("tileerror", on_tile_error.as_ref());
             tiles.off("tileload", on_tile_load.as_ref());
             tiles.remove();
@@ -529,6 +595,15 @@ pub fn CenterMap() -> impl IntoView {
                 l.sync(&marks, &loaded.dataset, selected, locale);
             }
         });
+        let singles: HashMap<usize, (f64, f64)> = marks
+            .iter()
+            .filter_map(|m| match *m {
+                Mark::Single { index, dx, dy } => Some((index, (dx, dy))),
+                Mark::Group(_) => None,
+            })
+            .collect();
+        // Every redraw may move markers in pixels (a zoom): the lines' ends follow.
+        offsets.set(singles);
         crate::perf::measure_since("shifo:map", started);
         Some((loaded, ids))
     });
@@ -581,6 +656,25 @@ pub fn CenterMap() -> impl IntoView {
         m.set_view_with_options(&lat_lng(c.lat, c.lon), zoom, &no_animation());
     });
 
+    // The map itself takes focus (Leaflet's keyboard panning): it says what it is and how.
+    Effect::new(move |_| {
+        let (Some(m), label) = (map.get(), t_string!(i18n, map_keys_label)) else {
+            return;
+        };
+        if let Some(c) = container_of(&m) {
+            let _ = c.set_attribute("aria-label", label);
+        }
+    });
+
+    // A city chosen elsewhere (an event's) comes into view at city scale.
+    Effect::new(move |_| {
+        let (Some(m), Some((lat, lon))) = (map.get(), state.map_target.get()) else {
+            return;
+        };
+        let zoom = m.get_zoom().max(CITY_ZOOM);
+        m.set_view_with_options(&lat_lng(lat, lon), zoom, &no_animation());
+    });
+
     let center = Position::new(
         (REGION.south + REGION.north) / 2.0,
         (REGION.west + REGION.east) / 2.0,
@@ -591,6 +685,7 @@ pub fn CenterMap() -> impl IntoView {
             <Show when=move || tiles_failing.get()>
                 <p class="map-note" role="status">{t!(i18n, tiles_failed)}</p>
             </Show>
+            <PartnershipLayer map=map.read_only() offsets=offsets.read_only()/>
             <Legend grouped=grouped.read_only()/>
         </section>
     }

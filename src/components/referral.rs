@@ -155,7 +155,11 @@ pub fn ReferralSheet() -> impl IntoView {
                 let _ = w.print();
             }
         };
-        let back = move |_| state.open_sheet(false);
+        let back = move |_| {
+            state.open_sheet(false);
+            // Back on the map, focus returns to the button that opened the sheet.
+            crate::focus::focus_id_later("referral-open");
+        };
         let country = country_name(locale, s.country);
         let country_second = second
             .map(|l| country_name(l, s.country))

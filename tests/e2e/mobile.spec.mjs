@@ -1,24 +1,112 @@
-// On a phone (375x667) the detail opens under the map, in the page flow: choosing a center far
-// down the list must bring the detail to the reader.
+// On a phone (375x667): the list and the map take turns behind a switch, the filters open as
+// a sheet, and a center chosen in the list is shown on the map with its detail under it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { useApp } from './support/fixture.mjs';
-import { dataset } from './support/locale.mjs';
+import { dataset, tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
-const t = useApp({ viewport: { width: 375, height: 667 } });
+const PHONE = { width: 375, height: 667 };
+const t = useApp({ viewport: PHONE });
+const shots = resolve(import.meta.dirname, '../../test-results');
 
-test('choosing a center from the list on a phone scrolls its detail into view', async () => {
+/** Width and height of a PNG file, from its IHDR chunk. */
+function pngSize(path) {
+  const b = readFileSync(path);
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+async function noSidewaysScroll() {
+  return t.page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth);
+}
+
+test('the list and the map take turns behind a switch; screenshots of both at 375x667', async () => {
+  await t.app.open();
+  mkdirSync(shots, { recursive: true });
+  const [list, map] = [t.app.paneSwitch('list'), t.app.paneSwitch('map')];
+  assert.equal(await list.getAttribute('aria-pressed'), 'true');
+  assert.ok(await t.app.list.isVisible(), 'list shown first');
+  assert.equal(await t.app.map.isVisible(), false, 'map waits behind the switch');
+  assert.ok(await noSidewaysScroll(), 'no sideways scroll with the list');
+  await t.page.screenshot({ path: resolve(shots, 'mobile-375-list.png') });
+  assert.deepEqual(pngSize(resolve(shots, 'mobile-375-list.png')), PHONE);
+
+  await map.click();
+  await expect(() => t.app.map.isVisible(), 'map shown');
+  assert.equal(await map.getAttribute('aria-pressed'), 'true');
+  assert.equal(await t.app.list.isVisible(), false, 'list hidden');
+  await t.app.expectInView([dataset.centers[0]]);
+  const box = await t.app.map.boundingBox();
+  assert.ok(box.width >= PHONE.width - 1 && box.height >= PHONE.height * 0.5, `map fills the screen: ${JSON.stringify(box)}`);
+  assert.ok(await noSidewaysScroll(), 'no sideways scroll with the map');
+  await t.page.screenshot({ path: resolve(shots, 'mobile-375-map.png') });
+  assert.deepEqual(pngSize(resolve(shots, 'mobile-375-map.png')), PHONE);
+});
+
+test('the filters open as a full-screen sheet that keeps focus and shows the results', async () => {
+  await t.app.open();
+  const open = t.page.getByRole('button', { name: tr('filters_heading'), exact: true });
+  await open.click();
+  const sheet = t.page.getByRole('dialog', { name: tr('filters_heading') });
+  await expect(() => sheet.isVisible(), 'sheet open');
+  assert.deepEqual(await sheet.boundingBox(), { x: 0, y: 0, ...PHONE });
+  await t.page.screenshot({ path: resolve(shots, 'mobile-375-filters.png') });
+
+  await sheet.getByRole('checkbox', { name: new RegExp(`^${tr('country_TJ')}\\b`) }).check();
+  const tj = dataset.centers.filter((c) => c.country === 'TJ');
+  const show = sheet.getByRole('button', { name: trCount('filters_show_results', tj.length) });
+  await expect(() => show.isVisible(), `"${trCount('filters_show_results', tj.length)}"`);
+  // Focus stays inside the sheet: the page behind it is inert.
+  for (let i = 0; i < 30; i++) {
+    await t.page.keyboard.press('Tab');
+    assert.ok(await sheet.evaluate((d) => d.contains(document.activeElement)), `focus inside after ${i + 1} Tabs`);
+  }
+  await show.click();
+  await expect(async () => !(await sheet.isVisible()), 'sheet closed');
+  const reopen = t.page.getByRole('button', { name: tr('filters_open_count', { count: 1 }) });
+  await expect(() => reopen.evaluate((b) => document.activeElement === b), 'focus back on the filters button');
+  await expect(async () => (await t.app.resultCount().textContent()) === trCount('results_count', tj.length), 'list filtered');
+
+  await reopen.click();
+  await expect(() => sheet.isVisible(), 'sheet open again');
+  await t.page.keyboard.press('Escape');
+  await expect(async () => !(await sheet.isVisible()), 'Escape closes the sheet');
+});
+
+test('choosing a center from the list shows it on the map with its detail on screen', async () => {
   const c = dataset.centers.at(-1);
   await t.app.open();
   const heading = t.app.detail(c.name).getByRole('heading', { name: c.name });
   await t.app.listItem(c.name).click();
   await expect(() => heading.isVisible(), 'detail open');
+  assert.equal(await t.app.paneSwitch('map').getAttribute('aria-pressed'), 'true');
   const inViewport = async () => {
     const b = await heading.boundingBox();
     const v = t.page.viewportSize();
     return !!b && b.y >= 0 && b.y + b.height <= v.height;
   };
   await expect(inViewport, 'detail heading on screen');
-  assert.ok(await inViewport());
+  // "List" brings the list back where it was.
+  await t.app.showList();
+  await expect(() => t.app.listItem(c.name).isVisible(), 'list back');
+});
+
+test('a link to a center opens a phone on the map with that center', async () => {
+  const c = dataset.centers.find((x) => x.id === 'proton-therapy-center-astana');
+  await t.app.open(`center=${c.id}`, { waitReady: false });
+  await expect(() => t.app.detail(c.name).isVisible(), 'detail shown');
+  assert.equal(await t.app.paneSwitch('map').getAttribute('aria-pressed'), 'true');
+  await t.app.expectInView([c]);
+});
+
+test('Escape closes the sheet and keeps what was typed in its search box', async () => {
+  await t.app.open();
+  await t.page.getByRole('button', { name: tr('filters_heading'), exact: true }).click();
+  await t.app.search.fill('proton');
+  await t.page.keyboard.press('Escape');
+  await expect(async () => !(await t.page.getByRole('dialog').isVisible()), 'sheet closed');
+  await expect(async () => (await t.app.resultCount().textContent()) !== trCount('results_count', dataset.centers.length), 'search applied');
+  assert.equal(await t.app.search.inputValue(), 'proton');
 });

@@ -44,3 +44,25 @@ export function labelIn(specialty, lang) {
   if (lang === 'en') return specialty.label;
   return specialty.labels?.[lang] || specialty.labels?.ru || specialty.label;
 }
+
+/** The region's cities with their coordinates, read from the table the app compiles in
+ *  (core/src/places.rs), as the oracle for distances. */
+export const places = (() => {
+  const src = readFileSync(resolve(root, 'core/src/places.rs'), 'utf8');
+  const out = {};
+  for (const m of src.matchAll(/Place \{\s*en: "([^"]+)",[\s\S]*?lat: ([-\d.]+),\s*lon: ([-\d.]+),/g)) {
+    out[m[1]] = { lat: Number(m[2]), lon: Number(m[3]) };
+  }
+  return out;
+})();
+
+/** Great-circle km by the haversine formula on the IUGG mean radius (written here
+ *  independently of core/src/near.rs, which it checks). */
+export function haversineKm(a, b) {
+  const R = 6371.0088;
+  const rad = (d) => (d * Math.PI) / 180;
+  const dLat = rad(b.lat - a.lat);
+  const dLon = rad(b.lon - a.lon);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
+  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
+}

@@ -2,6 +2,10 @@
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
 import { tr, trCount, dataset } from './locale.mjs';
+import { AxeBuilder } from '@axe-core/playwright';
+
+/** The rule sets of WCAG 2.1 level AA, as axe-core tags them. */
+export const WCAG21AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 export class ShifoPage {
   constructor(page, baseUrl) {
@@ -46,6 +50,15 @@ export class ShifoPage {
     }
   }
 
+  /** The phone's list/map switch (present below 641 px only). */
+  paneSwitch(pane) { return this.page.getByRole('group', { name: tr('pane_label') }).getByRole('button', { name: tr(`pane_${pane}`) }); }
+
+  /** On a phone, brings the list pane back (choosing a center shows the map); elsewhere a no-op. */
+  async showList() {
+    const list = this.paneSwitch('list');
+    if (await list.isVisible()) await list.click();
+  }
+
   detail(name) { return this.page.getByRole('region', { name, exact: true }); }
 
   /**
@@ -69,4 +82,94 @@ export class ShifoPage {
     }
     if (centers.length) await assert.ok(await this.marker((zoomedTo ?? centers[0]).name).isVisible());
   }
+
+  /** The link that skips header and filters; its target, the results section. */
+  get skipLink() { return this.page.getByRole('link', { name: tr('skip_to_results') }); }
+  get results() { return this.page.getByRole('region', { name: tr('results_heading') }); }
+
+  /** axe-core's WCAG 2.1 AA violations on the page as it is now (`exclude`: selectors to skip). */
+  async axeViolations({ exclude = [] } = {}) {
+    let builder = new AxeBuilder({ page: this.page }).withTags(WCAG21AA);
+    for (const selector of exclude) builder = builder.exclude(selector);
+    return (await builder.analyze()).violations;
+  }
+
+  /** What has keyboard focus (null: nothing but the page), with what makes its focus visible:
+   *  a drawn outline or a box-shadow that the element does not have unfocused (a marker's
+   *  everyday shadow, or a chosen marker's ring, is no focus indicator), and whether its box is
+   *  on screen. The unfocused look is read from a shallow copy placed beside it for a moment. */
+  async focused() {
+    return this.page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!el || el === document.body || el === document.documentElement) return null;
+      const s = getComputedStyle(el);
+      const transparent = (c) => c === 'transparent' || /rgba\(.*,\s*0\)$/.test(c);
+      const drawn = (st) => st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) > 0 && !transparent(st.outlineColor);
+      const ring = (st) => (drawn(st) ? [st.outlineStyle, st.outlineWidth, st.outlineColor, st.outlineOffset].join(' ') : 'none');
+      const copy = el.cloneNode(false);
+      copy.removeAttribute('id');
+      copy.setAttribute('aria-hidden', 'true');
+      el.after(copy);
+      const c = getComputedStyle(copy);
+      const [ringBefore, shadowBefore] = [ring(c), c.boxShadow];
+      copy.remove();
+      const unfocused = `outline ${ringBefore}; box-shadow ${shadowBefore}`;
+      const outline = drawn(s) && ring(s) !== ringBefore;
+      const shadow = s.boxShadow !== 'none' && s.boxShadow !== shadowBefore;
+      const r = el.getBoundingClientRect();
+      const onScreen = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+      const name = (el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent || el.value || '').trim().replace(/\s+/g, ' ').slice(0, 60);
+      const role = el.getAttribute('role') || el.getAttribute('type') || '';
+      return {
+        what: `<${el.tagName.toLowerCase()}${role ? ` ${role}` : ''}${el.id ? ` #${el.id}` : ''}> "${name}"`,
+        indicator: outline || shadow,
+        onScreen,
+        style: `outline: ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} offset ${s.outlineOffset}; box-shadow: ${s.boxShadow}; unfocused: ${unfocused}`,
+      };
+    });
+  }
+
+  /** Whether `locator` (any of its matches) has keyboard focus. Does not wait for it to exist. */
+  async hasFocus(locator) {
+    return locator.evaluateAll((els) => els.includes(document.activeElement));
+  }
+
+  /** Asserts that what has focus shows it: an outline or box-shadow, on screen. */
+  async expectFocusVisible() {
+    const f = await this.focused();
+    assert.ok(f, 'something has focus');
+    assert.ok(f.indicator, `no visible focus indicator on ${f.what} (${f.style})`);
+    assert.ok(f.onScreen, `focused ${f.what} is not on screen`);
+    return f;
+  }
+
+  /** Whether focus is inside `locator` (any of its matches, itself included). */
+  async hasFocusWithin(locator) {
+    return locator.evaluateAll((els) => els.some((el) => el.contains(document.activeElement)));
+  }
+
+  /** Presses Tab (Shift+Tab with `back`) until `target` has focus (a locator, or an async
+   *  function saying whether the focus is where wanted), at most `max` times, asserting a
+   *  visible focus indicator on everything focused on the way. Returns the way. */
+  async tabTo(target, { back = false, max = 150 } = {}) {
+    const reached = typeof target === 'function' ? target : () => this.hasFocus(target);
+    const way = [];
+    for (let i = 0; i < max; i++) {
+      await this.page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+      const f = await this.expectFocusVisible();
+      way.push(f.what);
+      if (await reached()) return way;
+    }
+    assert.fail(`${target} not reached by ${max} presses of ${back ? 'Shift+Tab' : 'Tab'}; focus went:\n  ${way.join('\n  ')}`);
+  }
+}
+
+/** axe violations as a human fixes them: rule, impact, help, and each failing node's target
+ *  selectors and summary. */
+export function describeViolations(violations) {
+  return violations.map((v) => [
+    `${v.id} (${v.impact}): ${v.help} <${v.helpUrl}>`,
+    ...v.nodes.map((n) => `    ${JSON.stringify(n.target)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
+  ].join('\n')).join('\n');
 }

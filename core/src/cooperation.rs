@@ -1,0 +1,266 @@
+//! The region's cooperation as the map shows it: events in date order and the memoranda
+//! between centers as lines, following the filters.
+
+use std::cmp::Ordering;
+
+use crate::model::{Dataset, Event};
+
+/// A partnership drawn as a line: both of its centers are among those shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Line {
+    /// Index into `dataset.partnerships`.
+    pub partnership: usize,
+    /// Index into `dataset.centers` of the first party.
+    pub a: usize,
+    /// Index into `dataset.centers` of the second party.
+    pub b: usize,
+}
+
+/// Where an event stands against today's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Its last day is before today.
+    Past,
+    /// Today falls within its days.
+    Now,
+    /// It starts after today.
+    Upcoming,
+    /// The source gives no date (or no year).
+    Undated,
+}
+
+/// Compares two dates of the dataset's forms (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) on their common
+/// precision: "2025-10" and "2025-10-13" compare equal, since either may be the other.
+fn compare_dates(a: &str, b: &str) -> Ordering {
+    let n = a.len().min(b.len());
+    a.get(..n).unwrap_or(a).cmp(b.get(..n).unwrap_or(b))
+}
+
+impl Event {
+    /// Where the event stands against `today` (`YYYY-MM-DD`).
+    pub fn when(&self, today: &str) -> When {
+        let Some(start) = self.start.as_deref() else {
+            return When::Undated;
+        };
+        let end = self.end.as_deref().unwrap_or(start);
+        if compare_dates(end, today) == Ordering::Less {
+            When::Past
+        } else if compare_dates(start, today) == Ordering::Greater {
+            When::Upcoming
+        } else {
+            When::Now
+        }
+    }
+}
+
+impl Dataset {
+    /// The events by first day, earliest first; those without a date last, in dataset order.
+    pub fn events_by_date(&self) -> Vec<&Event> {
+        let mut out: Vec<&Event> = self.events.iter().collect();
+        // Stable: equal and undated events keep the dataset's order.
+        out.sort_by(|x, y| match (&x.start, &y.start) {
+            (Some(a), Some(b)) => a.cmp(b),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        });
+        out
+    }
+
+    /// The partnerships whose two centers are both in `shown` (indices into `centers`): a line
+    /// to a center the filters hide would end at no marker.
+    pub fn partnership_lines(&self, shown: &[usize]) -> Vec<Line> {
+        let ends: Vec<(usize, Option<usize>, Option<usize>)> = self
+            .partnerships
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, self.center_index(&p.a), self.center_index(&p.b)))
+            .collect();
+        // One pass over the shown centers, looking only for the few ends there are.
+        let mut wanted: Vec<usize> = ends
+            .iter()
+            .flat_map(|&(_, a, b)| [a, b])
+            .flatten()
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut present = vec![false; wanted.len()];
+        for i in shown {
+            if let Ok(k) = wanted.binary_search(i) {
+                present[k] = true;
+            }
+        }
+        let is_shown = |i: usize| wanted.binary_search(&i).is_ok_and(|k| present[k]);
+        ends.into_iter()
+            .filter_map(|(partnership, a, b)| {
+                let (a, b) = (a?, b?);
+                (a != b && is_shown(a) && is_shown(b)).then_some(Line { partnership, a, b })
+            })
+            .collect()
+    }
+
+    /// The partnerships a center is party to, with the other party's id.
+    pub fn partners_of<'a>(
+        &'a self,
+        center_id: &'a str,
+    ) -> impl Iterator<Item = (&'a crate::model::Partnership, &'a str)> + 'a {
+        self.partnerships.iter().filter_map(move |p| {
+            if p.a == center_id {
+                Some((p, p.b.as_str()))
+            } else if p.b == center_id {
+                Some((p, p.a.as_str()))
+            } else {
+                None
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Partnership;
+
+    fn event(id: &str, start: Option<&str>, end: Option<&str>) -> Event {
+        Event {
+            id: id.into(),
+            title: id.into(),
+            titles: Default::default(),
+            start: start.map(Into::into),
+            end: end.map(Into::into),
+            cities: vec![],
+            centers: vec![],
+            sources: vec![],
+        }
+    }
+
+    fn bundled() -> Dataset {
+        let text = include_str!("../../public/data/centers.json");
+        Dataset::load(text).expect("bundled dataset loads").dataset
+    }
+
+    #[test]
+    fn when_against_today() {
+        // (start, end, today, expected): the dataset's date forms, checked day by day.
+        let table = [
+            (
+                Some("2025-10-13"),
+                Some("2025-10-17"),
+                "2025-10-12",
+                When::Upcoming,
+            ),
+            (
+                Some("2025-10-13"),
+                Some("2025-10-17"),
+                "2025-10-13",
+                When::Now,
+            ),
+            (
+                Some("2025-10-13"),
+                Some("2025-10-17"),
+                "2025-10-17",
+                When::Now,
+            ),
+            (
+                Some("2025-10-13"),
+                Some("2025-10-17"),
+                "2025-10-18",
+                When::Past,
+            ),
+            (Some("2026-02-18"), None, "2026-02-18", When::Now),
+            (Some("2026-02-18"), None, "2026-11-22", When::Past),
+            // A month: any day of it may be the day.
+            (Some("2025-10"), None, "2025-10-30", When::Now),
+            (Some("2025-10"), None, "2025-11-01", When::Past),
+            (Some("2027"), None, "2026-11-22", When::Upcoming),
+            (None, None, "2026-11-22", When::Undated),
+        ];
+        for (start, end, today, want) in table {
+            assert_eq!(
+                event("e", start, end).when(today),
+                want,
+                "{start:?}..{end:?} on {today}"
+            );
+        }
+    }
+
+    #[test]
+    fn events_sorted_by_date_undated_last() {
+        let mut d = bundled();
+        d.events = vec![
+            event("undated-1", None, None),
+            event("late", Some("2026-02-18"), None),
+            event("early", Some("2025-10-13"), Some("2025-10-17")),
+            event("undated-2", None, None),
+            event("month", Some("2025-11"), None),
+        ];
+        let order: Vec<&str> = d.events_by_date().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(order, ["early", "month", "late", "undated-1", "undated-2"]);
+    }
+
+    #[test]
+    fn bundled_events_in_order() {
+        // The bundled dataset's dated events, by first day (public/data/centers.json), then
+        // the Tajikistan Medicine Days, whose source gives no year.
+        let d = bundled();
+        let ids: Vec<&str> = d.events_by_date().iter().map(|e| e.id.as_str()).collect();
+        let dated: Vec<&str> = d
+            .events_by_date()
+            .iter()
+            .filter_map(|e| e.start.as_deref())
+            .collect();
+        let mut sorted = dated.clone();
+        sorted.sort();
+        assert_eq!(dated, sorted);
+        assert_eq!(ids.last(), Some(&"kazakh-medicine-days-tajikistan"));
+        assert_eq!(ids.len(), d.events.len());
+    }
+
+    #[test]
+    fn lines_follow_the_shown_centers() {
+        let d = bundled();
+        let all: Vec<usize> = (0..d.centers.len()).collect();
+        let lines = d.partnership_lines(&all);
+        // Both bundled memoranda join two centers of the dataset.
+        assert_eq!(lines.len(), d.partnerships.len());
+        for l in &lines {
+            let p = &d.partnerships[l.partnership];
+            assert_eq!(d.centers[l.a].id, p.a);
+            assert_eq!(d.centers[l.b].id, p.b);
+        }
+        // Hiding one party of the first memorandum hides its line only.
+        let hidden = lines[0].a;
+        let shown: Vec<usize> = all.iter().copied().filter(|&i| i != hidden).collect();
+        let after = d.partnership_lines(&shown);
+        assert_eq!(after.len(), lines.len() - 1);
+        assert!(after.iter().all(|l| l.a != hidden && l.b != hidden));
+        assert!(d.partnership_lines(&[]).is_empty());
+    }
+
+    #[test]
+    fn lines_skip_unknown_and_self_partnerships() {
+        let mut d = bundled();
+        let first = d.centers[0].id.clone();
+        d.partnerships = vec![
+            Partnership {
+                a: first.clone(),
+                b: "no-such-center".into(),
+                date: None,
+                occasion: None,
+                scope: None,
+                sources: vec![],
+            },
+            Partnership {
+                a: first.clone(),
+                b: first.clone(),
+                date: None,
+                occasion: None,
+                scope: None,
+                sources: vec![],
+            },
+        ];
+        let all: Vec<usize> = (0..d.centers.len()).collect();
+        assert!(d.partnership_lines(&all).is_empty());
+        assert_eq!(d.partners_of(&first).count(), 2);
+    }
+}

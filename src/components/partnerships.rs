@@ -1,0 +1,221 @@
+//! The partnerships layer: a dashed line between two centers that signed a memorandum, its
+//! date, occasion and scope on click (or Enter), and a switch to hide the lines. Lines follow
+//! the filters: one whose center is hidden is not drawn.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos_leaflet::leaflet as lf;
+use shifo_core::{Dataset, Partnership};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{t, td_string, use_i18n, Locale};
+use crate::locale::lang_of;
+use crate::state::AppState;
+
+/// The popup of a line, as DOM text nodes (data is never HTML).
+fn popup_content(d: &Dataset, p: &Partnership, locale: Locale) -> Option<web_sys::Element> {
+    let lang = lang_of(locale);
+    let doc = document();
+    let root = doc.create_element("div").ok()?;
+    root.set_class_name("popup partnership-popup");
+    let name = |id: &str| d.center(id).map_or(id, |c| c.name_in(lang)).to_string();
+    let heading = doc.create_element("strong").ok()?;
+    heading.set_class_name("popup-name");
+    for (i, id) in [&p.a, &p.b].into_iter().enumerate() {
+        if i > 0 {
+            heading.append_child(&doc.create_text_node(" – ")).ok()?;
+        }
+        let party = doc.create_element("bdi").ok()?;
+        party.set_text_content(Some(&name(id)));
+        heading.append_child(&party).ok()?;
+    }
+    root.append_child(&heading).ok()?;
+    let facts = [
+        (td_string!(locale, partnership_date), &p.date),
+        (td_string!(locale, partnership_occasion), &p.occasion),
+        (td_string!(locale, partnership_scope), &p.scope),
+    ];
+    for (label, value) in facts {
+        let Some(value) = value else { continue };
+        let line = doc.create_element("div").ok()?;
+        line.append_child(&doc.create_text_node(&format!("{label}: ")))
+            .ok()?;
+        let text = doc.create_element("bdi").ok()?;
+        text.set_text_content(Some(value));
+        line.append_child(&text).ok()?;
+        root.append_child(&line).ok()?;
+    }
+    Some(root)
+}
+
+/// The SVG path of a line on the map (Leaflet's `Path.getElement()`, not bound by the crate).
+fn path_element(line: &lf::Polyline) -> Option<web_sys::Element> {
+    let get = js_sys::Reflect::get(line, &"getElement".into()).ok()?;
+    get.dyn_into::<js_sys::Function>()
+        .ok()?
+        .call0(line)
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// A drawn line and the key handler on its element.
+type Drawn = (
+    lf::Polyline,
+    Option<web_sys::Element>,
+    Closure<dyn Fn(web_sys::KeyboardEvent)>,
+);
+
+/// Draws one partnership; its path is a button for keyboards and screen readers.
+fn draw(
+    m: &lf::Map,
+    d: &Dataset,
+    line: &shifo_core::cooperation::Line,
+    locale: Locale,
+) -> Option<Drawn> {
+    let p = d.partnerships.get(line.partnership)?;
+    let (a, b) = (d.centers.get(line.a)?, d.centers.get(line.b)?);
+    let points = js_sys::Array::of2(
+        &js_sys::Array::of2(&a.lat.into(), &a.lon.into()),
+        &js_sys::Array::of2(&b.lat.into(), &b.lon.into()),
+    );
+    let options = lf::PolylineOptions::new();
+    options.set_class_name("partnership-line".to_string());
+    options.set_weight(3.0);
+    options.set_dash_array("8 6".to_string());
+    let polyline = lf::Polyline::new_with_options(&points, &options);
+    if let Some(content) = popup_content(d, p, locale) {
+        polyline.bind_popup_with_options(&content, &JsValue::from(js_sys::Object::new()));
+    }
+    polyline.add_to(m);
+    let lang = lang_of(locale);
+    let label = td_string!(
+        locale,
+        partnership_label,
+        a = a.name_in(lang),
+        b = b.name_in(lang)
+    )
+    .to_string();
+    let element = path_element(&polyline);
+    let opener = polyline.clone();
+    let on_key =
+        Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+            if ev.key() == "Enter" || ev.key() == " " {
+                ev.prevent_default();
+                opener.open_popup();
+            }
+        });
+    if let Some(el) = &element {
+        let _ = el.set_attribute("tabindex", "0");
+        let _ = el.set_attribute("role", "button");
+        let _ = el.set_attribute("aria-label", &label);
+        let _ = el.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    }
+    Some((polyline, element, on_key))
+}
+
+/// Where a center's marker is drawn: its point moved by the marker's offset in pixels (centers
+/// sharing a point sit on a ring around it), so a line ends at the marker the reader sees.
+fn drawn_at(m: &lf::Map, lat: f64, lon: f64, offset: Option<&(f64, f64)>) -> js_sys::Array {
+    let (lat, lon) = match offset {
+        Some(&(dx, dy)) if dx != 0.0 || dy != 0.0 => {
+            let p = m.lat_lng_to_container_point(&lf::LatLng::new(lat, lon));
+            let moved = m.container_point_to_lat_lng(&lf::Point::new(p.x() + dx, p.y() + dy));
+            (moved.lat(), moved.lng())
+        }
+        _ => (lat, lon),
+    };
+    js_sys::Array::of2(&lat.into(), &lon.into())
+}
+
+/// Moves the ends of the drawn lines onto their markers as now drawn.
+fn follow_markers(
+    m: &lf::Map,
+    d: &Dataset,
+    drawn: &[(shifo_core::cooperation::Line, Drawn)],
+    offsets: &HashMap<usize, (f64, f64)>,
+) {
+    for (line, (polyline, _, _)) in drawn {
+        let (Some(a), Some(b)) = (d.centers.get(line.a), d.centers.get(line.b)) else {
+            continue;
+        };
+        let points = js_sys::Array::of2(
+            &drawn_at(m, a.lat, a.lon, offsets.get(&line.a)),
+            &drawn_at(m, b.lat, b.lon, offsets.get(&line.b)),
+        );
+        polyline.set_lat_lngs(&points);
+    }
+}
+
+/// The lines and their switch, drawn on `map` once it exists.
+#[component]
+pub fn PartnershipLayer(
+    /// The Leaflet map, once created.
+    map: ReadSignal<Option<lf::Map>, LocalStorage>,
+    /// The pixel offset of each center drawn as a single marker (by index), after every
+    /// redraw of the markers.
+    offsets: ReadSignal<HashMap<usize, (f64, f64)>>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let i18n = use_i18n();
+    let shown = RwSignal::new(true);
+    let available = move || {
+        state
+            .loaded()
+            .is_some_and(|d| !d.dataset.partnerships.is_empty())
+    };
+    let drawn = StoredValue::new_local(Vec::<(shifo_core::cooperation::Line, Drawn)>::new());
+
+    // The lines: made again when the filters, the language or the switch change.
+    Effect::new(move |_| {
+        let (Some(m), Some(loaded), true) = (map.get(), state.loaded(), shown.get()) else {
+            return;
+        };
+        let locale = i18n.get_locale();
+        let lines = state
+            .filtered
+            .with(|ids| loaded.dataset.partnership_lines(ids));
+        let made: Vec<_> = lines
+            .into_iter()
+            .filter_map(|l| Some((l, draw(&m, &loaded.dataset, &l, locale)?)))
+            .collect();
+        offsets.with_untracked(|o| follow_markers(&m, &loaded.dataset, &made, o));
+        drawn.set_value(made);
+        on_cleanup(move || {
+            drawn.update_value(|lines| {
+                for (_, (line, element, on_key)) in lines.drain(..) {
+                    if let Some(el) = element {
+                        let _ = el.remove_event_listener_with_callback(
+                            "keydown",
+                            on_key.as_ref().unchecked_ref(),
+                        );
+                    }
+                    line.remove();
+                }
+            });
+        });
+    });
+
+    // The markers moved (a pan, a zoom, a new layout): the lines' ends follow. The lines
+    // themselves stay, keeping focus and an open popup.
+    Effect::new(move |_| {
+        let (Some(m), Some(loaded)) = (map.get(), state.loaded()) else {
+            return;
+        };
+        offsets.with(|o| {
+            drawn.with_value(|lines| follow_markers(&m, &loaded.dataset, lines, o));
+        });
+    });
+
+    view! {
+        <Show when=available>
+            <label class="map-layers">
+                <input type="checkbox" prop:checked=move || shown.get() on:change=move |ev| shown.set(event_target_checked(&ev))/>
+                <span class="swatch partnership" aria-hidden="true"></span>
+                {t!(i18n, layer_partnerships)}
+            </label>
+        </Show>
+    }
+}

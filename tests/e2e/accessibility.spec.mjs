@@ -1,0 +1,178 @@
+// WCAG 2.1 AA: axe-core finds no violation in any view (main, a center's detail, filters in use,
+// embedded, the embed dialog, the referral sheet, another language), on a laptop and a phone;
+// the list says in words everything the map shows by position and colour.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './support/fixture.mjs';
+import { dataset, labelIn, tr, trCount } from './support/locale.mjs';
+import { expect } from './support/expect.mjs';
+import { describeViolations } from './support/shifo-page.mjs';
+
+const t = useApp();
+
+const PHONE = { width: 375, height: 667 };
+
+/** Whether the phone layout is on (its list/map switch shown). */
+const onPhone = () => t.app.paneSwitch('list').isVisible();
+
+/** Whether the phone layout shows its list pane. */
+const listPane = async () => (await onPhone()) && (await t.app.paneSwitch('list').getAttribute('aria-pressed')) === 'true';
+
+/** Waits until the page a person sees is built: the map's markers and, tiles failing offline,
+ *  its note and outlines; on a phone showing its list, the list. */
+async function settled(lang = 'en') {
+  if (await listPane()) {
+    await expect(async () => (await t.page.getByRole('list', { name: tr('results_list_label', {}, lang) }).getByRole('button').count()) > 0, 'list drawn');
+    return;
+  }
+  await expect(async () => (await t.page.getByRole('region', { name: tr('map_label', {}, lang) }).getByRole('button').count()) > 0, 'markers drawn');
+  await expect(() => t.page.getByRole('status').filter({ hasText: tr('tiles_failed', {}, lang) }).isVisible(), 'tiles-failed note shown');
+}
+
+/** Scans what is on screen; on a phone then switches to the other pane and scans that too. */
+async function expectNoViolationsInPanes(what) {
+  await expectNoViolations(what);
+  if (!(await onPhone())) return;
+  const other = (await listPane()) ? 'map' : 'list';
+  await t.app.paneSwitch(other).click();
+  await settled();
+  await expectNoViolations(`${what}, ${other} pane`);
+}
+
+/** Asserts axe finds nothing; otherwise says what, where and how to fix it. */
+async function expectNoViolations(what) {
+  const violations = await t.app.axeViolations();
+  assert.equal(violations.length, 0, `axe found ${violations.length} violation(s) in ${what}:\n${describeViolations(violations)}`);
+}
+
+for (const [size, viewport] of [['1280x800', null], ['375x667', PHONE]]) {
+  test(`the main view has no violations at ${size}`, async () => {
+    if (viewport) await t.page.setViewportSize(viewport);
+    await t.app.open();
+    await settled();
+    await expectNoViolationsInPanes(`the main view at ${size}`);
+  });
+
+  test(`the filters in use have no violations at ${size}`, async () => {
+    if (viewport) await t.page.setViewportSize(viewport);
+    await t.app.open();
+    await settled();
+    // On a phone the filters are a sheet: scanned open, with choices made in it.
+    const phone = await onPhone();
+    if (phone) await t.page.getByRole('button', { name: tr('filters_heading'), exact: true }).click();
+    await t.app.countryBox('KZ').check();
+    await t.app.pediatricBox().check();
+    await t.app.search.fill('national');
+    if (phone) {
+      await expectNoViolations(`the open filter sheet at ${size}`);
+      await t.page.keyboard.press('Escape');
+    }
+    const kz = dataset.centers.filter((c) => c.country === 'KZ');
+    await expect(async () => (await t.app.list.getByRole('button').count()) < kz.length, 'filtered');
+    // Text typed and found is highlighted in the list: the marks must keep their contrast.
+    await expect(async () => (await t.app.list.locator('mark').count()) > 0, 'matches highlighted');
+    await expectNoViolations(`the filters in use at ${size}`);
+    // Nothing found: the notice and its button.
+    if (phone) await t.page.getByRole('button', { name: tr('filters_open_count', { count: 3 }) }).click();
+    await t.app.search.fill('zzzzqqq');
+    if (phone) await t.page.keyboard.press('Escape');
+    await expect(() => t.page.getByText(tr('no_results')).isVisible(), 'no results');
+    await expectNoViolations(`the filters finding nothing at ${size}`);
+  });
+}
+
+test('a center\'s detail opened by its link has no violations', async () => {
+  const c = dataset.centers.find((x) => x.id === 'proton-therapy-center-astana');
+  await t.app.open(`center=${c.id}`);
+  await expect(() => t.app.detail(c.name).isVisible(), 'detail open');
+  await settled();
+  await expectNoViolations(`the detail of ${c.id}`);
+});
+
+test('a center\'s detail chosen from the list has no violations on a phone', async () => {
+  // The center with units, hubs and the most fields.
+  const c = dataset.centers.find((x) => x.id === 'nroc-astana');
+  await t.page.setViewportSize(PHONE);
+  await t.app.open();
+  await settled();
+  await t.app.listItem(c.name).click();
+  await expect(() => t.app.detail(c.name).isVisible(), 'detail open');
+  await expect(async () => (await t.app.map.getByRole('button').count()) > 0, 'markers drawn');
+  await expectNoViolations(`the detail of ${c.id} at 375x667`);
+});
+
+test('the main view in Russian has no violations', async () => {
+  await t.app.open('lang=ru', { waitReady: false });
+  const count = t.page.getByRole('status').filter({ hasText: trCount('results_count', dataset.centers.length, 'ru') });
+  await expect(() => count.isVisible(), 'Russian count shown');
+  await settled('ru');
+  assert.equal(await t.page.locator(':root').getAttribute('lang'), 'ru');
+  await expectNoViolations('the main view in Russian');
+});
+
+for (const [what, query] of [
+  ['embed mode', 'embed=1'],
+  ['embed mode with a locked country and a center open, in the dark theme', 'embed=1&country=KZ&lock=country&theme=dark&center=nroc-astana'],
+  // A site owner's light accent (as in embed.spec.mjs): text drawn in it must stay readable.
+  ['embed mode with a light accent', 'embed=1&accent=ffeb3b'],
+  ['embed mode with a light accent in the dark theme', 'embed=1&accent=ffeb3b&theme=dark'],
+]) {
+  for (const [size, viewport] of [['1280x800', null], ['375x667', PHONE]]) {
+    test(`${what} has no violations at ${size}`, async () => {
+      if (viewport) await t.page.setViewportSize(viewport);
+      // A link with a center opens a phone on the map, where the count is not on screen.
+      await t.app.open(query, { waitReady: false });
+      await expect(() => t.page.getByRole('link', { name: tr('embed_open_full') }).isVisible(), 'embed bar');
+      await settled();
+      assert.ok(await t.page.getByRole('link', { name: tr('embed_open_full') }).isVisible(), 'the embed bar is shown');
+      await expectNoViolationsInPanes(`${what} at ${size}`);
+    });
+  }
+}
+
+test('the open embed dialog has no violations', async () => {
+  await t.app.open();
+  await settled();
+  await t.page.getByRole('button', { name: tr('embed_open') }).click();
+  const dialog = t.page.getByRole('dialog', { name: tr('embed_heading') });
+  await expect(() => dialog.getByLabel(tr('embed_code_label')).isVisible(), 'dialog open with its code');
+  await expectNoViolations('the embed dialog');
+});
+
+test('the referral sheet has no violations', async () => {
+  const c = dataset.centers.find((x) => x.id === 'proton-therapy-center-astana');
+  await t.app.open(`center=${c.id}&sheet=1`, { waitReady: false });
+  await expect(() => t.page.getByRole('heading', { name: new RegExp(c.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).isVisible(), 'sheet shown');
+  await expect(() => t.page.getByRole('img', { name: tr('referral_qr_label') }).isVisible(), 'QR code drawn');
+  await expectNoViolations('the referral sheet');
+});
+
+test('the list is the text alternative to the map: every marker is a list item saying in words what the colour says', async () => {
+  await t.app.open();
+  await settled();
+  const markers = await t.app.map.getByRole('button').evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? el.textContent));
+  const names = new Set(dataset.centers.map((c) => c.name));
+  for (const name of markers.filter((n) => names.has(n))) {
+    assert.equal(await t.app.listItem(name).count(), 1, `"${name}" on the map and in the list, by the same name`);
+  }
+  // Every center is in the list, whether its marker is drawn alone or in a group.
+  assert.equal(await t.app.list.getByRole('button').count(), dataset.centers.length);
+  // A purple marker means "treats children": the list item's description says it in words,
+  // and the place and specialties too. The legend says what every colour means.
+  const child = dataset.centers.find((c) => c.pediatric?.treats_children);
+  const adult = dataset.centers.find((c) => !c.pediatric?.treats_children);
+  const description = (c) => t.app.listItem(c.name).evaluate((el) =>
+    el.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' | '));
+  const childSays = await description(child);
+  assert.ok(childSays.includes(tr('badge_pediatric')), childSays);
+  assert.ok(childSays.includes(child.city), childSays);
+  assert.ok(childSays.includes(labelIn(dataset.specialties.find((s) => s.code === child.specialties[0]), 'en')), childSays);
+  assert.ok(!(await description(adult)).includes(tr('badge_pediatric')));
+  const legend = t.page.getByRole('list', { name: tr('legend_label') });
+  for (const key of ['legend_pediatric', 'legend_other', 'legend_selected']) {
+    assert.ok(await legend.getByText(tr(key)).isVisible(), `legend says "${tr(key)}"`);
+  }
+  // The chosen center (an orange marker) is said too: the list item is the current one.
+  await t.app.listItem(child.name).click();
+  await expect(async () => (await t.app.listItem(child.name).getAttribute('aria-current')) === 'true', 'chosen item is current');
+});

@@ -1,0 +1,238 @@
+// Keyboard alone (WCAG 2.1.1, 2.4.1, 2.4.3, 2.4.7): a skip link first, filters, list, markers,
+// detail, referral sheet and the embed dialog all work with Tab, Shift+Tab, Enter, Space,
+// Escape and the arrows; everything that takes focus shows it; focus never gets lost.
+// Only page.keyboard moves focus here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './support/fixture.mjs';
+import { dataset, tr, trCount } from './support/locale.mjs';
+import { expect } from './support/expect.mjs';
+
+const t = useApp();
+
+const where = (pred) => dataset.centers.filter(pred);
+const children = (c) => c.pediatric?.treats_children;
+
+/** Waits until the count and the list say `n` centers. */
+async function expectCount(n) {
+  await expect(async () => (await t.app.resultCount().textContent()) === trCount('results_count', n), `count says "${trCount('results_count', n)}"`);
+  await expect(async () => (await t.app.list.getByRole('button').count()) === n, `${n} list items`);
+}
+
+/** The first Tab of the page lands on the skip link; Enter on it focuses the results. */
+async function skipToResults() {
+  await t.page.keyboard.press('Tab');
+  assert.ok(await t.app.hasFocus(t.app.skipLink), 'the first Tab lands on the skip link');
+  await t.page.keyboard.press('Enter');
+  await expect(() => t.app.hasFocus(t.app.results), 'focus on the results');
+}
+
+for (const [size, viewport] of [['1280x800', null], ['375x667', { width: 375, height: 667 }]]) {
+  test(`at ${size} the first Tab shows the skip link on screen; Enter takes focus past header and filters to the results`, async () => {
+    if (viewport) await t.page.setViewportSize(viewport);
+    await t.app.open();
+    const box0 = await t.app.skipLink.boundingBox();
+    const vp = t.page.viewportSize();
+    const onScreen = (b) => !!b && b.x >= 0 && b.y >= 0 && b.x + b.width <= vp.width && b.y + b.height <= vp.height;
+    assert.ok(!onScreen(box0), 'the skip link is out of sight until focused');
+    await t.page.keyboard.press('Tab');
+    assert.ok(await t.app.hasFocus(t.app.skipLink), 'the first Tab lands on the skip link');
+    assert.ok(onScreen(await t.app.skipLink.boundingBox()), 'focused, the skip link is on screen');
+    await t.app.expectFocusVisible();
+    await t.page.keyboard.press('Enter');
+    await expect(() => t.app.hasFocus(t.app.results), 'Enter moves focus to the results');
+    await t.app.expectFocusVisible();
+    assert.equal(new URL(t.page.url()).hash, '', 'no #results in the URL');
+    // The next Tab is inside the results: header and filters are skipped.
+    await t.page.keyboard.press('Tab');
+    assert.ok(await t.app.hasFocusWithin(t.app.results), 'next stop is inside the results');
+    assert.ok(!(await t.app.hasFocus(t.app.search)));
+    await t.app.expectFocusVisible();
+  });
+}
+
+test('Tab reaches the search box and the filter boxes; typing and Space filter as the dataset says', async () => {
+  await t.app.open();
+  const astana = (c) => c.city === 'Astana';
+  await t.app.tabTo(t.app.search);
+  await t.page.keyboard.type('astana');
+  await expectCount(where(astana).length);
+  // Tab from the search box to "treats children", Space ticks it.
+  await t.app.tabTo(t.app.pediatricBox());
+  await t.page.keyboard.press('Space');
+  assert.ok(await t.app.pediatricBox().isChecked());
+  await expectCount(where((c) => astana(c) && children(c)).length);
+  // Back to the search box with Shift+Tab; empty it.
+  await t.app.tabTo(t.app.search, { back: true });
+  await t.page.keyboard.press('Control+A');
+  await t.page.keyboard.press('Backspace');
+  await expectCount(where(children).length);
+  // A country, then a specialty (in the scrolled box of specialties): Space on, Space off.
+  await t.app.tabTo(t.app.countryBox('KG'));
+  await t.page.keyboard.press('Space');
+  assert.ok(await t.app.countryBox('KG').isChecked());
+  const kg = (c) => c.country === 'KG' && children(c);
+  await expectCount(where(kg).length);
+  const box = t.app.specialtyBox('pediatric-oncology');
+  await t.app.tabTo(box);
+  assert.ok(await t.app.isInside(box, t.page.getByRole('group', { name: tr('specialty_legend') })), 'the focused box is scrolled into sight');
+  await t.page.keyboard.press('Space');
+  await expectCount(where((c) => kg(c) && c.specialties.includes('pediatric-oncology')).length);
+  await t.page.keyboard.press('Space');
+  assert.ok(!(await box.isChecked()));
+  await expectCount(where(kg).length);
+});
+
+test('"Clear all" works by keyboard, and focus stays on the page when it disables itself', async () => {
+  await t.app.open();
+  await t.app.tabTo(t.app.countryBox('KG'));
+  await t.page.keyboard.press('Space');
+  await expectCount(where((c) => c.country === 'KG').length);
+  await t.app.tabTo(t.app.clearAll);
+  await t.page.keyboard.press('Enter');
+  await expectCount(dataset.centers.length);
+  assert.ok(!(await t.app.countryBox('KG').isChecked()));
+  // With nothing left to clear the button is disabled; focus must stay where a keyboard and a
+  // screen reader can go on from, not fall to the document body.
+  assert.ok(await t.app.focused(), '"Clear all" disabled itself while focused: focus fell to the page body');
+  await t.app.expectFocusVisible();
+});
+
+test('the "no results" notice clears the filters by keyboard, and focus stays on the page when it goes', async () => {
+  await t.app.open();
+  await t.app.tabTo(t.app.search);
+  await t.page.keyboard.type('zzzzqqq');
+  await expectCount(0);
+  await t.app.tabTo(t.app.results.getByRole('button', { name: tr('clear_filters') }));
+  await t.page.keyboard.press('Enter');
+  await expectCount(dataset.centers.length);
+  assert.ok(await t.app.focused(), 'the "no results" button went away while focused: focus fell to the page body');
+  await t.app.expectFocusVisible();
+});
+
+test('Tab reaches a list item, Enter opens its detail; the detail closes by its button and by Escape, focus back on the item', async () => {
+  const c = dataset.centers.find((x) => x.id === 'umc-heart-center-astana');
+  await t.app.open();
+  await skipToResults();
+  const item = t.app.listItem(c.name);
+  await t.app.tabTo(item);
+  await t.page.keyboard.press('Enter');
+  const detail = t.app.detail(c.name);
+  await expect(() => detail.isVisible(), 'detail open');
+  assert.ok(await detail.getByRole('heading', { name: c.name }).isVisible());
+  assert.equal(await item.getAttribute('aria-current'), 'true');
+  assert.ok(await t.app.hasFocus(item), 'focus stays on the item');
+  // On through the list and the map into the detail, to its close button.
+  const close = detail.getByRole('button', { name: tr('detail_close') });
+  await t.app.tabTo(close, { max: 200 });
+  await t.page.keyboard.press('Enter');
+  await expect(async () => (await detail.count()) === 0, 'detail closed');
+  assert.ok(await t.app.hasFocus(item), 'focus back on the item');
+  await t.app.expectFocusVisible();
+  // Again, closing with Escape from a control inside it.
+  await t.page.keyboard.press('Enter');
+  await expect(() => detail.isVisible(), 'detail open again');
+  await t.app.tabTo(detail.getByRole('button', { name: tr('referral_open') }), { max: 200 });
+  await t.page.keyboard.press('Escape');
+  await expect(async () => (await detail.count()) === 0, 'closed by Escape');
+  assert.ok(await t.app.hasFocus(item), 'focus back on the item');
+  await t.app.expectFocusVisible();
+});
+
+test('markers are buttons named after their centers and reached by Tab; Enter on one opens its detail', async () => {
+  const c = dataset.centers.find((x) => x.id === 'pediatric-oncohematology-osh');
+  await t.app.open();
+  await expect(async () => (await t.app.map.getByRole('button').count()) > 2, 'markers drawn');
+  // Screen readers get a button named after its center for every marker, none without a name.
+  const buttons = (await t.app.map.ariaSnapshot()).split('\n').filter((l) => /^\s*- button\b/.test(l));
+  assert.deepEqual(buttons.filter((l) => !/^\s*- button ["']./.test(l)), [], 'every button on the map has a name');
+  for (const x of dataset.centers) {
+    assert.equal(await t.app.marker(x.name).count(), 1, `a marker named "${x.name}"`);
+  }
+  await skipToResults();
+  const marker = t.app.marker(c.name);
+  await t.app.tabTo(marker, { max: 200 });
+  await t.page.keyboard.press('Enter');
+  await expect(() => t.app.detail(c.name).isVisible(), 'detail open');
+  assert.equal(await t.app.listItem(c.name).getAttribute('aria-current'), 'true');
+  await t.app.expectFocusVisible();
+});
+
+test('the map pans with the arrow keys and zooms with +', async () => {
+  // Two centers near the middle of the first view, each drawn on its own at every zoom from it.
+  const [a, b] = ['vakhidov-center-of-surgery-tashkent', 'cardiology-center-karshi-branch'].map((id) => dataset.centers.find((x) => x.id === id));
+  await t.app.open();
+  await skipToResults();
+  // The map itself takes focus after the list (Leaflet's keyboard control).
+  await t.app.tabTo(async () => (await t.app.hasFocusWithin(t.app.map)) && !(await t.app.hasFocusWithin(t.app.map.getByRole('button'))), { max: 200 });
+  const x = async () => (await t.app.marker(a.name).boundingBox()).x;
+  const before = await x();
+  await t.page.keyboard.press('ArrowRight');
+  await expect(async () => (await x()) < before - 20, 'ArrowRight pans east: markers move left');
+  const gap = async () => {
+    const [p, q] = [await t.app.marker(a.name).boundingBox(), await t.app.marker(b.name).boundingBox()];
+    return Math.hypot(p.x - q.x, p.y - q.y);
+  };
+  const near = await gap();
+  await t.page.keyboard.press('+');
+  await expect(async () => (await t.app.marker(a.name).count()) === 1 && (await t.app.marker(b.name).count()) === 1 && (await gap()) > near * 1.5, '+ zooms in');
+  await t.app.expectFocusVisible();
+});
+
+test('the embed dialog opens by keyboard, keeps focus inside, and closes by its button and by Escape with focus back on the opener', async () => {
+  await t.app.open();
+  await skipToResults();
+  const opener = t.page.getByRole('button', { name: tr('embed_open') });
+  await t.app.tabTo(opener);
+  await t.page.keyboard.press('Enter');
+  const dialog = t.page.getByRole('dialog', { name: tr('embed_heading') });
+  await expect(() => dialog.getByLabel(tr('embed_code_label')).isVisible(), 'dialog open');
+  assert.ok(await t.app.hasFocusWithin(dialog), 'focus moved into the dialog');
+  await t.app.expectFocusVisible();
+  // Space on a lock box changes the code.
+  const lock = dialog.getByRole('group', { name: tr('embed_lock_legend') }).getByRole('checkbox', { name: tr('country_legend') });
+  await t.app.tabTo(lock);
+  await t.page.keyboard.press('Space');
+  await expect(async () => (await dialog.getByLabel(tr('embed_code_label')).inputValue()).includes('lock=country'), 'code locks the country');
+  // Modal: Tab and Shift+Tab never reach the page behind it (past its last control focus may
+  // leave for the browser's own toolbar, which is not the page).
+  for (const key of [...Array(14).fill('Tab'), ...Array(14).fill('Shift+Tab')]) {
+    await t.page.keyboard.press(key);
+    const f = await t.app.focused();
+    if (f) {
+      assert.ok(await t.app.hasFocusWithin(dialog), `${key} left the dialog for ${f.what}`);
+      await t.app.expectFocusVisible();
+    }
+  }
+  await t.app.tabTo(dialog.getByRole('button', { name: tr('embed_close') }));
+  await t.page.keyboard.press('Enter');
+  await expect(async () => !(await dialog.isVisible()), 'closed by its button');
+  assert.ok(await t.app.hasFocus(opener), 'focus back on "Embed this map"');
+  await t.app.expectFocusVisible();
+  await t.page.keyboard.press('Enter');
+  await expect(() => dialog.getByLabel(tr('embed_code_label')).isVisible(), 'open again');
+  await t.page.keyboard.press('Escape');
+  await expect(async () => !(await dialog.isVisible()), 'closed by Escape');
+  assert.ok(await t.app.hasFocus(opener), 'focus back on "Embed this map"');
+  await t.app.expectFocusVisible();
+});
+
+test('the referral sheet opens from the detail by keyboard with focus on its heading; Back returns focus to where it was opened', async () => {
+  const c = dataset.centers.find((x) => x.id === 'umc-heart-center-astana');
+  await t.app.open();
+  await skipToResults();
+  await t.app.tabTo(t.app.listItem(c.name));
+  await t.page.keyboard.press('Enter');
+  const open = t.app.detail(c.name).getByRole('button', { name: tr('referral_open') });
+  await t.app.tabTo(open, { max: 200 });
+  await t.page.keyboard.press('Enter');
+  const heading = t.page.getByRole('heading', { level: 2, name: new RegExp(`^${c.name}`) });
+  await expect(() => t.app.hasFocus(heading), 'focus on the sheet\'s heading');
+  await t.app.expectFocusVisible();
+  const back = t.page.getByRole('button', { name: tr('referral_back') });
+  await t.app.tabTo(back, { back: true });
+  await t.page.keyboard.press('Enter');
+  await expect(() => t.app.detail(c.name).isVisible(), 'back on the map with the detail');
+  await expect(() => t.app.hasFocus(open), 'focus back on the detail\'s "referral sheet" button', 2000);
+  await t.app.expectFocusVisible();
+});

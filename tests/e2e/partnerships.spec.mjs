@@ -1,0 +1,85 @@
+// The partnerships layer: a line between two centers that signed a memorandum, its date,
+// occasion and scope on click or Enter, following the filters, and a switch to hide it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './support/fixture.mjs';
+import { dataset, tr } from './support/locale.mjs';
+import { expect } from './support/expect.mjs';
+
+const t = useApp();
+const center = (id) => dataset.centers.find((c) => c.id === id);
+const lineName = (p) => tr('partnership_label', { a: center(p.a).name, b: center(p.b).name });
+const line = (p) => t.app.map.getByRole('button', { name: lineName(p), exact: true });
+const layerSwitch = () => t.page.getByRole('checkbox', { name: tr('layer_partnerships') });
+
+/** Clicks a line where it is not under a marker, as a person would. */
+async function clickLine(p) {
+  const point = await line(p).evaluate((path) => {
+    const len = path.getTotalLength();
+    const m = path.getScreenCTM();
+    for (let i = 1; i < 20; i++) {
+      const q = path.getPointAtLength((len * i) / 20).matrixTransform(m);
+      if (document.elementFromPoint(q.x, q.y) === path) return { x: q.x, y: q.y };
+    }
+    return null;
+  });
+  assert.ok(point, `a free point on ${lineName(p)}`);
+  await t.page.mouse.click(point.x, point.y);
+}
+
+test('every memorandum is a line from one center to the other', async () => {
+  await t.app.open();
+  assert.ok(dataset.partnerships.length > 0);
+  for (const p of dataset.partnerships) {
+    await expect(async () => (await line(p).count()) === 1, `line ${lineName(p)}`);
+    // The line's ends are the two markers (its box spans their centres).
+    const box = await line(p).boundingBox();
+    for (const id of [p.a, p.b]) {
+      const m = await t.app.marker(center(id).name).boundingBox();
+      const [x, y] = [m.x + m.width / 2, m.y + m.height / 2];
+      const near = (v, lo, hi) => v >= lo - 16 && v <= hi + 16;
+      assert.ok(near(x, box.x, box.x + box.width) && near(y, box.y, box.y + box.height),
+        `${id}'s marker at (${x}, ${y}) is at an end of ${JSON.stringify(box)}`);
+    }
+  }
+});
+
+test('clicking a line shows its date, occasion and scope', async () => {
+  const p = dataset.partnerships.find((x) => x.date && x.occasion && x.scope);
+  await t.app.open();
+  await clickLine(p);
+  const popup = t.app.map.getByText(p.scope);
+  await expect(() => popup.isVisible(), 'scope shown');
+  const text = await t.page.locator('.leaflet-popup-content').textContent();
+  for (const [label, value] of [['partnership_date', p.date], ['partnership_occasion', p.occasion], ['partnership_scope', p.scope]]) {
+    assert.ok(text.includes(`${tr(label)}: ${value}`), `"${tr(label)}: ${value}" in "${text}"`);
+  }
+  assert.ok(text.includes(center(p.a).name) && text.includes(center(p.b).name));
+});
+
+test('a line opens from the keyboard', async () => {
+  const p = dataset.partnerships[0];
+  await t.app.open();
+  await line(p).focus();
+  await t.page.keyboard.press('Enter');
+  await expect(() => t.app.map.getByText(p.scope).isVisible(), 'popup from Enter');
+});
+
+test('the switch hides and shows the lines', async () => {
+  await t.app.open();
+  await expect(async () => (await t.app.map.getByRole('button', { name: /^Memorandum between/ }).count()) === dataset.partnerships.length, 'lines drawn');
+  await layerSwitch().uncheck();
+  await expect(async () => (await t.app.map.getByRole('button', { name: /^Memorandum between/ }).count()) === 0, 'lines hidden');
+  await layerSwitch().check();
+  await expect(async () => (await t.app.map.getByRole('button', { name: /^Memorandum between/ }).count()) === dataset.partnerships.length, 'lines back');
+});
+
+test('a line whose center the filters hide is not drawn', async () => {
+  // Kazakhstan alone hides the Dushanbe and Tashkent parties: no line may end at nothing.
+  await t.app.open('country=KZ');
+  await expect(() => t.app.resultCount().isVisible(), 'loaded');
+  for (const p of dataset.partnerships) {
+    const both = center(p.a).country === 'KZ' && center(p.b).country === 'KZ';
+    await expect(async () => (await line(p).count()) === (both ? 1 : 0), `${lineName(p)} drawn: ${both}`);
+  }
+});
