@@ -2,6 +2,7 @@
 //! between centers as lines, following the filters.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use crate::model::{Dataset, Event};
 
@@ -70,11 +71,31 @@ impl Dataset {
     /// The partnerships whose two centers are both in `shown` (indices into `centers`): a line
     /// to a center the filters hide would end at no marker.
     pub fn partnership_lines(&self, shown: &[usize]) -> Vec<Line> {
+        if self.partnerships.is_empty() {
+            return Vec::new();
+        }
+        // The parties' indices in one pass over the centers (a registry may have many
+        // memoranda and tens of thousands of centers; the first center with an id wins, as
+        // in `center_index`).
+        let mut index: HashMap<&str, usize> = self
+            .partnerships
+            .iter()
+            .flat_map(|p| [p.a.as_str(), p.b.as_str()])
+            .map(|id| (id, usize::MAX))
+            .collect();
+        for (i, c) in self.centers.iter().enumerate() {
+            if let Some(slot) = index.get_mut(c.id.as_str()) {
+                if *slot == usize::MAX {
+                    *slot = i;
+                }
+            }
+        }
+        let find = |id: &str| index.get(id).copied().filter(|&i| i != usize::MAX);
         let ends: Vec<(usize, Option<usize>, Option<usize>)> = self
             .partnerships
             .iter()
             .enumerate()
-            .map(|(i, p)| (i, self.center_index(&p.a), self.center_index(&p.b)))
+            .map(|(i, p)| (i, find(&p.a), find(&p.b)))
             .collect();
         // One pass over the shown centers, looking only for the few ends there are.
         let mut wanted: Vec<usize> = ends
