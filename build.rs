@@ -39,7 +39,10 @@ const KEYWORDS: &[&str] = &[
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=locales");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    // Read when the script runs, not baked in when it is compiled: a build script compiled for
+    // one checkout may be reused by another that shares the target directory.
+    let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let dir = Path::new(&root).join("locales");
     let mut errors = Vec::new();
     let mut files = Vec::new();
     for code in LOCALES {

@@ -2,7 +2,6 @@
 //! detail and footer, by load state.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::components::{
     detail::Detail,
@@ -30,12 +29,8 @@ use shifo_core::embed::Facet;
 fn skip_to_results(ev: leptos::ev::MouseEvent, mobile: Mobile) {
     ev.prevent_default();
     mobile.pane.set(Pane::List);
-    if let Some(el) = document()
-        .get_element_by_id("results")
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
+    // After the frame that shows the list pane again (a hidden element takes no focus).
+    crate::focus::focus_id_later("results");
 }
 
 /// The whole application. The language provider sets `<html lang>` and starts from the
@@ -69,7 +64,11 @@ fn Shell() -> impl IntoView {
     });
     state.start_loading();
     // Back and Forward restore the filters, selection and language of that entry.
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| state.read_url());
+    // Back also closes the phone's filter sheet, as it dismisses a sheet on Android.
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        mobile.close_filters();
+        state.read_url();
+    });
     on_cleanup(move || popstate.remove());
 
     let failed = move || state.load.with(|l| matches!(l, LoadState::Failed(_)));

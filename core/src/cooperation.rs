@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::model::{Dataset, Event};
 
 /// A partnership drawn as a line: both of its centers are among those shown.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
     /// Index into `dataset.partnerships`.
     pub partnership: usize,
@@ -54,6 +54,28 @@ impl Event {
     }
 }
 
+/// The lines of `ends` whose two centers are both in `shown`: one pass over `shown`, looking
+/// only for the few ends there are.
+pub fn lines_among(ends: &[Line], shown: &[usize]) -> Vec<Line> {
+    if ends.is_empty() {
+        return Vec::new();
+    }
+    let mut wanted: Vec<usize> = ends.iter().flat_map(|l| [l.a, l.b]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut present = vec![false; wanted.len()];
+    for i in shown {
+        if let Ok(k) = wanted.binary_search(i) {
+            present[k] = true;
+        }
+    }
+    let is_shown = |i: usize| wanted.binary_search(&i).is_ok_and(|k| present[k]);
+    ends.iter()
+        .copied()
+        .filter(|l| is_shown(l.a) && is_shown(l.b))
+        .collect()
+}
+
 impl Dataset {
     /// The events by first day, earliest first; those without a date last, in dataset order.
     pub fn events_by_date(&self) -> Vec<&Event> {
@@ -71,6 +93,12 @@ impl Dataset {
     /// The partnerships whose two centers are both in `shown` (indices into `centers`): a line
     /// to a center the filters hide would end at no marker.
     pub fn partnership_lines(&self, shown: &[usize]) -> Vec<Line> {
+        lines_among(&self.partnership_ends(), shown)
+    }
+
+    /// Every partnership between two distinct centers of the dataset, with their indices:
+    /// computed once per dataset, then narrowed to the centers shown by [`lines_among`].
+    pub fn partnership_ends(&self) -> Vec<Line> {
         if self.partnerships.is_empty() {
             return Vec::new();
         }
@@ -91,31 +119,12 @@ impl Dataset {
             }
         }
         let find = |id: &str| index.get(id).copied().filter(|&i| i != usize::MAX);
-        let ends: Vec<(usize, Option<usize>, Option<usize>)> = self
-            .partnerships
+        self.partnerships
             .iter()
             .enumerate()
-            .map(|(i, p)| (i, find(&p.a), find(&p.b)))
-            .collect();
-        // One pass over the shown centers, looking only for the few ends there are.
-        let mut wanted: Vec<usize> = ends
-            .iter()
-            .flat_map(|&(_, a, b)| [a, b])
-            .flatten()
-            .collect();
-        wanted.sort_unstable();
-        wanted.dedup();
-        let mut present = vec![false; wanted.len()];
-        for i in shown {
-            if let Ok(k) = wanted.binary_search(i) {
-                present[k] = true;
-            }
-        }
-        let is_shown = |i: usize| wanted.binary_search(&i).is_ok_and(|k| present[k]);
-        ends.into_iter()
-            .filter_map(|(partnership, a, b)| {
-                let (a, b) = (a?, b?);
-                (a != b && is_shown(a) && is_shown(b)).then_some(Line { partnership, a, b })
+            .filter_map(|(partnership, p)| {
+                let (a, b) = (find(&p.a)?, find(&p.b)?);
+                (a != b).then_some(Line { partnership, a, b })
             })
             .collect()
     }

@@ -185,12 +185,15 @@ impl ViewState {
         self.filter
             .specialties
             .retain(|code| known.contains(code.as_str()));
-        let hubs: BTreeSet<&str> = dataset
-            .filterable_hubs()
-            .into_iter()
-            .map(|h| h.id.as_str())
-            .collect();
-        self.filter.hubs.retain(|id| hubs.contains(id.as_str()));
+        // Only when a link names hubs: finding the filterable ones looks at every center.
+        if !self.filter.hubs.is_empty() {
+            let hubs: BTreeSet<&str> = dataset
+                .filterable_hubs()
+                .into_iter()
+                .map(|h| h.id.as_str())
+                .collect();
+            self.filter.hubs.retain(|id| hubs.contains(id.as_str()));
+        }
         if let Some(id) = &self.center {
             if dataset.center(id).is_none() {
                 self.center = None;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::list::item_dom_id;
+use crate::components::mobile::{Mobile, Pane};
 use shifo_core::{HubStatus, Precision};
 
 use crate::i18n::{td_string, use_i18n};
@@ -12,10 +13,22 @@ use crate::state::AppState;
 
 /// Closes the detail and puts keyboard focus back on the center's list item, so a keyboard
 /// user continues where they were instead of at the top of the page.
-fn close(state: AppState, id: &str) {
+fn close(state: AppState, mobile: Mobile, id: &str) {
     state.select(None);
+    // On a phone the list is behind the switch: bring it back for the item to take focus.
+    if mobile.narrow.get_untracked() {
+        mobile.pane.set(Pane::List);
+        let id = item_dom_id(id);
+        request_animation_frame(move || focus_item(&id));
+        return;
+    }
+    focus_item(&item_dom_id(id));
+}
+
+/// Focuses the button of a list item (by the item's DOM id).
+fn focus_item(dom_id: &str) {
     let button = document()
-        .get_element_by_id(&item_dom_id(id))
+        .get_element_by_id(dom_id)
         .and_then(|li| li.query_selector("button").ok().flatten());
     if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = button.focus();
@@ -41,6 +54,7 @@ const IN_FLOW_MEDIA: &str = "(max-width: 799px)";
 #[component]
 pub fn Detail() -> impl IntoView {
     let state = AppState::expect();
+    let mobile = Mobile::expect();
     let i18n = use_i18n();
     // On a phone, bring the detail to the reader whenever a center is chosen.
     Effect::new(move |_| {
@@ -267,13 +281,13 @@ pub fn Detail() -> impl IntoView {
                 aria-labelledby="detail-heading"
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
-                        close(state, &id_key);
+                        close(state, mobile, &id_key);
                     }
                 }
             >
                 <div class="detail-head">
-                    <h2 id="detail-heading">{heading}</h2>
-                    <button type="button" class="close" aria-label=td_string!(locale, detail_close).to_string() on:click=move |_| close(state, &id_button)>
+                    <h2 id="detail-heading" tabindex="-1">{heading}</h2>
+                    <button type="button" class="close" aria-label=td_string!(locale, detail_close).to_string() on:click=move |_| close(state, mobile, &id_button)>
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </div>

@@ -119,6 +119,7 @@ fn scroll_row_into_view(ul: &web_sys::Element, pos: usize) {
 #[component]
 pub fn ResultList() -> impl IntoView {
     let state = AppState::expect();
+    let mobile = crate::components::mobile::Mobile::expect();
     let i18n = use_i18n();
     let count = move || state.filtered.with(Vec::len);
     let ready = move || state.loaded().is_some();
@@ -353,8 +354,9 @@ pub fn ResultList() -> impl IntoView {
                             type="button"
                             on:click=move |_| {
                                 state.clear_filters();
-                                // This notice goes away: focus goes on to the search box.
-                                crate::focus::focus_id_later("search-input");
+                                // This notice goes away: focus goes on to the search box (on
+                                // a phone, the filters button).
+                                mobile.after_clearing();
                             }
                         >
                             {t!(i18n, clear_filters)}

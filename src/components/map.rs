@@ -369,29 +369,34 @@ fn container_of(map: &lf::Map) -> Option<web_sys::Element> {
         .ok()
 }
 
-/// Shows again what the map should show: the chosen center close up, else every filtered
-/// center.
-fn refit(map: &lf::Map, state: AppState) {
-    let Some(loaded) = state.loaded_untracked() else {
-        return;
-    };
-    let selected = state
-        .selected
-        .get_untracked()
-        .and_then(|id| loaded.dataset.center_index(&id));
-    match selected.and_then(|i| loaded.dataset.centers.get(i)) {
-        Some(c) => {
-            let zoom = map.get_zoom().max(DETAIL_ZOOM);
-            map.set_view_with_options(&lat_lng(c.lat, c.lon), zoom, &no_animation());
-        }
-        None => {
-            let bounds = state
-                .filtered
-                .with_untracked(|ids| loaded.index.bounds_of(ids))
-                .unwrap_or(REGION);
-            fit(map, bounds);
+/// Whether the map has no size on screen (hidden behind the phone's list pane).
+fn is_hidden(map: &lf::Map) -> bool {
+    container_of(map).is_some_and(|c| c.client_width() == 0 || c.client_height() == 0)
+}
+
+/// A view the app asks the map for.
+#[derive(Debug, Clone, Copy)]
+enum Wanted {
+    /// These bounds, with a margin.
+    Fit(Bounds),
+    /// This point (lat, lon) at this zoom.
+    Point(f64, f64, f64),
+}
+
+fn show(map: &lf::Map, wanted: Wanted) {
+    match wanted {
+        Wanted::Fit(bounds) => fit(map, bounds),
+        Wanted::Point(lat, lon, zoom) => {
+            map.set_view_with_options(&lat_lng(lat, lon), zoom, &no_animation());
         }
     }
+}
+
+/// Shows `wanted`; while the map is hidden (no size to fit to) it is also kept, to be shown
+/// again once the map appears.
+fn ask(map: &lf::Map, wanted: Wanted, pending: StoredValue<Option<Wanted>>) {
+    pending.set_value(is_hidden(map).then_some(wanted));
+    show(map, wanted);
 }
 
 /// View changes we make are not animated: Leaflet silently drops a `setView` that arrives while
@@ -457,6 +462,8 @@ pub fn CenterMap() -> impl IntoView {
     // Bumped by Leaflet's `moveend` (every pan, zoom and resize): the marks are recomputed
     // for the new view.
     let moved = RwSignal::new(0u64);
+    // A view asked for while the map was hidden (a phone's list pane), shown when it appears.
+    let pending = StoredValue::new(None::<Wanted>);
     // Where single markers sit off their point (centers sharing one), for the partnership lines.
     let offsets = RwSignal::new(HashMap::<usize, (f64, f64)>::new());
     // Whether any group is drawn, for the legend.
@@ -510,21 +517,23 @@ pub fn CenterMap() -> impl IntoView {
         group.on("click", on_click.as_ref());
         group.on("keypress", on_key.as_ref());
         // Hidden maps (the phone's list pane) have no size: once shown, Leaflet must measure
-        // again, and the view fitted while hidden is redone.
+        // again, and a view asked for while hidden is shown.
         let was_hidden = std::rc::Rc::new(std::cell::Cell::new(false));
         let on_resize = {
             let m = m.clone();
             Closure::<dyn Fn()>::new(move || {
-                let size = m.get_size();
-                let hidden = size.x() == 0.0 || size.y() == 0.0;
-                let container_hidden = container_of(&m)
-                    .map(|c| c.client_width() == 0 || c.client_height() == 0)
-                    .unwrap_or(hidden);
-                m.invalidate_size(false);
-                if container_hidden {
+                if is_hidden(&m) {
                     was_hidden.set(true);
-                } else if was_hidden.replace(false) {
-                    refit(&m, state);
+                    return;
+                }
+                m.invalidate_size(false);
+                // What was asked for while hidden is shown now; otherwise the reader's own
+                // pan and zoom stay.
+                if was_hidden.replace(false) {
+                    if let Some(wanted) = pending.get_value() {
+                        pending.set_value(None);
+                        show(&m, wanted);
+                    }
                 }
             })
         };
@@ -580,7 +589,8 @@ pub fn CenterMap() -> impl IntoView {
         let same = matches!(&prev, Some(Some((d, old))) if Arc::ptr_eq(d, &loaded) && *old == ids);
         if !same {
             // Fires `moveend` at once (no animation); the rerun it causes finds nothing new.
-            fit(&m, loaded.index.bounds_of(&ids).unwrap_or(REGION));
+            let wanted = Wanted::Fit(loaded.index.bounds_of(&ids).unwrap_or(REGION));
+            ask(&m, wanted, pending);
         }
         let started = crate::perf::now();
         let (view, zoom) = current_view(&m);
@@ -651,9 +661,11 @@ pub fn CenterMap() -> impl IntoView {
         else {
             return;
         };
-        let c = &loaded.dataset.centers[i];
+        let Some(c) = loaded.dataset.centers.get(i) else {
+            return;
+        };
         let zoom = m.get_zoom().max(DETAIL_ZOOM);
-        m.set_view_with_options(&lat_lng(c.lat, c.lon), zoom, &no_animation());
+        ask(&m, Wanted::Point(c.lat, c.lon, zoom), pending);
     });
 
     // The map itself takes focus (Leaflet's keyboard panning): it says what it is and how.
@@ -662,17 +674,25 @@ pub fn CenterMap() -> impl IntoView {
             return;
         };
         if let Some(c) = container_of(&m) {
+            // A name needs a role to belong to.
+            let _ = c.set_attribute("role", "group");
             let _ = c.set_attribute("aria-label", label);
         }
     });
 
-    // A city chosen elsewhere (an event's) comes into view at city scale.
-    Effect::new(move |_| {
-        let (Some(m), Some((lat, lon))) = (map.get(), state.map_target.get()) else {
-            return;
+    // A city chosen elsewhere (an event's) comes into view at city scale. Only requests made
+    // while this map exists: one left from before (the map is remade when a referral sheet
+    // closes) must not move it.
+    Effect::new(move |mounted: Option<bool>| {
+        let target = state.map_target.get();
+        let Some(m) = map.get() else {
+            return false;
         };
-        let zoom = m.get_zoom().max(CITY_ZOOM);
-        m.set_view_with_options(&lat_lng(lat, lon), zoom, &no_animation());
+        if let (true, Some((lat, lon))) = (mounted.unwrap_or(false), target) {
+            let zoom = m.get_zoom().max(CITY_ZOOM);
+            ask(&m, Wanted::Point(lat, lon, zoom), pending);
+        }
+        true
     });
 
     let center = Position::new(

@@ -7,7 +7,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::focus::focus_id;
+use crate::focus::{focus_id, focus_id_later};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::state::AppState;
 
@@ -86,8 +86,12 @@ impl Mobile {
         // the page) is shown on the map with its detail under it.
         Effect::new(move |_| {
             state.pan_request.track();
-            if state.selected.get().is_some() {
+            if state.selected.get().is_some() && mobile.pane.get_untracked() != Pane::Map {
                 mobile.pane.set(Pane::Map);
+                // The list item that had focus is hidden now: the detail's name takes it.
+                if narrow.get_untracked() {
+                    focus_id_later("detail-heading");
+                }
             }
         });
         Effect::new(move |prev: Option<()>| {
@@ -112,12 +116,18 @@ impl Mobile {
         expect_context::<Mobile>()
     }
 
-    /// Opens the filter sheet, focusing its heading.
+    /// Opens the filter sheet, focusing its heading. The sheet lives in the list pane, which
+    /// comes back first.
     pub fn open_filters(&self) {
+        self.pane.set(Pane::List);
         self.filters_open.set(true);
-        request_animation_frame(|| {
-            set_inert(true);
-            focus_id("filter-sheet-heading");
+        let open = self.filters_open;
+        request_animation_frame(move || {
+            // Closed again before this frame (Back, a wider window): nothing to make inert.
+            if open.get_untracked() {
+                set_inert(true);
+                focus_id("filter-sheet-heading");
+            }
         });
     }
 
@@ -128,7 +138,27 @@ impl Mobile {
         }
         self.filters_open.set(false);
         set_inert(false);
-        request_animation_frame(|| focus_id("filters-open"));
+        // The button that opened it; on a wider screen (the window grew) it is gone and the
+        // filters are back in the sidebar.
+        let narrow = self.narrow.get_untracked();
+        request_animation_frame(move || {
+            focus_id(if narrow {
+                "filters-open"
+            } else {
+                "search-input"
+            })
+        });
+    }
+
+    /// Where focus goes after clearing the filters: on a phone the filters button, since the
+    /// search box is in the closed sheet.
+    pub fn after_clearing(&self) {
+        let narrow = self.narrow.get_untracked();
+        focus_id_later(if narrow {
+            "filters-open"
+        } else {
+            "search-input"
+        });
     }
 
     /// Whether the phone layout shows `pane` (tracked); always true on wider screens.

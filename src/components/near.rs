@@ -112,17 +112,28 @@ pub fn NearMe() -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         if v != "here" {
+            // A city chosen while the position is being found wins over its late answer.
+            locating.set(Locating::Idle);
             state.set_near(places::find(&v).filter(|_| !v.is_empty()));
         }
     };
     let use_location = move |_| {
+        if locating.get_untracked() == Locating::Busy {
+            return;
+        }
         locating.set(Locating::Busy);
-        locate(move |answer| match answer {
-            Ok((lat, lon)) => {
-                locating.set(Locating::Idle);
-                state.set_here(lat, lon);
+        locate(move |answer| {
+            // Asked for no longer (a city was chosen meanwhile): the answer is dropped.
+            if locating.get_untracked() != Locating::Busy {
+                return;
             }
-            Err(why) => locating.set(why),
+            match answer {
+                Ok((lat, lon)) => {
+                    locating.set(Locating::Idle);
+                    state.set_here(lat, lon);
+                }
+                Err(why) => locating.set(why),
+            }
         });
     };
     let status = move || {
@@ -162,7 +173,8 @@ pub fn NearMe() -> impl IntoView {
             <button
                 type="button"
                 class="secondary"
-                disabled=move || locating.get() == Locating::Busy
+                // Not `disabled`: that would drop keyboard focus while the browser looks.
+                aria-disabled=move || (locating.get() == Locating::Busy).then_some("true")
                 on:click=use_location
             >
                 {t!(i18n, near_use_location)}

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos_leaflet::leaflet as lf;
+use shifo_core::cooperation::lines_among;
 use shifo_core::{Dataset, Partnership};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -168,15 +169,24 @@ pub fn PartnershipLayer(
     };
     let drawn = StoredValue::new_local(Vec::<(shifo_core::cooperation::Line, Drawn)>::new());
 
-    // The lines: made again when the filters, the language or the switch change.
+    // Every partnership's two centers, once per dataset; then those among the centers shown,
+    // a memo so that a filter change that keeps the same lines redraws nothing.
+    let ends = Memo::new(move |_| {
+        state
+            .loaded()
+            .map(|d| d.dataset.partnership_ends())
+            .unwrap_or_default()
+    });
+    let lines =
+        Memo::new(move |_| ends.with(|ends| state.filtered.with(|shown| lines_among(ends, shown))));
+
+    // The lines: made again when the lines shown, the language or the switch change.
     Effect::new(move |_| {
         let (Some(m), Some(loaded), true) = (map.get(), state.loaded(), shown.get()) else {
             return;
         };
         let locale = i18n.get_locale();
-        let lines = state
-            .filtered
-            .with(|ids| loaded.dataset.partnership_lines(ids));
+        let lines = lines.get();
         let made: Vec<_> = lines
             .into_iter()
             .filter_map(|l| Some((l, draw(&m, &loaded.dataset, &l, locale)?)))

@@ -110,3 +110,51 @@ test('Escape closes the sheet and keeps what was typed in its search box', async
   await expect(async () => (await t.app.resultCount().textContent()) !== trCount('results_count', dataset.centers.length), 'search applied');
   assert.equal(await t.app.search.inputValue(), 'proton');
 });
+
+test('the filters open from the map pane too, over the list pane they belong to', async () => {
+  await t.app.open();
+  await t.app.paneSwitch('map').click();
+  await expect(() => t.app.map.isVisible(), 'map shown');
+  await t.page.getByRole('button', { name: tr('filters_heading'), exact: true }).click();
+  const sheet = t.page.getByRole('dialog', { name: tr('filters_heading') });
+  await expect(() => sheet.isVisible(), 'sheet open');
+  await sheet.getByRole('checkbox', { name: new RegExp(`^${tr('country_KG')}\\b`) }).check();
+  const kg = dataset.centers.filter((c) => c.country === 'KG');
+  await sheet.getByRole('button', { name: trCount('filters_show_results', kg.length) }).click();
+  await expect(async () => (await t.app.resultCount().textContent()) === trCount('results_count', kg.length), 'list filtered');
+});
+
+test('Back closes the sheet and leaves the page usable', async () => {
+  await t.app.open();
+  await t.page.getByRole('button', { name: tr('filters_heading'), exact: true }).click();
+  const sheet = t.page.getByRole('dialog', { name: tr('filters_heading') });
+  await sheet.getByRole('checkbox', { name: new RegExp(`^${tr('country_TM')}\\b`) }).check();
+  await t.page.goBack();
+  await expect(async () => !(await sheet.isVisible()), 'sheet closed by Back');
+  // Back undid the choice, and nothing is left inert: the switch and the list respond.
+  await expect(async () => (await t.app.resultCount().textContent()) === trCount('results_count', dataset.centers.length), 'choice undone');
+  assert.equal(await t.page.locator('[inert]').count(), 0, 'nothing inert');
+  await t.app.paneSwitch('map').click();
+  await expect(() => t.app.map.isVisible(), 'map shown');
+});
+
+test("an event's city, chosen on a phone, is what the map shows", async () => {
+  const e = dataset.events.find((x) => x.id === 'kazakh-medicine-days-tajikistan');
+  await t.app.open();
+  await t.page.getByText(tr('events_summary', { count: dataset.events.length }), { exact: true }).click();
+  await t.page.getByRole('button', { name: tr('event_show_city', { city: e.cities[0] }) }).click();
+  await expect(() => t.app.map.isVisible(), 'map pane shown');
+  // Zoomed in on Dushanbe: Tashkent, 300 km away, is out of view.
+  const far = dataset.centers.find((c) => c.city === 'Tashkent');
+  const near = dataset.centers.filter((c) => c.city === e.cities[0]);
+  await expect(async () => {
+    for (const b of await t.app.map.getByRole('button').all()) {
+      if (!(await t.app.isInside(b, t.app.map))) continue;
+      const title = await b.getAttribute('title');
+      if (title && near.some((c) => c.name === title)) return true;
+      if (title && /here: zoom in$/.test(title)) return true;
+    }
+    return false;
+  }, `a center of ${e.cities[0]} in view`);
+  assert.equal(await t.app.isInside(t.app.marker(far.name), t.app.map), false, 'Tashkent out of view');
+});
