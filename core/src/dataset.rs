@@ -284,6 +284,22 @@ impl Loaded {
     }
 
     /// Builds the text-search part of the index now (it is otherwise built at the first text
+    /// [`Dataset::filterable_hubs`] from the index, without looking at every center (the
+    /// filter form asks on every render).
+    pub fn filterable_hubs(&self) -> Vec<&crate::model::Hub> {
+        self.dataset
+            .hubs
+            .iter()
+            .filter(|h| self.index.hub_has_hosts(&h.id))
+            .filter(|h| {
+                // The index joins hosts by hub id; a hub is an option when its own host exists.
+                h.host
+                    .as_deref()
+                    .is_some_and(|host| self.dataset.center_index(host).is_some())
+            })
+            .collect()
+    }
+
     /// query); the app calls it once the first view is drawn.
     pub fn prepare_text(&self) {
         self.index.prepare_text(&self.dataset);
@@ -585,6 +601,9 @@ impl Dataset {
     /// The hubs that can narrow the map: those whose host is a center of this dataset, in
     /// dataset order. A hub without a named host is shown, but choosing it would show nothing.
     pub fn filterable_hubs(&self) -> Vec<&crate::model::Hub> {
+        if self.hubs.iter().all(|h| h.host.is_none()) {
+            return Vec::new();
+        }
         let ids: HashSet<&str> = self.centers.iter().map(|c| c.id.as_str()).collect();
         self.hubs
             .iter()

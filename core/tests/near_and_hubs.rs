@@ -29,6 +29,16 @@ fn only_the_hub_with_a_host_is_filterable() {
     assert_eq!(d.hubs.len(), 4);
     let filterable: Vec<&str> = d.filterable_hubs().iter().map(|h| h.id.as_str()).collect();
     assert_eq!(filterable, ["hub-pediatric-heart-surgery"]);
+    // The index's answer (what the filter form uses) is the same.
+    assert_eq!(loaded.filterable_hubs(), d.filterable_hubs());
+    // A host that is not in the dataset makes no option, by either path.
+    let mut other = d.clone();
+    for h in &mut other.hubs {
+        h.host = Some("no-such-center".into());
+    }
+    let reloaded = shifo_core::Dataset::load(&serde_json::to_string(&other).unwrap()).unwrap();
+    assert!(reloaded.filterable_hubs().is_empty());
+    assert!(reloaded.dataset.filterable_hubs().is_empty());
 
     let f = Filter {
         hubs: BTreeSet::from(["hub-pediatric-heart-surgery".to_string()]),

@@ -161,7 +161,6 @@ pub fn Filters() -> impl IntoView {
     let hubs = move || {
         let loaded = state.loaded()?;
         let options: Vec<_> = loaded
-            .dataset
             .filterable_hubs()
             .into_iter()
             .map(|h| {

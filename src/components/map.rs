@@ -395,7 +395,11 @@ fn show(map: &lf::Map, wanted: Wanted) {
 /// Shows `wanted`; while the map is hidden (no size to fit to) it is also kept, to be shown
 /// again once the map appears.
 fn ask(map: &lf::Map, wanted: Wanted, pending: StoredValue<Option<Wanted>>) {
-    pending.set_value(is_hidden(map).then_some(wanted));
+    // Leaflet's own idea of its size (no forced layout, unlike reading the element's): zero
+    // when the map was made hidden; once shown, the size it will have when shown again.
+    let size = map.get_size();
+    let hidden = size.x() == 0.0 || size.y() == 0.0;
+    pending.set_value(hidden.then_some(wanted));
     show(map, wanted);
 }
 
