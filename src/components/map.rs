@@ -386,9 +386,7 @@ enum Wanted {
 fn show(map: &lf::Map, wanted: Wanted) {
     match wanted {
         Wanted::Fit(bounds) => fit(map, bounds),
-        Wanted::Point(lat, lon, zoom) => {
-            map.set_view_with_options(&lat_lng(lat, lon), zoom, &no_animation());
-        }
+        Wanted::Point(lat, lon, zoom) => set_view(map, lat_lng(lat, lon), zoom),
     }
 }
 
@@ -416,23 +414,56 @@ fn fit(map: &lf::Map, bounds: Bounds) {
 /// Shows `bounds` with a margin, zooming in no further than `max_zoom`.
 fn fit_to(map: &lf::Map, bounds: Bounds, max_zoom: f64) {
     if bounds.is_point() {
-        map.set_view_with_options(
-            &lat_lng(bounds.south, bounds.west),
-            DETAIL_ZOOM,
-            &no_animation(),
-        );
-    } else {
-        let b = lf::LatLngBounds::new(
-            &lat_lng(bounds.south, bounds.west),
-            &lat_lng(bounds.north, bounds.east),
-        );
-        let padding = js_sys::Array::of2(&40.into(), &40.into());
-        let mut options = vec![("padding", padding.into()), ("animate", false.into())];
-        if max_zoom.is_finite() {
-            options.push(("maxZoom", max_zoom.into()));
-        }
-        map.fit_bounds_with_options(&b, &js_options(&options));
+        set_view(map, lat_lng(bounds.south, bounds.west), DETAIL_ZOOM);
+        return;
     }
+    let b = lf::LatLngBounds::new(
+        &lat_lng(bounds.south, bounds.west),
+        &lat_lng(bounds.north, bounds.east),
+    );
+    let padding = js_sys::Array::of2(&40.into(), &40.into());
+    let mut options = vec![("padding", padding.into()), ("animate", false.into())];
+    if max_zoom.is_finite() {
+        options.push(("maxZoom", max_zoom.into()));
+    }
+    let options = js_options(&options);
+    // The view `fitBounds` would set (Leaflet 1.9's own computation, pinned in package.json),
+    // so that an unchanged view is not set again.
+    let target = js_sys::Reflect::get(map, &"_getBoundsCenterZoom".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call2(map, &b, &options).ok());
+    let center = target
+        .as_ref()
+        .and_then(|t| js_sys::Reflect::get(t, &"center".into()).ok())
+        .filter(JsValue::is_object)
+        .map(JsCast::unchecked_into::<lf::LatLng>);
+    let zoom = target
+        .as_ref()
+        .and_then(|t| js_sys::Reflect::get(t, &"zoom".into()).ok())
+        .and_then(|z| z.as_f64());
+    match (center, zoom) {
+        (Some(center), Some(zoom)) if zoom.is_finite() => set_view(map, center, zoom),
+        _ => {
+            map.fit_bounds_with_options(&b, &options);
+        }
+    }
+}
+
+/// Sets the view, unless the map already shows it: Leaflet resets every layer on any
+/// `setView`, even to the same place, which is most of a filter change's cost when the
+/// filtered centers span the same area (a specialty within the whole region).
+fn set_view(map: &lf::Map, center: lf::LatLng, zoom: f64) {
+    if map.get_zoom() == zoom {
+        let (now, next) = (
+            map.project_with_zoom(&map.get_center(), zoom),
+            map.project_with_zoom(&center, zoom),
+        );
+        if (now.x() - next.x()).abs() < 1.0 && (now.y() - next.y()).abs() < 1.0 {
+            return;
+        }
+    }
+    map.set_view_with_options(&center, zoom, &no_animation());
 }
 
 /// One country's outline as a single polygon, so that its inner rings (the enclaves of
