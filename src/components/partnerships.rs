@@ -62,11 +62,12 @@ fn path_element(line: &lf::Polyline) -> Option<web_sys::Element> {
         .ok()
 }
 
-/// A drawn line and the key handler on its element.
+/// A drawn line, its path element and the key handlers on the path and on its popup.
 type Drawn = (
     lf::Polyline,
     Option<web_sys::Element>,
     Closure<dyn Fn(web_sys::KeyboardEvent)>,
+    Option<Closure<dyn Fn(web_sys::KeyboardEvent)>>,
 );
 
 /// Draws one partnership; its path is a button for keyboards and screen readers.
@@ -87,8 +88,11 @@ fn draw(
     options.set_weight(3.0);
     options.set_dash_array("8 6".to_string());
     let polyline = lf::Polyline::new_with_options(&points, &options);
-    if let Some(content) = popup_content(d, p, locale) {
-        polyline.bind_popup_with_options(&content, &JsValue::from(js_sys::Object::new()));
+    let content = popup_content(d, p, locale);
+    if let Some(content) = &content {
+        // Focusable by script: a keyboard user who opens the popup is taken into it.
+        let _ = content.set_attribute("tabindex", "-1");
+        polyline.bind_popup_with_options(content, &JsValue::from(js_sys::Object::new()));
     }
     polyline.add_to(m);
     let lang = lang_of(locale);
@@ -100,21 +104,52 @@ fn draw(
     )
     .to_string();
     let element = path_element(&polyline);
+    let focus = |el: &Option<web_sys::Element>| {
+        if let Some(el) = el
+            .as_ref()
+            .and_then(|e| e.dyn_ref::<web_sys::HtmlElement>())
+        {
+            let _ = el.focus();
+        }
+    };
     let opener = polyline.clone();
+    let popup = content.clone();
+    // Enter or Space opens the popup and moves focus into it, so it is read out.
     let on_key =
         Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
             if ev.key() == "Enter" || ev.key() == " " {
                 ev.prevent_default();
                 opener.open_popup();
+                focus(&popup);
             }
         });
+    // Escape in the popup closes it and gives focus back to the line.
+    let on_popup_key = content.as_ref().map(|content| {
+        let (closer, path) = (polyline.clone(), element.clone());
+        let handler =
+            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    ev.stop_propagation();
+                    closer.close_popup();
+                    if let Some(el) = path
+                        .as_ref()
+                        .and_then(|e| e.dyn_ref::<web_sys::SvgElement>())
+                    {
+                        let _ = el.focus();
+                    }
+                }
+            });
+        let _ =
+            content.add_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
+        handler
+    });
     if let Some(el) = &element {
         let _ = el.set_attribute("tabindex", "0");
         let _ = el.set_attribute("role", "button");
         let _ = el.set_attribute("aria-label", &label);
         let _ = el.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
     }
-    Some((polyline, element, on_key))
+    Some((polyline, element, on_key, on_popup_key))
 }
 
 /// Where a center's marker is drawn: its point moved by the marker's offset in pixels (centers
@@ -138,7 +173,7 @@ fn follow_markers(
     drawn: &[(shifo_core::cooperation::Line, Drawn)],
     offsets: &HashMap<usize, (f64, f64)>,
 ) {
-    for (line, (polyline, _, _)) in drawn {
+    for (line, (polyline, _, _, _)) in drawn {
         let (Some(a), Some(b)) = (d.centers.get(line.a), d.centers.get(line.b)) else {
             continue;
         };
@@ -195,7 +230,7 @@ pub fn PartnershipLayer(
         drawn.set_value(made);
         on_cleanup(move || {
             drawn.update_value(|lines| {
-                for (_, (line, element, on_key)) in lines.drain(..) {
+                for (_, (line, element, on_key, _)) in lines.drain(..) {
                     if let Some(el) = element {
                         let _ = el.remove_event_listener_with_callback(
                             "keydown",

@@ -57,12 +57,17 @@ test('clicking a line shows its date, occasion and scope', async () => {
   assert.ok(text.includes(center(p.a).name) && text.includes(center(p.b).name));
 });
 
-test('a line opens from the keyboard', async () => {
+test('a line opens from the keyboard, takes focus into its popup and Escape brings it back', async () => {
   const p = dataset.partnerships[0];
   await t.app.open();
   await line(p).focus();
   await t.page.keyboard.press('Enter');
   await expect(() => t.app.map.getByText(p.scope).isVisible(), 'popup from Enter');
+  // Focus is in the popup, so a screen reader reads it.
+  await expect(() => t.app.map.getByText(p.scope).evaluate((el) => el.closest('.leaflet-popup').contains(document.activeElement)), 'focus in the popup');
+  await t.page.keyboard.press('Escape');
+  await expect(async () => !(await t.app.map.getByText(p.scope).isVisible()), 'popup closed by Escape');
+  await expect(() => line(p).evaluate((el) => document.activeElement === el), 'focus back on the line');
 });
 
 test('the switch hides and shows the lines', async () => {
