@@ -45,13 +45,13 @@ extern "C" {
     fn div_icon(options: &lf::DivIconOptions) -> lf::Icon;
 }
 
-/// Leaflet's `Marker.getElement()` (not bound by the leaflet crate): the icon element, while
-/// the marker is on the map.
-fn marker_element(marker: &lf::Marker) -> Option<web_sys::Element> {
-    let get = js_sys::Reflect::get(marker, &"getElement".into()).ok()?;
+/// Leaflet's `getElement()` of a layer (a marker's icon, a path's SVG element; not bound by
+/// the leaflet crate), while the layer is on the map.
+pub(crate) fn layer_element(layer: &JsValue) -> Option<web_sys::Element> {
+    let get = js_sys::Reflect::get(layer, &"getElement".into()).ok()?;
     get.dyn_into::<js_sys::Function>()
         .ok()?
-        .call0(marker)
+        .call0(layer)
         .ok()?
         .dyn_into()
         .ok()
@@ -276,7 +276,7 @@ impl Layers {
                     continue;
                 }
                 marker.set_z_index_offset(if is { 1000.0 } else { 0.0 });
-                if let Some(el) = marker_element(marker) {
+                if let Some(el) = layer_element(marker) {
                     let _ = if is {
                         el.class_list().add_1("selected")
                     } else {

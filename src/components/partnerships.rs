@@ -11,6 +11,7 @@ use shifo_core::{Dataset, Partnership};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::map::layer_element;
 use crate::i18n::{t, td_string, use_i18n, Locale};
 use crate::locale::lang_of;
 use crate::state::AppState;
@@ -49,17 +50,6 @@ fn popup_content(d: &Dataset, p: &Partnership, locale: Locale) -> Option<web_sys
         root.append_child(&line).ok()?;
     }
     Some(root)
-}
-
-/// The SVG path of a line on the map (Leaflet's `Path.getElement()`, not bound by the crate).
-fn path_element(line: &lf::Polyline) -> Option<web_sys::Element> {
-    let get = js_sys::Reflect::get(line, &"getElement".into()).ok()?;
-    get.dyn_into::<js_sys::Function>()
-        .ok()?
-        .call0(line)
-        .ok()?
-        .dyn_into()
-        .ok()
 }
 
 /// A drawn line, its path element and the key handlers on the path and on its popup.
@@ -103,7 +93,7 @@ fn draw(
         b = b.name_in(lang)
     )
     .to_string();
-    let element = path_element(&polyline);
+    let element = layer_element(&polyline);
     let focus = |el: &Option<web_sys::Element>| {
         if let Some(el) = el
             .as_ref()
