@@ -261,10 +261,33 @@ impl Layers {
             self.group.add_layer(marker.as_ref());
             next.insert(key, marker);
         }
-        for old in self.drawn.values() {
+        // A center's marker replaced while its popup is open (its place on a ring moved with
+        // the view, e.g. after the popup's own pan): the popup opens again on the new one.
+        let mut reopen = None;
+        for (key, old) in &self.drawn {
+            if let MarkKey::Single { index, .. } = *key {
+                if old.is_popup_open() {
+                    reopen = Some(index);
+                }
+            }
             self.group.remove_layer(old.as_ref());
         }
         self.drawn = next;
+        if let Some(index) = reopen {
+            let marker = self.drawn.iter().find_map(|(key, m)| match *key {
+                MarkKey::Single { index: i, .. } if i == index => Some(m),
+                _ => None,
+            });
+            if let (Some(marker), Some(c)) = (marker, dataset.centers.get(index)) {
+                if let Some(content) = popup_content(dataset, c, locale) {
+                    marker.bind_popup_with_options(
+                        &content,
+                        &js_options(&[("maxWidth", 280.into())]),
+                    );
+                    marker.open_popup();
+                }
+            }
+        }
         // Kept markers keep their element: move the highlight by class.
         if self.selected != selected {
             for (key, marker) in &self.drawn {

@@ -35,14 +35,14 @@ test('an embedded map takes its presets from the link, and a locked country cann
   assert.equal(await list.getByRole('button').count(), kz.length);
   // No site header, no country control; the fixed scope is said in words instead.
   assert.equal(await frame.getByRole('heading', { name: tr('app_title'), level: 1 }).count(), 0);
-  assert.equal(await frame.getByRole('group', { name: tr('country_legend', {}, 'ru') }).count(), 0);
+  assert.equal(await frame.getByRole('group', { name: tr('country_legend', {}, 'ru'), exact: true }).count(), 0);
   assert.ok(await frame.getByText(`${tr('country_legend', {}, 'ru')}: ${tr('country_KZ', {}, 'ru')}`).isVisible());
   // "Clear all" has nothing it may clear; after a specialty it clears that, not the country.
   const clear = frame.getByRole('button', { name: tr('clear_filters', {}, 'ru') });
   assert.ok(await clear.isDisabled());
   const code = kz[0].specialties[0];
   const label = labelIn(dataset.specialties.find((s) => s.code === code), 'ru').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await frame.getByRole('group', { name: tr('specialty_legend', {}, 'ru') }).getByRole('checkbox', { name: new RegExp(`^${label} \\d+$`) }).check();
+  await frame.getByRole('group', { name: tr('specialty_legend', {}, 'ru'), exact: true }).getByRole('checkbox', { name: new RegExp(`^${label} \\d+$`) }).check();
   const withCode = kz.filter((c) => c.specialties.includes(code));
   await expect(async () => (await list.getByRole('button').count()) === withCode.length, 'specialty applied within Kazakhstan');
   await clear.click();
@@ -101,7 +101,7 @@ test('"Embed this map" turns the current view into code that works pasted into a
   await t.page.getByRole('button', { name: tr('embed_open') }).click();
   const dialog = t.page.getByRole('dialog', { name: tr('embed_heading') });
   await expect(() => dialog.isVisible(), 'dialog open');
-  await dialog.getByRole('group', { name: tr('embed_lock_legend') }).getByRole('checkbox', { name: tr('country_legend') }).check();
+  await dialog.getByRole('group', { name: tr('embed_lock_legend'), exact: true }).getByRole('checkbox', { name: tr('country_legend') }).check();
   await dialog.getByLabel(tr('embed_height_label')).fill('700');
   await dialog.getByLabel(tr('embed_height_label')).press('Tab');
   const code = dialog.getByLabel(tr('embed_code_label'));
@@ -124,7 +124,7 @@ test('"Embed this map" turns the current view into code that works pasted into a
   const frame = iframe.contentFrame();
   const list = frame.getByRole('list', { name: tr('results_list_label') });
   await expect(async () => (await list.getByRole('button').count()) === kz.length, 'Kazakh centers in the embedded map');
-  assert.equal(await frame.getByRole('group', { name: tr('country_legend') }).count(), 0);
+  assert.equal(await frame.getByRole('group', { name: tr('country_legend'), exact: true }).count(), 0);
   await expect(async () => (await iframe.boundingBox()).height > 700, 'the script fitted the frame to its content');
   await other.close();
 });
@@ -140,7 +140,7 @@ test('at 320 px, an embed naming a dataset the deployment does not allow says so
   await expect(async () => (await list.getByRole('button').count()) === dataset.centers.length, 'bundled centers listed');
   // The attribution the tile policy requires stays, however narrow the frame (there the map
   // is behind the phone layout's switch).
-  await frame.getByRole('group', { name: tr('pane_label') }).getByRole('button', { name: tr('pane_map') }).click();
+  await frame.getByRole('group', { name: tr('pane_label'), exact: true }).getByRole('button', { name: tr('pane_map') }).click();
   await expect(() => frame.getByRole('link', { name: 'OpenStreetMap' }).isVisible(), 'attribution on the map');
   // Nothing sticks out sideways at 320 px.
   assert.ok(await frame.locator(':root').evaluate((root) => root.scrollWidth <= root.clientWidth), 'no horizontal scroll');

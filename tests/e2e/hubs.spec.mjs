@@ -37,7 +37,7 @@ test('a host center carries the hub badge in the list, and only hosts do', async
 test('the hub filter shows exactly its host, survives a reload and is cleared by Clear all', async () => {
   await t.app.open();
   const h = hosted[0];
-  const box = t.page.getByRole('group', { name: tr('hub_legend') }).getByRole('checkbox', { name: new RegExp(`^${h.name} 1$`) });
+  const box = t.page.getByRole('group', { name: tr('hub_legend'), exact: true }).getByRole('checkbox', { name: new RegExp(`^${h.name} 1$`) });
   await box.check();
   await t.app.expectShown([hostOf(h)]);
   assert.ok(new URL(t.page.url()).searchParams.get('hub') === h.id);

@@ -75,7 +75,7 @@ test('Tab reaches the search box and the filter boxes; typing and Space filter a
   await expectCount(where(kg).length);
   const box = t.app.specialtyBox('pediatric-oncology');
   await t.app.tabTo(box);
-  assert.ok(await t.app.isInside(box, t.page.getByRole('group', { name: tr('specialty_legend') })), 'the focused box is scrolled into sight');
+  assert.ok(await t.app.isInside(box, t.page.getByRole('group', { name: tr('specialty_legend'), exact: true })), 'the focused box is scrolled into sight');
   await t.page.keyboard.press('Space');
   await expectCount(where((c) => kg(c) && c.specialties.includes('pediatric-oncology')).length);
   await t.page.keyboard.press('Space');
@@ -190,7 +190,7 @@ test('the embed dialog opens by keyboard, keeps focus inside, and closes by its 
   assert.ok(await t.app.hasFocusWithin(dialog), 'focus moved into the dialog');
   await t.app.expectFocusVisible();
   // Space on a lock box changes the code.
-  const lock = dialog.getByRole('group', { name: tr('embed_lock_legend') }).getByRole('checkbox', { name: tr('country_legend') });
+  const lock = dialog.getByRole('group', { name: tr('embed_lock_legend'), exact: true }).getByRole('checkbox', { name: tr('country_legend') });
   await t.app.tabTo(lock);
   await t.page.keyboard.press('Space');
   await expect(async () => (await dialog.getByLabel(tr('embed_code_label')).inputValue()).includes('lock=country'), 'code locks the country');

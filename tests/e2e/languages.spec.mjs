@@ -22,12 +22,12 @@ async function expectLanguage(lang) {
   await expect(async () => (await htmlLang()) === lang, `<html lang="${lang}"> (is ${await htmlLang()})`);
   await expect(() => page.getByRole('heading', { name: tr('results_heading', {}, lang), exact: true }).isVisible(), `results heading in ${lang}`);
   await expect(() => page.getByLabel(tr('search_label', {}, lang), { exact: true }).isVisible(), `search label in ${lang}`);
-  await expect(() => page.getByRole('group', { name: tr('country_legend', {}, lang) }).isVisible(), `country legend in ${lang}`);
+  await expect(() => page.getByRole('group', { name: tr('country_legend', {}, lang), exact: true }).isVisible(), `country legend in ${lang}`);
   const count = trCount('results_count', dataset.centers.length, lang);
   await expect(() => page.getByRole('status').filter({ hasText: count }).isVisible(), `count "${count}"`);
   const list = page.getByRole('list', { name: tr('results_list_label', {}, lang) });
   await expect(() => list.getByRole('button', { name: nameIn(nroc, lang), exact: true }).isVisible(), `NROC listed as "${nameIn(nroc, lang)}"`);
-  const specialties = page.getByRole('group', { name: tr('specialty_legend', {}, lang) });
+  const specialties = page.getByRole('group', { name: tr('specialty_legend', {}, lang), exact: true });
   await expect(() => specialties.getByRole('checkbox', { name: new RegExp(`^${labelIn(oncology, lang)} \\d+$`) }).isVisible(), `oncology label "${labelIn(oncology, lang)}"`);
   const country = page.getByRole('checkbox', { name: new RegExp(`^${tr('country_KZ', {}, lang)} \\d+$`) });
   await expect(() => country.isVisible(), `Kazakhstan in ${lang}`);

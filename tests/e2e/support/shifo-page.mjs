@@ -30,7 +30,7 @@ export class ShifoPage {
   countryBox(code) { return this.page.getByRole('checkbox', { name: new RegExp(`^${tr(`country_${code}`)}\\b`) }); }
   specialtyBox(code) {
     const label = dataset.specialties.find((s) => s.code === code).label;
-    return this.page.getByRole('group', { name: tr('specialty_legend') }).getByRole('checkbox', { name: new RegExp(`^${label} \\d+$`) });
+    return this.page.getByRole('group', { name: tr('specialty_legend'), exact: true }).getByRole('checkbox', { name: new RegExp(`^${label} \\d+$`) });
   }
   pediatricBox() { return this.page.getByRole('checkbox', { name: new RegExp(`^${tr('pediatric_label')}\\b`) }); }
   get sidebar() { return this.page.getByRole('complementary'); }
@@ -51,7 +51,7 @@ export class ShifoPage {
   }
 
   /** The phone's list/map switch (present below 641 px only). */
-  paneSwitch(pane) { return this.page.getByRole('group', { name: tr('pane_label') }).getByRole('button', { name: tr(`pane_${pane}`) }); }
+  paneSwitch(pane) { return this.page.getByRole('group', { name: tr('pane_label'), exact: true }).getByRole('button', { name: tr(`pane_${pane}`) }); }
 
   /** On a phone, brings the list pane back (choosing a center shows the map); elsewhere a no-op. */
   async showList() {
