@@ -1,8 +1,8 @@
 //! The region's cooperation as the map shows it: events in date order and the memoranda
 //! between centers as lines, following the filters.
 
+use foldhash::HashMap;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use crate::model::{Dataset, Event};
 

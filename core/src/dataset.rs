@@ -47,61 +47,6 @@ fn read_entries<T: DeserializeOwned>(
     out
 }
 
-/// Whether the text might write a record (an object in the format) as a JSON array, which
-/// serde's derived readers accept as positional fields but the format does not: the top level
-/// is not an object, an array holds an array (no list in the format holds lists), or
-/// `pediatric` or `capacity` is an array. Strings are skipped. A file that might is read by
-/// the thorough path, which reports it.
-fn may_hold_positional_records(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
-    if first.is_none_or(|i| bytes[i] != b'{') {
-        return true;
-    }
-    // Open containers (b'{' or b'['), the last string's span, and the key before a ':'.
-    let mut stack: Vec<u8> = Vec::new();
-    let (mut in_string, mut escaped) = (false, false);
-    let (mut start, mut last_string, mut key) = (0, (0, 0), None);
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-                last_string = (start, i);
-            }
-            continue;
-        }
-        match b {
-            b'"' => {
-                in_string = true;
-                start = i + 1;
-            }
-            b':' => key = Some(last_string),
-            b'{' => {
-                stack.push(b'{');
-                key = None;
-            }
-            b'[' => {
-                let value_of = key.take().map(|(a, z)| &text[a..z]);
-                if stack.last() == Some(&b'[') || matches!(value_of, Some("pediatric" | "capacity"))
-                {
-                    return true;
-                }
-                stack.push(b'[');
-            }
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b',' => key = None,
-            _ => {}
-        }
-    }
-    false
-}
-
 /// Where in the file a problem from [`validate::check`] is: the key of a missing or unknown
 /// field, else the value at its path.
 fn locate(root: &json::Node, p: &Problem) -> Pos {
@@ -370,16 +315,16 @@ impl Dataset {
     pub fn load_observed(text: &str, mut step: impl FnMut(LoadStep)) -> Result<Loaded, Error> {
         // Fast path: a file of the right shape (the usual case) is typed in one pass, and the
         // positioned tree is built only if there are problems to locate.
-        let typed = if may_hold_positional_records(text) {
-            None
-        } else {
-            serde_json::from_str::<Dataset>(text).ok()
-        };
+        let typed = crate::objects::from_str::<Dataset>(text).ok();
         step(LoadStep::Parsed);
         if let Some(mut dataset) = typed {
             if dataset.schema_version == SCHEMA_VERSION {
                 let mut problems = validate::check(&dataset);
-                validate::remove_invalid(&mut dataset, &problems);
+                // Without errors nothing goes and every link is to a known center (nothing
+                // was set aside before typing): skip building the set of known ids.
+                if problems.iter().any(Problem::is_error) {
+                    validate::remove_invalid(&mut dataset, &problems);
+                }
                 if !problems.is_empty() {
                     if let Ok(root) = json::parse(text) {
                         for p in &mut problems {

@@ -4,7 +4,9 @@
 //! [`Dataset::filtered`] and [`Dataset::facet_counts`] stay as the plain definition; a property
 //! test checks that the index gives exactly their answers.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::cluster::{Cluster, Mark, Mercator};

@@ -15,6 +15,7 @@ pub mod json;
 pub mod lang;
 pub mod model;
 pub mod near;
+pub mod objects;
 pub mod outline;
 pub mod places;
 pub mod query;
