@@ -317,35 +317,46 @@ impl Dataset {
         // positioned tree is built only if there are problems to locate.
         let typed = crate::objects::from_str::<Dataset>(text).ok();
         step(LoadStep::Parsed);
-        if let Some(mut dataset) = typed {
+        if let Some(dataset) = typed {
             if dataset.schema_version == SCHEMA_VERSION {
-                let mut problems = validate::check(&dataset);
-                // Without errors nothing goes and every link is to a known center (nothing
-                // was set aside before typing): skip building the set of known ids.
-                if problems.iter().any(Problem::is_error) {
-                    validate::remove_invalid(&mut dataset, &problems);
-                }
-                if !problems.is_empty() {
-                    if let Ok(root) = json::parse(text) {
-                        for p in &mut problems {
-                            p.at = Some(locate(&root, p));
-                        }
-                    }
-                    problems.sort_by_key(|p| p.at);
-                }
-                step(LoadStep::Validated);
-                let index = Index::without_names(&dataset);
-                step(LoadStep::Indexed);
-                return Ok(Loaded {
-                    dataset,
-                    index,
-                    problems,
-                });
+                return Ok(Dataset::checked(dataset, || text.into(), step));
             }
         }
         let loaded = Dataset::load_thorough(text);
         step(LoadStep::Indexed);
         loaded
+    }
+
+    /// The rest of the fast path, for a dataset typed in one piece (from the whole text, or
+    /// from a download entry by entry): validates, sets aside what has errors, locates the
+    /// problems in the text (asked for only when there are some) and builds the index.
+    pub(crate) fn checked<'t>(
+        mut dataset: Dataset,
+        text: impl FnOnce() -> std::borrow::Cow<'t, str>,
+        mut step: impl FnMut(LoadStep),
+    ) -> Loaded {
+        let mut problems = validate::check(&dataset);
+        // Without errors nothing goes and every link is to a known center (nothing was set
+        // aside before typing): skip building the set of known ids.
+        if problems.iter().any(Problem::is_error) {
+            validate::remove_invalid(&mut dataset, &problems);
+        }
+        if !problems.is_empty() {
+            if let Ok(root) = json::parse(&text()) {
+                for p in &mut problems {
+                    p.at = Some(locate(&root, p));
+                }
+            }
+            problems.sort_by_key(|p| p.at);
+        }
+        step(LoadStep::Validated);
+        let index = Index::without_names(&dataset);
+        step(LoadStep::Indexed);
+        Loaded {
+            dataset,
+            index,
+            problems,
+        }
     }
 
     /// The slow path of [`Dataset::load`]: finds every syntax and shape problem and keeps

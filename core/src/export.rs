@@ -522,6 +522,7 @@ pub fn permalink(base: &str, center_id: &str, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::names::Names;
     use std::collections::{BTreeMap, BTreeSet};
 
     use super::*;
@@ -545,7 +546,7 @@ mod tests {
             specialties: vec![Specialty {
                 code: "oncology".into(),
                 label: "Oncology".into(),
-                labels: BTreeMap::from([("ru".into(), "Онкология".into())]),
+                labels: Names::from([("ru", "Онкология")]),
             }],
             centers,
             partnerships: vec![],
@@ -665,7 +666,7 @@ mod tests {
     fn csv_row_carries_every_column() {
         let mut c = Center::stub("x-1", Country::KZ, -12.5, 71.4491);
         c.name = "Center, \"X\"".into();
-        c.names = BTreeMap::from([("ru".into(), "Центр Х".into())]);
+        c.names = Names::from([("ru", "Центр Х")]);
         c.city = "Almaty".into();
         c.address = Some("=cmd|' /C calc'!A0".into());
         c.precision = Precision::Building;
@@ -849,7 +850,7 @@ mod tests {
         Event {
             id: id.into(),
             title: format!("Event {id}"),
-            titles: BTreeMap::new(),
+            titles: Names::new(),
             start: start.map(Into::into),
             end: end.map(Into::into),
             cities: vec![],
@@ -952,7 +953,7 @@ mod tests {
     #[test]
     fn events_become_all_day_vevents() {
         let mut e = event("medicine-days", Some("2025-10-13"), Some("2025-10-17"));
-        e.titles = BTreeMap::from([("ru".into(), "Дни медицины; Ташкент, Бухара".into())]);
+        e.titles = Names::from([("ru", "Дни медицины; Ташкент, Бухара")]);
         e.cities = vec!["Tashkent".into(), "Bukhara".into()];
         e.centers = vec!["a".into(), "gone".into()];
         e.sources = vec![
@@ -970,7 +971,7 @@ mod tests {
             },
         ];
         let mut a = Center::stub("a", Country::KZ, 51.0, 71.0);
-        a.names = BTreeMap::from([("ru".into(), "Центр, А".into())]);
+        a.names = Names::from([("ru", "Центр, А")]);
         let d = dataset(vec![a], vec![]);
         let out = ics(&d, &[&e], Lang::Ru, "20260101T000000Z\r\nX-EVIL:1");
         assert!(out.skipped.is_empty());

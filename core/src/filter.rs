@@ -251,6 +251,7 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::names::Names;
     use std::collections::BTreeMap;
 
     #[test]
@@ -284,7 +285,7 @@ mod tests {
     fn dataset() -> Dataset {
         let c = |id: &str, country, city: &str, specs: &[&str], treats_children| Center {
             name: format!("{id} center"),
-            names: BTreeMap::from([("ru".to_string(), format!("центр {id}"))]),
+            names: Names::from([("ru".to_string(), format!("центр {id}"))]),
             city: city.into(),
             specialties: specs.iter().map(|s| s.to_string()).collect(),
             pediatric: Some(crate::model::Pediatric {
@@ -303,7 +304,7 @@ mod tests {
                 .map(|code| crate::model::Specialty {
                     code: code.to_string(),
                     label: code.to_string(),
-                    labels: BTreeMap::new(),
+                    labels: Names::new(),
                 })
                 .collect(),
             centers: vec![
@@ -331,7 +332,7 @@ mod tests {
         crate::model::Hub {
             id: id.into(),
             name: id.into(),
-            names: BTreeMap::new(),
+            names: Names::new(),
             status: crate::model::HubStatus::Proposed,
             date: None,
             proposed_by: None,

@@ -14,6 +14,7 @@ pub mod index;
 pub mod json;
 pub mod lang;
 pub mod model;
+pub mod names;
 pub mod near;
 pub mod objects;
 pub mod outline;
@@ -25,6 +26,7 @@ pub mod schema;
 pub mod search;
 mod shape;
 pub mod source;
+pub mod stream;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod validate;

@@ -3,9 +3,8 @@
 //! Unknown fields are rejected so that a typo in a ministry's file ("pediatirc") is reported
 //! with its line and column instead of being silently ignored.
 
-use std::collections::BTreeMap;
-
 use crate::lang::Lang;
+pub use crate::names::Names;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -60,8 +59,8 @@ pub struct Specialty {
     /// English label.
     pub label: String,
     /// Labels in other languages, keyed by language code (`ru`, `kk`, ...).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub labels: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub labels: Names,
 }
 
 /// The five countries Shifo covers, as ISO 3166-1 alpha-2 codes.
@@ -137,8 +136,8 @@ pub struct Center {
     /// Official name in English.
     pub name: String,
     /// Official names in other languages, keyed by language code (`ru`, `kk`, `uz`, ...).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub names: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub names: Names,
     /// Country the center is in.
     pub country: Country,
     /// City, in English.
@@ -247,8 +246,8 @@ pub struct Hub {
     /// Name in English.
     pub name: String,
     /// Names in other languages, keyed by language code.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub names: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub names: Names,
     /// Proposed or designated.
     pub status: HubStatus,
     /// When it was proposed or designated, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -306,7 +305,7 @@ impl Center {
         Center {
             id: id.into(),
             name: id.into(),
-            names: BTreeMap::new(),
+            names: Names::new(),
             country,
             city: "c".into(),
             address: None,
@@ -423,8 +422,8 @@ pub struct Event {
     /// Title in English.
     pub title: String,
     /// Titles in other languages, keyed by language code.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub titles: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub titles: Names,
     /// First day, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,

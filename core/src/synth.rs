@@ -4,7 +4,7 @@
 //! Centers gather around real cities (as a national facility registry does) with the bundled
 //! dataset's specialty vocabulary, so clustering and filtering see realistic shapes.
 
-use std::collections::BTreeMap;
+use crate::names::Names;
 
 use crate::model::{Center, Country, Dataset, Pediatric, Precision, Source, SCHEMA_VERSION};
 
@@ -99,7 +99,7 @@ pub fn generate(count: usize, seed: u64, vocabulary: &[crate::model::Specialty])
             Center {
                 id: format!("synth-{i}"),
                 name: format!("{city} {kind} No. {i}"),
-                names: BTreeMap::from([("ru".to_string(), format!("Медицинский центр № {i}"))]),
+                names: Names::from([("ru".to_string(), format!("Медицинский центр № {i}"))]),
                 country,
                 city: city.to_string(),
                 address: None,

@@ -24,6 +24,25 @@ use shifo_core::{Country, Dataset, ErrorKind, Filter, Lang, LoadStep, Loaded, Vi
 /// The `dataset` target: the bytes (as lossy UTF-8) are a dataset file.
 pub fn dataset(data: &[u8]) {
     dataset_text(&String::from_utf8_lossy(data));
+    streamed_as_whole(data);
+}
+
+/// A download read as it arrives, in pieces of any size, gives what the whole text gives.
+fn streamed_as_whole(data: &[u8]) {
+    let whole = Dataset::load(&shifo_core::stream::text_from_bytes(data.to_vec()));
+    let sizes = [
+        1,
+        1 + data.len() % 61,
+        1 + data.len() / 3,
+        data.len().max(1),
+    ];
+    for size in sizes {
+        let mut stream = shifo_core::stream::Stream::new();
+        for piece in data.chunks(size) {
+            stream.push(piece.to_vec());
+        }
+        assert_eq!(stream.finish(|_| {}), whole, "in pieces of {size}");
+    }
 }
 
 /// The `query` target: the bytes (as lossy UTF-8) are a URL query string; its first line is
