@@ -49,7 +49,8 @@ export async function serve() {
 
 function send(res, status, type, body) {
   // no-store: every page load really fetches the dataset, so responseEnd means the same thing
-  // in every run.
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  // in every run. A length, as any static file server sends (the app sizes its list of centers
+  // from it).
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }

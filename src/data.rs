@@ -244,6 +244,13 @@ pub async fn fetch_dataset(url: &str) -> Result<Loaded, LoadError> {
 /// 50,000 centers). An error is the browser's description of why the body stopped.
 async fn read_body(response: &gloo_net::http::Response) -> Result<Stream, String> {
     let mut stream = Stream::new();
+    // The length of the body, unless it is compressed (then it says nothing of the text).
+    let headers = response.headers();
+    if headers.get("content-encoding").is_none() {
+        if let Some(len) = headers.get("content-length").and_then(|n| n.parse().ok()) {
+            stream.expect_len(len);
+        }
+    }
     let Some(body) = response.body() else {
         return Ok(stream);
     };

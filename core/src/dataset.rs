@@ -348,6 +348,10 @@ impl Dataset {
                 }
             }
             problems.sort_by_key(|p| p.at);
+        } else {
+            // The text (a download's bytes) goes before the index is built, so the two are
+            // never held at once: the page's memory keeps its peak.
+            drop(text);
         }
         step(LoadStep::Validated);
         let index = Index::without_names(&dataset);

@@ -675,11 +675,11 @@ mod tests {
             treats_children: true,
             services: vec!["oncology".into()],
         });
-        c.capacity = Some(Capacity {
+        c.capacity = Some(Box::new(Capacity {
             beds: Some(210),
             patients_per_year: None,
             note: Some("new building".into()),
-        });
+        }));
         c.phone = Some("+7 727 000 00 00".into());
         c.email = Some("info@x.kz".into());
         c.website = Some("https://x.kz".into());

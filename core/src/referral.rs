@@ -313,7 +313,7 @@ pub fn sheet(dataset: &Dataset, center: &Center, lang: Lang, permalink: &str) ->
             treats_children: p.treats_children,
             services: p.services.iter().map(label).collect(),
         }),
-        capacity: center.capacity.clone(),
+        capacity: center.capacity.as_deref().cloned(),
         languages: center.languages.clone(),
         phone: center.phone.clone(),
         tel_uri: center.tel_uri(),

@@ -76,6 +76,8 @@ pub struct Stream {
     pending: Vec<u8>,
     /// The entries typed so far.
     centers: Vec<Center>,
+    /// The file's length in bytes, when the server said (see [`Stream::expect_len`]).
+    expected: Option<usize>,
 }
 
 impl Default for Stream {
@@ -104,7 +106,31 @@ impl Stream {
             entry_start: None,
             pending: Vec::new(),
             centers: Vec::new(),
+            expected: None,
         }
+    }
+
+    /// The file will be `bytes` long (the response's `Content-Length`, when not compressed).
+    /// With it, room for all the centers is made once, from the size of the first ones: a
+    /// list that doubles would hold the last of 50,000 centers in room for 65,536, and copy
+    /// them all on the way.
+    pub fn expect_len(&mut self, bytes: usize) {
+        self.expected = Some(bytes);
+    }
+
+    /// Keeps a typed center whose entry ends at offset `end`.
+    fn keep(&mut self, center: Center, end: usize) {
+        let len = self.centers.len();
+        if len == self.centers.capacity() && len >= ESTIMATE_AFTER {
+            if let Some(total) = self.expected {
+                let per_entry = ((end - self.open) / len).max(1);
+                let estimate = total.saturating_sub(self.open) / per_entry;
+                // A twentieth more than the estimate, and steps of a quarter if it was low.
+                let room = (estimate + estimate / 20).max(len + len / 4);
+                self.centers.reserve_exact(room - len);
+            }
+        }
+        self.centers.push(center);
     }
 
     /// How many entries of `centers` have been typed so far.
@@ -323,7 +349,7 @@ impl Stream {
                     };
                     match typed {
                         Some(center) => {
-                            self.centers.push(center);
+                            self.keep(center, at);
                             self.next = Next::CommaOrEnd;
                         }
                         None => self.phase = Phase::Whole,
@@ -334,6 +360,9 @@ impl Stream {
         }
     }
 }
+
+/// How many centers are typed before their mean size is used to make room for the rest.
+const ESTIMATE_AFTER: usize = 64;
 
 /// The key whose array is read entry by entry.
 const CENTERS: &[u8] = b"centers";
@@ -499,6 +528,42 @@ mod tests {
                 let streamed_entries = phase == Phase::Tail;
                 assert_eq!(streamed_entries, *streams, "pieces of {size}: {text}");
             }
+        }
+    }
+
+    /// With the file's length known, the list of centers is sized once from the first 64 and
+    /// ends close to its length; the result is the same whatever the length said.
+    #[cfg(feature = "synth")]
+    #[test]
+    fn room_for_the_centers_is_made_once_from_the_expected_length() {
+        let bundled = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../public/data/centers.json"
+        ))
+        .unwrap();
+        let vocabulary = Dataset::from_json(&bundled).unwrap().specialties;
+        let synthetic = crate::synth::generate(2000, 1, &vocabulary);
+        let text = serde_json::to_vec(&synthetic).unwrap();
+        let want = whole(&text);
+        for (expected, room) in [
+            (Some(text.len()), 2000..2200),
+            // Too short (a compressed length): grows a quarter at a time.
+            (Some(text.len() / 4), 2000..2600),
+            (None, 2048..2049),
+        ] {
+            let mut stream = Stream::new();
+            if let Some(n) = expected {
+                stream.expect_len(n);
+            }
+            for piece in text.chunks(8192) {
+                stream.push(piece.to_vec());
+            }
+            assert!(
+                room.contains(&stream.centers.capacity()),
+                "{expected:?}: {}",
+                stream.centers.capacity()
+            );
+            assert_eq!(stream.finish(|_| {}), want);
         }
     }
 

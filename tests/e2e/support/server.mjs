@@ -42,7 +42,7 @@ export async function serve(root = DIST, headers = {}) {
       if (!file.startsWith(root)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'content-length': body.length, ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
