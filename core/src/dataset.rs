@@ -24,7 +24,7 @@ fn read_entries<T: DeserializeOwned>(
 ) -> Vec<T> {
     let mut out = Vec::new();
     for (i, pos, text) in spans {
-        match serde_json::from_str::<T>(text) {
+        match crate::objects::from_str::<T>(text) {
             Ok(v) => {
                 kept.push(i);
                 out.push(v);

@@ -15,7 +15,14 @@ use serde::de::{
 
 /// Reads a `T` from `text`, refusing records written as arrays anywhere inside it.
 pub fn from_str<'de, T: Deserialize<'de>>(text: &'de str) -> serde_json::Result<T> {
-    let mut json = serde_json::Deserializer::from_str(text);
+    from_slice(text.as_bytes())
+}
+
+/// [`from_str`] for bytes (UTF-8 is checked in strings as they are read). Every dataset
+/// reader goes through this one function, so the typing code exists once in the app's wasm:
+/// each kind of JSON reader would otherwise get its own copy of every record's reader.
+pub fn from_slice<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> serde_json::Result<T> {
+    let mut json = serde_json::Deserializer::from_slice(bytes);
     let value = T::deserialize(Objects(&mut json))?;
     json.end()?;
     Ok(value)

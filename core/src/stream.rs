@@ -376,10 +376,7 @@ fn is_space(b: u8) -> bool {
 /// trimmed to their length (a list read from JSON grows by doubling: most centers have one
 /// source in room for four).
 fn type_center(bytes: &[u8]) -> Option<Center> {
-    use serde::Deserialize;
-    let mut json = serde_json::Deserializer::from_slice(bytes);
-    let mut center = Center::deserialize(crate::objects::Objects(&mut json)).ok()?;
-    json.end().ok()?;
+    let mut center: Center = crate::objects::from_slice(bytes).ok()?;
     center.specialties.shrink_to_fit();
     center.sources.shrink_to_fit();
     Some(center)
