@@ -176,3 +176,104 @@ test('the list is the text alternative to the map: every marker is a list item s
   await t.app.listItem(child.name).click();
   await expect(async () => (await t.app.listItem(child.name).getAttribute('aria-current')) === 'true', 'chosen item is current');
 });
+
+/** Waits until the map's popup showing `text` is open and has faded in (axe reads colours). */
+async function popupShown(text) {
+  const shown = t.app.map.getByText(text, { exact: true });
+  await expect(async () => (await shown.isVisible())
+    && (await shown.evaluate((el) => getComputedStyle(el.closest('.leaflet-popup')).opacity)) === '1', `popup with "${text}" shown`);
+}
+
+/** Opens the sidebar's disclosure whose summary says `text`. */
+async function openDisclosure(text) {
+  const summary = t.page.getByText(text, { exact: true });
+  await summary.click();
+  await expect(async () => (await summary.evaluate((s) => s.parentElement.open)) === true, `"${text}" open`);
+}
+
+for (const [size, viewport] of [['1280x800', null], ['375x667', PHONE]]) {
+  test(`the events panel, open, has no violations at ${size}`, async () => {
+    if (viewport) await t.page.setViewportSize(viewport);
+    await t.app.open();
+    await settled();
+    await openDisclosure(tr('events_summary', { count: dataset.events.length }));
+    await expect(() => t.page.getByRole('heading', { level: 3, name: dataset.events[0].title }).isVisible(), 'events listed');
+    await expectNoViolations(`the open events panel at ${size}`);
+  });
+
+  test(`the hubs panel, open, has no violations at ${size}`, async () => {
+    if (viewport) await t.page.setViewportSize(viewport);
+    await t.app.open();
+    await settled();
+    await openDisclosure(tr('hubs_summary', { count: dataset.hubs.length }));
+    await expect(() => t.page.getByRole('heading', { level: 3, name: dataset.hubs[0].name }).isVisible(), 'hubs listed');
+    await expectNoViolations(`the open hubs panel at ${size}`);
+  });
+
+  test(`the downloads, open, have no violations at ${size}`, async () => {
+    if (viewport) await t.page.setViewportSize(viewport);
+    await t.app.open();
+    await settled();
+    await openDisclosure(tr('download_summary'));
+    await expect(() => t.page.getByRole('button', { name: tr('download_csv') }).isVisible(), 'downloads offered');
+    await expectNoViolations(`the open downloads at ${size}`);
+  });
+
+  test(`the list sorted by distance from a city has no violations at ${size}`, async () => {
+    if (viewport) await t.page.setViewportSize(viewport);
+    await t.app.open();
+    await settled();
+    // On a phone the home city is chosen in the filter sheet.
+    const phone = await onPhone();
+    if (phone) await t.page.getByRole('button', { name: tr('filters_heading'), exact: true }).click();
+    await t.page.getByLabel(tr('near_city_label')).selectOption({ label: 'Almaty' });
+    if (phone) await t.page.keyboard.press('Escape');
+    await expect(() => t.app.list.getByText(new RegExp(`^${tr('near_km', { km: '\\d+' })}$`)).first().isVisible(), 'distances shown');
+    await expectNoViolationsInPanes(`the list sorted near Almaty at ${size}`);
+  });
+
+  test(`the dark theme of the full app has no violations at ${size}`, async () => {
+    if (viewport) await t.page.setViewportSize(viewport);
+    await t.app.open('theme=dark&near=Astana&pediatric=1&q=national');
+    await settled();
+    assert.equal(await t.page.locator(':root').getAttribute('data-theme'), 'dark');
+    assert.ok(await t.page.getByRole('banner').isVisible(), 'the full app, with its header');
+    await expect(async () => (await t.app.list.locator('mark').count()) > 0, 'matches highlighted');
+    await openDisclosure(tr('events_summary', { count: dataset.events.length }));
+    await openDisclosure(tr('hubs_summary', { count: dataset.hubs.length }));
+    await openDisclosure(tr('download_summary'));
+    await expectNoViolationsInPanes(`the dark theme at ${size}`);
+  });
+}
+
+test('a marker\'s popup, open, has no violations', async () => {
+  // A hub host that treats children: name, place, specialties and both badges in the popup.
+  const c = dataset.centers.find((x) => x.id === 'umc-heart-center-astana');
+  await t.app.open();
+  await settled();
+  await t.app.marker(c.name).click();
+  await popupShown(c.name);
+  await expectNoViolations(`the popup of ${c.id}`);
+});
+
+test('the dark theme\'s detail and marker popup have no violations', async () => {
+  const c = dataset.centers.find((x) => x.id === 'umc-heart-center-astana');
+  await t.app.open(`theme=dark&center=${c.id}`);
+  await expect(() => t.app.detail(c.name).isVisible(), 'detail open');
+  await settled();
+  await t.app.marker(c.name).click();
+  await popupShown(c.name);
+  await expectNoViolations(`the dark detail and popup of ${c.id}`);
+});
+
+test('a partnership line\'s popup, open, has no violations', async () => {
+  const p = dataset.partnerships.find((x) => x.scope);
+  const name = (id) => dataset.centers.find((c) => c.id === id).name;
+  await t.app.open();
+  await settled();
+  const line = t.app.map.getByRole('button', { name: tr('partnership_label', { a: name(p.a), b: name(p.b) }), exact: true });
+  await line.focus();
+  await t.page.keyboard.press('Enter');
+  await popupShown(p.scope);
+  await expectNoViolations('a partnership line\'s popup');
+});
