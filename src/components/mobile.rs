@@ -1,4 +1,4 @@
-//! Phones (640 px and narrower): the list and the map take turns on the screen behind a
+//! Phones (narrower than 640 px): the list and the map take turns on the screen behind a
 //! two-way switch, and the filters open as a full-screen sheet (a modal dialog: the rest of the
 //! page is inert while it is open) with a button that shows the results.
 
@@ -11,8 +11,9 @@ use crate::focus::{focus_id, focus_id_later};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::state::AppState;
 
-/// The width below which the phone layout applies (keep equal to style.css).
-const NARROW_MEDIA: &str = "(max-width: 640px)";
+/// The width below which the phone layout applies (keep equal to style.css): below 640 px,
+/// fractional widths included, so a 640 px screen gets the wide layout.
+const NARROW_MEDIA: &str = "(max-width: 639.98px)";
 
 /// What fills a phone's screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/fixture.mjs';
-import { dataset, labelIn, tr, trCount } from './support/locale.mjs';
+import { centerOfMarker, dataset, labelIn, markerName, tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 import { describeViolations } from './support/shifo-page.mjs';
 
@@ -151,14 +151,15 @@ test('the list is the text alternative to the map: every marker is a list item s
   await t.app.open();
   await settled();
   const markers = await t.app.map.getByRole('button').evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? el.textContent));
-  const names = new Set(dataset.centers.map((c) => c.name));
-  for (const name of markers.filter((n) => names.has(n))) {
-    assert.equal(await t.app.listItem(name).count(), 1, `"${name}" on the map and in the list, by the same name`);
+  const onMap = markers.map((m) => centerOfMarker(m)).filter(Boolean);
+  assert.ok(onMap.length > 0, 'markers of centers drawn');
+  for (const c of onMap) {
+    assert.equal(await t.app.listItem(c.name).count(), 1, `"${c.name}" on the map and in the list`);
   }
   // Every center is in the list, whether its marker is drawn alone or in a group.
   assert.equal(await t.app.list.getByRole('button').count(), dataset.centers.length);
   // A purple marker means "treats children": the list item's description says it in words,
-  // and the place and specialties too. The legend says what every colour means.
+  // and the place and specialties too. The legend says what every marker means.
   const child = dataset.centers.find((c) => c.pediatric?.treats_children);
   const adult = dataset.centers.find((c) => !c.pediatric?.treats_children);
   const description = (c) => t.app.listItem(c.name).evaluate((el) =>
@@ -175,6 +176,64 @@ test('the list is the text alternative to the map: every marker is a list item s
   // The chosen center (an orange marker) is said too: the list item is the current one.
   await t.app.listItem(child.name).click();
   await expect(async () => (await t.app.listItem(child.name).getAttribute('aria-current')) === 'true', 'chosen item is current');
+});
+
+/** How a marker looks with hue taken away: the luminance (0 to 1) of its middle and of its
+ *  fill between the middle and the edge, read from a screenshot of it. */
+async function greyLook(marker) {
+  const png = await marker.screenshot();
+  return t.page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [img.width, img.height];
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const lum = (x, y) => {
+      const [r, g, b] = ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    const [cx, cy] = [img.width / 2, img.height / 2];
+    return { middle: lum(cx, cy), fill: lum(cx - img.width * 0.3, cy) };
+  }, png.toString('base64'));
+}
+
+test('a marker of a center that treats children is told apart without colour: a glyph in it and the words in its name', async () => {
+  // Turkmenistan: Mary's and Dashoguz's centers are each alone in their city, drawn apart.
+  const child = dataset.centers.find((x) => x.id === 'mary-mch-center');
+  const other = dataset.centers.find((x) => x.id === 'dashoguz-oncology-hospital');
+  assert.ok(child.pediatric?.treats_children && !other.pediatric?.treats_children);
+  await t.app.open('country=TM');
+  await settled();
+  // Names: "(Treats children)" after the name of every such center, and only theirs.
+  const drawn = dataset.centers.filter((c) => c.country === 'TM');
+  for (const c of drawn) {
+    const marker = t.app.map.getByRole('button', { name: markerName(c), exact: true });
+    await expect(async () => (await marker.count()) === 1, `marker named "${markerName(c)}"`);
+    assert.equal(/Treats children/.test(markerName(c)), !!c.pediatric?.treats_children);
+  }
+  const childMarker = t.app.map.getByRole('button', { name: markerName(child), exact: true });
+  const otherMarker = t.app.map.getByRole('button', { name: markerName(other), exact: true });
+  assert.equal(await childMarker.getAttribute('title'), `\u2068${child.name}\u2069 (${tr('badge_pediatric')})`, 'the tooltip says it too');
+  assert.equal(await otherMarker.getAttribute('title'), other.name);
+  // The glyph is no extra text for a screen reader: the button is its name alone.
+  assert.equal(await childMarker.ariaSnapshot(), `- button "${markerName(child)}"`);
+  // Seen in grey: the children's marker has a light mark in its middle, set off from its fill;
+  // the other marker is one tone throughout.
+  const [c, o] = [await greyLook(childMarker), await greyLook(otherMarker)];
+  assert.ok(c.middle > 0.85 && c.middle - c.fill > 0.4, `children's marker: middle ${c.middle}, fill ${c.fill}`);
+  assert.ok(Math.abs(o.middle - o.fill) < 0.1, `other marker: middle ${o.middle}, fill ${o.fill}`);
+  // Chosen (orange), it keeps the mark; the legend shows the same mark beside its words.
+  await t.app.listItem(child.name).click();
+  await expect(async () => (await t.app.listItem(child.name).getAttribute('aria-current')) === 'true', 'chosen');
+  await expect(async () => (await childMarker.count()) === 1 && (await t.app.isInside(childMarker, t.app.map)), 'chosen marker in view');
+  const chosen = await greyLook(childMarker);
+  assert.ok(chosen.middle > 0.85 && chosen.middle - chosen.fill > 0.3, `chosen children's marker: middle ${chosen.middle}, fill ${chosen.fill}`);
+  // (The swatch is decoration, hidden from screen readers, so it has no role to find it by.)
+  const entry = t.page.getByRole('list', { name: tr('legend_label') }).getByRole('listitem').filter({ hasText: tr('legend_pediatric') });
+  const swatch = await greyLook(entry.locator('[aria-hidden="true"]'));
+  assert.ok(swatch.middle > 0.85 && swatch.middle - swatch.fill > 0.4, `legend swatch: middle ${swatch.middle}, fill ${swatch.fill}`);
 });
 
 /** Waits until the map's popup showing `text` is open and has faded in (axe reads colours). */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { useApp } from './support/fixture.mjs';
-import { dataset, tr, trCount } from './support/locale.mjs';
+import { dataset, markerName, tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
 const PHONE = { width: 375, height: 667 };
@@ -151,7 +151,7 @@ test("an event's city, chosen on a phone, is what the map shows", async () => {
     for (const b of await t.app.map.getByRole('button').all()) {
       if (!(await t.app.isInside(b, t.app.map))) continue;
       const title = await b.getAttribute('title');
-      if (title && near.some((c) => c.name === title)) return true;
+      if (title && near.some((c) => markerName(c) === title)) return true;
       if (title && /here: zoom in$/.test(title)) return true;
     }
     return false;

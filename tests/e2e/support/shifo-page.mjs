@@ -1,7 +1,7 @@
 // Page object: how a person (or a screen reader) finds things on Shifo's page.
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
-import { tr, trCount, dataset } from './locale.mjs';
+import { LANGS, tr, trCount, dataset, isolate } from './locale.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 
 /** The rule sets of WCAG 2.1 level AA, as axe-core tags them. */
@@ -25,7 +25,14 @@ export class ShifoPage {
   get clearAll() { return this.page.getByRole('search', { name: tr('filters_heading') }).getByRole('button', { name: tr('clear_filters') }); }
 
   resultCount() { return this.page.getByRole('status').filter({ hasText: /^\d+ centers?$/ }); }
-  marker(name) { return this.map.getByRole('button', { name, exact: true }); }
+  /** The marker of the center named `name`: named exactly that, or (a center that treats
+   *  children) that, isolated, with the pediatric badge's words after it in any language. The
+   *  exact form per center is checked in accessibility.spec.mjs. (Names compared as strings,
+   *  which Playwright normalizes on both sides as it does accessible names.) */
+  marker(name) {
+    const named = (n) => this.map.getByRole('button', { name: n, exact: true });
+    return LANGS.reduce((found, lang) => found.or(named(`${isolate(name)} (${tr('badge_pediatric', {}, lang)})`)), named(name));
+  }
   listItem(name) { return this.list.getByRole('button', { name, exact: true }); }
   countryBox(code) { return this.page.getByRole('checkbox', { name: new RegExp(`^${tr(`country_${code}`)}\\b`) }); }
   specialtyBox(code) {
@@ -50,7 +57,7 @@ export class ShifoPage {
     }
   }
 
-  /** The phone's list/map switch (present below 641 px only). */
+  /** The phone's list/map switch (present below 640 px only). */
   paneSwitch(pane) { return this.page.getByRole('group', { name: tr('pane_label'), exact: true }).getByRole('button', { name: tr(`pane_${pane}`) }); }
 
   /** On a phone, brings the list pane back (choosing a center shows the map); elsewhere a no-op. */
