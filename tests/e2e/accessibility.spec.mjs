@@ -240,7 +240,11 @@ test('a marker of a center that treats children is told apart without colour: a 
 async function popupShown(text) {
   const shown = t.app.map.getByText(text, { exact: true });
   await expect(async () => (await shown.isVisible())
-    && (await shown.evaluate((el) => getComputedStyle(el.closest('.leaflet-popup')).opacity)) === '1', `popup with "${text}" shown`);
+    && (await shown.evaluate((el) => {
+      let opacity = 1;
+      for (let e = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+      return opacity;
+    })) === 1, `popup with "${text}" shown`);
 }
 
 /** Opens the sidebar's disclosure whose summary says `text`. */
