@@ -221,6 +221,19 @@ pub fn FilterSheet(
     let i18n = use_i18n();
     let sheet = move || mobile.narrow.get() && mobile.filters_open.get();
     let count = move || state.filtered.with(Vec::len);
+    // Escape closes the open sheet wherever focus is: also in the moment after opening, before
+    // focus has moved into it. Closing is all it does: in the search box it would also clear
+    // what was typed.
+    let on_escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape"
+            && mobile.narrow.get_untracked()
+            && mobile.filters_open.get_untracked()
+        {
+            ev.prevent_default();
+            mobile.close_filters();
+        }
+    });
+    on_cleanup(move || on_escape.remove());
     view! {
         <div
             class="filter-sheet"
@@ -228,14 +241,6 @@ pub fn FilterSheet(
             role=move || sheet().then_some("dialog")
             aria-modal=move || sheet().then_some("true")
             aria-labelledby=move || sheet().then_some("filter-sheet-heading")
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" && sheet() {
-                    // Closing is all Escape does here: in the search box it would also clear
-                    // what was typed.
-                    ev.prevent_default();
-                    mobile.close_filters();
-                }
-            }
         >
             <Show when=sheet>
                 <div class="sheet-head">
