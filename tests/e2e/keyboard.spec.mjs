@@ -376,3 +376,19 @@ test('on a phone the list/map switch works by keyboard, and focus stays visible 
   assert.equal(await list.getAttribute('aria-pressed'), 'true');
   await t.app.expectFocusVisible();
 });
+
+for (const [what, query] of [
+  ['the dark theme', 'theme=dark'],
+  ['a light accent in the full app', 'accent=ffeb3b'],
+  ['embed mode, a light accent and the dark theme', 'embed=1&accent=ffeb3b&theme=dark'],
+]) {
+  test(`with ${what} every focus ring on the way from the page's start to a marker keeps 3:1`, async () => {
+    const c = dataset.centers.find((x) => x.id === 'pediatric-oncohematology-osh');
+    await t.app.open(query, { waitReady: false });
+    await expect(async () => (await t.app.map.getByRole('button').count()) > 2, 'markers drawn');
+    const events = summary(tr('events_summary', { count: dataset.events.length }));
+    await t.app.tabTo(events);
+    await t.page.keyboard.press('Enter');
+    await t.app.tabTo(t.app.marker(c.name), { max: 300 });
+  });
+}
