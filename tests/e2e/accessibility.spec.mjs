@@ -1,6 +1,8 @@
 // WCAG 2.1 AA: axe-core finds no violation in any view (main, a center's detail, filters in use,
-// embedded, the embed dialog, the referral sheet, another language), on a laptop and a phone;
-// the list says in words everything the map shows by position and colour.
+// the events and hubs panels and downloads open, the list sorted by distance, the dark theme,
+// embedded, the embed dialog, the referral sheet, another language, a marker's and a
+// partnership line's popup), on a laptop and a phone; the list says in words everything the map
+// shows by position and colour, and children's markers are told apart without colour.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/fixture.mjs';
