@@ -168,10 +168,19 @@ pub fn ResultList() -> impl IntoView {
     });
 
     // Bring the selected item into view whenever the selection changes (e.g. from a marker).
+    // Not for a choice made in the sidebar itself (an event's or a hub's center, an item):
+    // scrolling it would take the focused control out of sight.
     Effect::new(move |_| {
         let Some(id) = state.selected_id() else {
             return;
         };
+        let focus_in_sidebar = document()
+            .active_element()
+            .and_then(|el| el.closest(".sidebar").ok().flatten())
+            .is_some();
+        if focus_in_sidebar {
+            return;
+        }
         if windowed.get_untracked() {
             let Some(ul) = list_ref.get_untracked() else {
                 return;

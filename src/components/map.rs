@@ -100,6 +100,9 @@ fn popup_content(dataset: &Dataset, c: &Center, locale: Locale) -> Option<web_sy
             td_string!(locale, badge_pediatric),
         )?;
     }
+    if dataset.hubs_hosted_by(&c.id).next().is_some() {
+        add("div", "popup-hub", td_string!(locale, badge_hub))?;
+    }
     Some(root)
 }
 
@@ -177,9 +180,26 @@ fn single_marker(
     // Shifting the anchor moves the icon by (dx, dy) pixels without moving the point.
     icon_options.set_icon_anchor(lf::Point::new(12.0 - dx, 12.0 - dy));
     icon_options.set_popup_anchor(lf::Point::new(dx, dy - 12.0));
+    let name = c.name_in(lang_of(locale));
+    let title = if c.treats_children() {
+        // Not by colour alone (WCAG 1.4.1): a glyph inside the icon, and the words in its name
+        // (the name is data: isolated from our words after it).
+        if let Ok(glyph) = document().create_element("span") {
+            glyph.set_class_name("marker-glyph");
+            let _ = glyph.set_attribute("aria-hidden", "true");
+            let _ = js_sys::Reflect::set(&icon_options, &"html".into(), &glyph);
+        }
+        format!(
+            "{} ({})",
+            crate::locale::isolate(name),
+            td_string!(locale, badge_pediatric)
+        )
+    } else {
+        name.to_string()
+    };
     let options = lf::MarkerOptions::new();
     options.set_icon(div_icon(&icon_options));
-    options.set_title(c.name_in(lang_of(locale)).to_string());
+    options.set_title(title);
     options.set_keyboard(true);
     options.set_rise_on_hover(true);
     if selected {
@@ -769,7 +789,8 @@ pub fn CenterMap() -> impl IntoView {
     }
 }
 
-/// What the marker colours mean, in words (colour is never the only cue).
+/// What the markers mean, in words; the children's marker shows its glyph here too (colour is
+/// never the only cue).
 #[component]
 fn Legend(
     /// Whether the map now shows groups (their entry is listed only then).
@@ -778,7 +799,7 @@ fn Legend(
     let i18n = use_i18n();
     view! {
         <ul class="legend" aria-label=move || t_string!(i18n, legend_label)>
-            <li><span class="swatch center-marker pediatric" aria-hidden="true"></span>{t!(i18n, legend_pediatric)}</li>
+            <li><span class="swatch center-marker pediatric" aria-hidden="true"><span class="marker-glyph"></span></span>{t!(i18n, legend_pediatric)}</li>
             <li><span class="swatch center-marker" aria-hidden="true"></span>{t!(i18n, legend_other)}</li>
             <li><span class="swatch center-marker selected" aria-hidden="true"></span>{t!(i18n, legend_selected)}</li>
             <Show when=move || grouped.get()>

@@ -1,4 +1,4 @@
-//! Phones (640 px and narrower): the list and the map take turns on the screen behind a
+//! Phones (narrower than 640 px): the list and the map take turns on the screen behind a
 //! two-way switch, and the filters open as a full-screen sheet (a modal dialog: the rest of the
 //! page is inert while it is open) with a button that shows the results.
 
@@ -11,8 +11,9 @@ use crate::focus::{focus_id, focus_id_later};
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::state::AppState;
 
-/// The width below which the phone layout applies (keep equal to style.css).
-const NARROW_MEDIA: &str = "(max-width: 640px)";
+/// The width below which the phone layout applies (keep equal to style.css): below 640 px,
+/// fractional widths included, so a 640 px screen gets the wide layout.
+const NARROW_MEDIA: &str = "(max-width: 639.98px)";
 
 /// What fills a phone's screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,6 +221,19 @@ pub fn FilterSheet(
     let i18n = use_i18n();
     let sheet = move || mobile.narrow.get() && mobile.filters_open.get();
     let count = move || state.filtered.with(Vec::len);
+    // Escape closes the open sheet wherever focus is: also in the moment after opening, before
+    // focus has moved into it. Closing is all it does: in the search box it would also clear
+    // what was typed.
+    let on_escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape"
+            && mobile.narrow.get_untracked()
+            && mobile.filters_open.get_untracked()
+        {
+            ev.prevent_default();
+            mobile.close_filters();
+        }
+    });
+    on_cleanup(move || on_escape.remove());
     view! {
         <div
             class="filter-sheet"
@@ -227,14 +241,6 @@ pub fn FilterSheet(
             role=move || sheet().then_some("dialog")
             aria-modal=move || sheet().then_some("true")
             aria-labelledby=move || sheet().then_some("filter-sheet-heading")
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" && sheet() {
-                    // Closing is all Escape does here: in the search box it would also clear
-                    // what was typed.
-                    ev.prevent_default();
-                    mobile.close_filters();
-                }
-            }
         >
             <Show when=sheet>
                 <div class="sheet-head">

@@ -186,7 +186,7 @@ pub fn ReferralSheet() -> impl IntoView {
                         {phone}
                         {email}
                         {website}
-                        {row(|l| td_string!(l, detail_sources).to_string())}<dd><ul>{sources}</ul></dd>
+                        {row(|l| td_string!(l, detail_sources).to_string())}<dd class="sources"><ul>{sources}</ul></dd>
                         {last_verified}
                     </dl>
                     <figure class="referral-qr">

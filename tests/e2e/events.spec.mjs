@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/fixture.mjs';
-import { dataset, places, tr } from './support/locale.mjs';
+import { centerOfMarker, dataset, places, tr } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
 const t = useApp();
@@ -70,7 +70,7 @@ async function centersInView() {
     const name = (await b.getAttribute('title')) ?? '';
     const group = name.match(groupName);
     if (group) n += Number(group[1]);
-    else if (dataset.centers.some((c) => c.name === name)) n += 1;
+    else if (centerOfMarker(name)) n += 1;
   }
   return n;
 }

@@ -53,3 +53,17 @@ test('a link with an unknown or host-less hub drops it', async () => {
   await expect(async () => (await t.app.resultCount().textContent()) === trCount('results_count', dataset.centers.length), 'nothing filtered');
   assert.equal(new URL(t.page.url()).searchParams.get('hub'), null);
 });
+
+test("a host center's marker popup carries the hub badge, and another center's does not", async () => {
+  const host = hostOf(hosted[0]);
+  const other = dataset.centers.find((c) => c.city === host.city && !hosted.some((h) => h.host === c.id));
+  for (const [c, hosts] of [[host, true], [other, false]]) {
+    await t.app.open();
+    await t.app.marker(c.name).click();
+    const popup = t.app.map.getByText(c.name, { exact: true });
+    await expect(() => popup.isVisible(), `popup of ${c.id} open`);
+    const badge = t.app.map.getByText(tr('badge_hub'), { exact: true });
+    await expect(async () => (await badge.count()) === (hosts ? 1 : 0), `${c.id}: hub badge ${hosts ? '' : 'not '}shown`);
+    if (hosts) assert.ok(await badge.isVisible());
+  }
+});

@@ -1,6 +1,8 @@
-// Keyboard alone (WCAG 2.1.1, 2.4.1, 2.4.3, 2.4.7): a skip link first, filters, list, markers,
-// detail, referral sheet and the embed dialog all work with Tab, Shift+Tab, Enter, Space,
-// Escape and the arrows; everything that takes focus shows it; focus never gets lost.
+// Keyboard alone (WCAG 2.1.1, 2.4.1, 2.4.3, 2.4.7, 1.4.11): a skip link first, filters, near me,
+// list, markers, partnership lines and their switch, the events and hubs panels, downloads,
+// detail, referral sheet, the embed dialog and the phone's list/map switch all work with Tab,
+// Shift+Tab, Enter, Space, Escape and the arrows; everything that takes focus shows it with a
+// ring of 3:1 contrast against what it is drawn on; focus never gets lost.
 // Only page.keyboard moves focus here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -236,3 +238,157 @@ test('the referral sheet opens from the detail by keyboard with focus on its hea
   await expect(() => t.app.hasFocus(open), 'focus back on the detail\'s "referral sheet" button', 2000);
   await t.app.expectFocusVisible();
 });
+
+/** The sidebar's disclosure whose summary says `text` (a summary has no role to find it by). */
+const summary = (text) => t.page.getByText(text, { exact: true });
+
+/** Whether the disclosure of `s` (a summary) is open. */
+const isOpen = (s) => s.evaluate((el) => el.parentElement.open);
+
+test('near me by keyboard: a home city typed into its chooser sorts the list; "Use my location" keeps focus and sorts from the position', async () => {
+  await t.context.grantPermissions(['geolocation'], { origin: new URL(t.server.url).origin });
+  await t.context.setGeolocation({ latitude: 38.5598, longitude: 68.787 }); // Dushanbe
+  try {
+    await t.app.open();
+    const city = t.page.getByLabel(tr('near_city_label'));
+    await t.app.tabTo(city);
+    // Typing a city's first letters chooses it, as in any select.
+    await t.page.keyboard.type('Alm');
+    await expect(async () => new URL(t.page.url()).searchParams.get('near') === 'Almaty', 'near=Almaty');
+    await expect(async () => (await t.app.list.getByRole('button').first().textContent()).includes(tr('near_km', { km: 0 })), 'nearest first, 0 km');
+    const firstRow = await t.app.list.getByRole('button').first().textContent();
+    assert.ok(dataset.centers.some((c) => c.city === 'Almaty' && firstRow.startsWith(c.name)), `an Almaty center first: ${firstRow}`);
+    const locate = t.page.getByRole('button', { name: tr('near_use_location') });
+    await t.app.tabTo(locate);
+    await t.page.keyboard.press('Enter');
+    await expect(() => t.page.getByRole('status').filter({ hasText: tr('near_sorted_here') }).isVisible(), 'sorted from the position');
+    assert.ok(await t.app.hasFocus(locate), 'focus stays on "Use my location"');
+    await t.app.expectFocusVisible();
+    const nearest = await t.app.list.getByRole('button').first().textContent();
+    assert.ok(dataset.centers.some((c) => c.city === 'Dushanbe' && nearest.startsWith(c.name)), `a Dushanbe center first: ${nearest}`);
+  } finally {
+    await t.context.clearPermissions();
+  }
+});
+
+test('the events panel by keyboard: Enter opens it, a city button shows the city, a center button opens its detail', async () => {
+  const e = dataset.events.find((x) => x.id === 'kazakh-medicine-days-tajikistan');
+  await t.app.open();
+  const events = summary(tr('events_summary', { count: dataset.events.length }));
+  await t.app.tabTo(events);
+  await t.page.keyboard.press('Enter');
+  await expect(() => isOpen(events), 'panel open');
+  const cityButton = t.page.getByRole('button', { name: tr('event_show_city', { city: e.cities[0] }) });
+  await t.app.tabTo(cityButton);
+  await t.page.keyboard.press('Enter');
+  const local = dataset.centers.filter((c) => c.city === e.cities[0]);
+  const far = dataset.centers.find((c) => c.city === 'Tashkent');
+  await expect(async () => !(await t.app.isInside(t.app.marker(far.name), t.app.map)), 'zoomed in on the city: Tashkent out of view');
+  await expect(async () => {
+    for (const c of local) if (await t.app.isInside(t.app.marker(c.name), t.app.map)) return true;
+    return false;
+  }, `a center of ${e.cities[0]} in view`);
+  assert.ok(await t.app.focused(), 'focus stays on the page');
+  await t.app.expectFocusVisible();
+  const c = dataset.centers.find((x) => x.id === e.centers[0]);
+  const centerButton = t.page.getByRole('listitem').filter({ has: t.page.getByRole('heading', { name: e.title }) }).getByRole('button', { name: c.name, exact: true });
+  await t.app.tabTo(centerButton);
+  await t.page.keyboard.press('Enter');
+  await expect(() => t.app.detail(c.name).isVisible(), 'detail open');
+  await t.app.expectFocusVisible();
+});
+
+test('the hubs panel by keyboard: Enter opens it, a host center button opens its detail', async () => {
+  const h = dataset.hubs.find((x) => x.host && dataset.centers.some((c) => c.id === x.host));
+  const host = dataset.centers.find((c) => c.id === h.host);
+  await t.app.open();
+  const hubs = summary(tr('hubs_summary', { count: dataset.hubs.length }));
+  await t.app.tabTo(hubs);
+  await t.page.keyboard.press('Space');
+  await expect(() => isOpen(hubs), 'panel open');
+  const button = t.page.getByRole('listitem').filter({ has: t.page.getByRole('heading', { name: h.name }) }).getByRole('button', { name: host.name, exact: true });
+  await t.app.tabTo(button);
+  await t.page.keyboard.press('Enter');
+  await expect(() => t.app.detail(host.name).isVisible(), 'host detail open');
+  assert.equal(await t.app.listItem(host.name).getAttribute('aria-current'), 'true');
+  await t.app.expectFocusVisible();
+});
+
+test('downloads by keyboard: Enter opens them, Enter on one saves the file', async () => {
+  await t.app.open('country=TJ');
+  const downloads = summary(tr('download_summary'));
+  await t.app.tabTo(downloads);
+  await t.page.keyboard.press('Enter');
+  await expect(() => isOpen(downloads), 'downloads open');
+  const csv = t.page.getByRole('button', { name: tr('download_csv') });
+  await t.app.tabTo(csv);
+  const [download] = await Promise.all([t.page.waitForEvent('download'), t.page.keyboard.press('Enter')]);
+  assert.match(download.suggestedFilename(), /^shifo-centers-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = (await (await download.createReadStream()).toArray()).join('');
+  const tj = dataset.centers.filter((c) => c.country === 'TJ');
+  assert.equal(text.trim().split(/\r\n/).length, tj.length + 1, 'a header and one row per center shown');
+  assert.ok(await t.app.hasFocus(csv), 'focus stays on the button');
+  await t.app.expectFocusVisible();
+});
+
+test('partnerships by keyboard: Tab reaches a line, Enter shows its popup and Escape returns; Space on the switch hides and shows the lines', async () => {
+  const p = dataset.partnerships.find((x) => x.scope);
+  const center = (id) => dataset.centers.find((c) => c.id === id);
+  const line = t.app.map.getByRole('button', { name: tr('partnership_label', { a: center(p.a).name, b: center(p.b).name }), exact: true });
+  const lines = t.app.map.getByRole('button', { name: new RegExp(`^${tr('partnership_label').split('{{')[0]}`) });
+  await t.app.open();
+  await expect(async () => (await lines.count()) === dataset.partnerships.length, 'lines drawn');
+  await skipToResults();
+  await t.app.tabTo(line, { max: 300 });
+  await t.page.keyboard.press('Enter');
+  const scope = t.app.map.getByText(p.scope, { exact: true });
+  await expect(() => scope.isVisible(), 'popup shown');
+  await expect(() => scope.evaluate((el) => document.activeElement !== document.body && document.activeElement.contains(el)), 'focus on the popup');
+  await t.page.keyboard.press('Escape');
+  await expect(async () => !(await scope.isVisible()), 'popup closed');
+  assert.ok(await t.app.hasFocus(line), 'focus back on the line');
+  await t.app.expectFocusVisible();
+  const toggle = t.page.getByRole('checkbox', { name: tr('layer_partnerships') });
+  await t.app.tabTo(toggle, { max: 300 });
+  await t.page.keyboard.press('Space');
+  await expect(async () => (await lines.count()) === 0, 'lines hidden');
+  assert.equal(await toggle.isChecked(), false);
+  await t.app.expectFocusVisible();
+  await t.page.keyboard.press('Space');
+  await expect(async () => (await lines.count()) === dataset.partnerships.length, 'lines back');
+  await t.app.expectFocusVisible();
+});
+
+test('on a phone the list/map switch works by keyboard, and focus stays visible on it', async () => {
+  await t.page.setViewportSize({ width: 375, height: 667 });
+  await t.app.open();
+  const [list, map] = [t.app.paneSwitch('list'), t.app.paneSwitch('map')];
+  await t.app.tabTo(map);
+  await t.page.keyboard.press('Enter');
+  await expect(() => t.app.map.isVisible(), 'map shown');
+  assert.equal(await map.getAttribute('aria-pressed'), 'true');
+  assert.equal(await t.app.list.isVisible(), false);
+  assert.ok(await t.app.hasFocus(map), 'focus stays on the switch');
+  await t.app.expectFocusVisible();
+  await t.app.tabTo(list, { back: true });
+  await t.page.keyboard.press('Space');
+  await expect(() => t.app.list.isVisible(), 'list shown');
+  assert.equal(await list.getAttribute('aria-pressed'), 'true');
+  await t.app.expectFocusVisible();
+});
+
+for (const [what, query] of [
+  ['the dark theme', 'theme=dark'],
+  ['a light accent in the full app', 'accent=ffeb3b'],
+  ['embed mode, a light accent and the dark theme', 'embed=1&accent=ffeb3b&theme=dark'],
+]) {
+  test(`with ${what} every focus ring on the way from the page's start to a marker keeps 3:1`, async () => {
+    const c = dataset.centers.find((x) => x.id === 'pediatric-oncohematology-osh');
+    await t.app.open(query, { waitReady: false });
+    await expect(async () => (await t.app.map.getByRole('button').count()) > 2, 'markers drawn');
+    const events = summary(tr('events_summary', { count: dataset.events.length }));
+    await t.app.tabTo(events);
+    await t.page.keyboard.press('Enter');
+    await t.app.tabTo(t.app.marker(c.name), { max: 300 });
+  });
+}

@@ -1,37 +1,56 @@
-// On a phone (375x667): the list and the map take turns behind a switch, the filters open as
-// a sheet, and a center chosen in the list is shown on the map with its detail under it.
+// On a phone (375x667; the layout starts below 640 px): the list and the map take turns behind
+// a switch, the filters open as a sheet, and a center chosen in the list is shown on the map
+// with its detail under it. Nothing scrolls sideways and the controls of each pane are on
+// screen; screenshots go to target/screenshots/ for review.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { useApp } from './support/fixture.mjs';
-import { dataset, tr, trCount } from './support/locale.mjs';
+import { dataset, markerName, tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
 const PHONE = { width: 375, height: 667 };
 const t = useApp({ viewport: PHONE });
-const shots = resolve(import.meta.dirname, '../../test-results');
-
-/** Width and height of a PNG file, from its IHDR chunk. */
-function pngSize(path) {
-  const b = readFileSync(path);
-  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
-}
+// Screenshots for review (not compared): target/screenshots/mobile-375-*.png.
+const shots = resolve(import.meta.dirname, '../../target/screenshots');
 
 async function noSidewaysScroll() {
   return t.page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth);
 }
 
-test('the list and the map take turns behind a switch; screenshots of both at 375x667', async () => {
+/** Asserts each control is shown and lies inside the 375x667 screen as it is now: wholly, or
+ *  with `{ starts: true }` (a list item, longer than what is left of the screen) its first line. */
+async function expectOnScreen(controls) {
+  for (const [what, control, { starts = false } = {}] of controls) {
+    assert.ok(await control.isVisible(), `${what} shown`);
+    const b = await control.boundingBox();
+    const bottom = starts ? b.y + Math.min(b.height, 40) : b.y + b.height;
+    assert.ok(b.x >= 0 && b.y >= 0 && b.x + b.width <= PHONE.width + 0.5 && bottom <= PHONE.height + 0.5,
+      `${what} inside the screen: ${JSON.stringify(b)}`);
+  }
+}
+
+test('the list and the map take turns behind a switch, each with its controls on screen; screenshots of both at 375x667', async () => {
   await t.app.open();
   mkdirSync(shots, { recursive: true });
   const [list, map] = [t.app.paneSwitch('list'), t.app.paneSwitch('map')];
+  const filters = t.page.getByRole('button', { name: tr('filters_heading'), exact: true });
   assert.equal(await list.getAttribute('aria-pressed'), 'true');
   assert.ok(await t.app.list.isVisible(), 'list shown first');
   assert.equal(await t.app.map.isVisible(), false, 'map waits behind the switch');
   assert.ok(await noSidewaysScroll(), 'no sideways scroll with the list');
+  await expectOnScreen([
+    ['the filters button', filters], ['"List"', list], ['"Map"', map],
+    ['the result count', t.app.resultCount()], ['the first center', t.app.listItem(dataset.centers[0].name), { starts: true }],
+  ]);
   await t.page.screenshot({ path: resolve(shots, 'mobile-375-list.png') });
-  assert.deepEqual(pngSize(resolve(shots, 'mobile-375-list.png')), PHONE);
+
+  // Scrolled down the list, the bar with the filters and the switch stays at hand.
+  await t.app.listItem(dataset.centers[20].name).scrollIntoViewIfNeeded();
+  assert.ok(await t.page.evaluate(() => scrollY > 300), 'the page scrolled');
+  await expectOnScreen([['the filters button', filters], ['"Map"', map], ['the result count', t.app.resultCount()]]);
+  assert.ok(await noSidewaysScroll(), 'no sideways scroll, scrolled');
 
   await map.click();
   await expect(() => t.app.map.isVisible(), 'map shown');
@@ -41,8 +60,26 @@ test('the list and the map take turns behind a switch; screenshots of both at 37
   const box = await t.app.map.boundingBox();
   assert.ok(box.width >= PHONE.width - 1 && box.height >= PHONE.height * 0.5, `map fills the screen: ${JSON.stringify(box)}`);
   assert.ok(await noSidewaysScroll(), 'no sideways scroll with the map');
+  await expectOnScreen([
+    ['"List"', list], ['the filters button', filters],
+    ['zoom in', t.page.getByRole('button', { name: 'Zoom in' })], ['zoom out', t.page.getByRole('button', { name: 'Zoom out' })],
+    ['the partnerships switch', t.page.getByRole('checkbox', { name: tr('layer_partnerships') })],
+    ['the legend', t.page.getByRole('list', { name: tr('legend_label') })],
+  ]);
+  // The legend and the partnerships switch sit side by side, neither over the other.
+  const [legend, layers] = [await t.page.getByRole('list', { name: tr('legend_label') }).boundingBox(), await t.page.getByText(tr('layer_partnerships'), { exact: true }).boundingBox()];
+  assert.ok(legend.x + legend.width <= layers.x || layers.y + layers.height <= legend.y, `legend ${JSON.stringify(legend)} clear of the switch ${JSON.stringify(layers)}`);
   await t.page.screenshot({ path: resolve(shots, 'mobile-375-map.png') });
-  assert.deepEqual(pngSize(resolve(shots, 'mobile-375-map.png')), PHONE);
+});
+
+test('the phone layout starts below 640 px: 639 px gets the switch, 640 px the list beside the map', async () => {
+  await t.page.setViewportSize({ width: 640, height: 800 });
+  await t.app.open();
+  assert.equal(await t.page.getByRole('group', { name: tr('pane_label'), exact: true }).count(), 0, 'no switch at 640 px');
+  assert.ok(await t.app.list.isVisible() && await t.app.map.isVisible(), 'list and map both shown at 640 px');
+  await t.page.setViewportSize({ width: 639, height: 800 });
+  await expect(() => t.app.paneSwitch('map').isVisible(), 'the switch at 639 px');
+  assert.equal(await t.app.map.isVisible(), false, 'the map behind the switch at 639 px');
 });
 
 test('the filters open as a full-screen sheet that keeps focus and shows the results', async () => {
@@ -52,6 +89,14 @@ test('the filters open as a full-screen sheet that keeps focus and shows the res
   const sheet = t.page.getByRole('dialog', { name: tr('filters_heading') });
   await expect(() => sheet.isVisible(), 'sheet open');
   assert.deepEqual(await sheet.boundingBox(), { x: 0, y: 0, ...PHONE });
+  await expectOnScreen([
+    ['the sheet\'s heading', sheet.getByRole('heading', { name: tr('filters_heading') }).first()],
+    ['its close button', sheet.getByRole('button', { name: tr('sheet_close') })],
+    ['the search box', t.app.search],
+    ['"Show N centers"', sheet.getByRole('button', { name: trCount('filters_show_results', dataset.centers.length) })],
+  ]);
+  assert.ok(await noSidewaysScroll(), 'no sideways scroll with the sheet');
+  mkdirSync(shots, { recursive: true });
   await t.page.screenshot({ path: resolve(shots, 'mobile-375-filters.png') });
 
   await sheet.getByRole('checkbox', { name: new RegExp(`^${tr('country_TJ')}\\b`) }).check();
@@ -151,7 +196,7 @@ test("an event's city, chosen on a phone, is what the map shows", async () => {
     for (const b of await t.app.map.getByRole('button').all()) {
       if (!(await t.app.isInside(b, t.app.map))) continue;
       const title = await b.getAttribute('title');
-      if (title && near.some((c) => c.name === title)) return true;
+      if (title && near.some((c) => markerName(c) === title)) return true;
       if (title && /here: zoom in$/.test(title)) return true;
     }
     return false;

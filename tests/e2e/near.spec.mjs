@@ -17,25 +17,35 @@ function nearest(from) {
     .map(({ c, km }) => ({ name: c.name, km: Math.round(km) }));
 }
 
-/** The list as shown: names and the km of each row. */
-async function shown(lang = 'en') {
-  const list = t.page.getByRole('list', { name: tr('results_list_label', {}, lang) });
-  const rows = await list.getByRole('button').all();
+/** The results list in `lang`. */
+const list = (lang = 'en') => t.page.getByRole('list', { name: tr('results_list_label', {}, lang) });
+
+/** The km each row of the list says it is away, in order (null: the row says none). */
+async function kmShown(lang = 'en') {
+  const km = new RegExp(`^${tr('near_km', { km: '(\\d+)' }, lang)}$`);
   const out = [];
-  for (const r of rows) {
-    const name = (await r.locator('.result-name').textContent());
-    const place = await r.locator('.result-place').textContent();
-    const km = place.match(new RegExp(`^${tr('near_km', { km: '(\\d+)' }, lang)}`));
-    out.push({ name, km: km ? Number(km[1]) : null });
+  for (const row of await list(lang).getByRole('button').all()) {
+    const distance = row.getByText(km);
+    out.push((await distance.count()) ? Number((await distance.textContent()).match(km)[1]) : null);
   }
   return out;
+}
+
+/** Whether the list's rows are `want` in its order (each row found by its name) with its km. */
+async function listIs(want, lang = 'en') {
+  const rows = list(lang).getByRole('button');
+  if ((await rows.count()) !== want.length) return false;
+  for (const [i, { name }] of want.entries()) {
+    if ((await rows.nth(i).and(list(lang).getByRole('button', { name, exact: true })).count()) !== 1) return false;
+  }
+  return JSON.stringify(await kmShown(lang)) === JSON.stringify(want.map((x) => x.km));
 }
 
 test('choosing a home city sorts the list by distance from it, with km', async () => {
   await t.app.open();
   await citySelect().selectOption({ label: 'Almaty' });
   const want = nearest(places.Almaty);
-  await expect(async () => JSON.stringify(await shown()) === JSON.stringify(want), 'sorted from Almaty');
+  await expect(() => listIs(want), 'sorted from Almaty');
   // The first are Almaty's own centers, a few km away; Astana is about 974 km off.
   assert.equal(want[0].km < 30, true);
   const status = t.page.getByRole('status').filter({ hasText: tr('near_sorted_city', { city: isolate('Almaty') }) });
@@ -46,11 +56,11 @@ test('choosing a home city sorts the list by distance from it, with km', async (
 test('the city stays with the link and in another language; Not chosen restores the order', async () => {
   await t.app.open('near=Dushanbe&lang=ru', { waitReady: false });
   const want = nearest(places.Dushanbe).map((x) => x.km);
-  await expect(async () => JSON.stringify((await shown('ru')).map((x) => x.km)) === JSON.stringify(want), 'sorted from Dushanbe');
+  await expect(async () => JSON.stringify(await kmShown('ru')) === JSON.stringify(want), 'sorted from Dushanbe');
   // The chooser names the city in Russian.
   assert.equal(await t.page.getByLabel(tr('near_city_label', {}, 'ru')).evaluate((s) => s.selectedOptions[0].textContent), 'Душанбе');
   await t.page.getByLabel(tr('near_city_label', {}, 'ru')).selectOption({ label: tr('near_none', {}, 'ru') });
-  await expect(async () => (await shown('ru')).every((x) => x.km === null), 'no km shown');
+  await expect(async () => (await kmShown('ru')).every((km) => km === null), 'no km shown');
   assert.equal(new URL(t.page.url()).searchParams.get('near'), null);
 });
 
@@ -62,7 +72,7 @@ test('"Use my location" sorts from the position and never puts it in the link', 
     await t.app.open('near=Almaty');
     await t.page.getByRole('button', { name: tr('near_use_location') }).click();
     const want = nearest({ lat: here.latitude, lon: here.longitude });
-    await expect(async () => JSON.stringify(await shown()) === JSON.stringify(want), 'sorted from the position');
+    await expect(() => listIs(want), 'sorted from the position');
     assert.ok(await t.page.getByRole('status').filter({ hasText: tr('near_sorted_here') }).isVisible());
     const url = t.page.url();
     assert.ok(!url.includes('near=') && !url.includes('40.28') && !url.includes('69.62'), `no position in ${url}`);
@@ -75,8 +85,37 @@ test('"Use my location" sorts from the position and never puts it in the link', 
 test('a refused position says so and leaves the list as it was', async () => {
   await t.context.clearPermissions();
   await t.app.open();
-  const before = await shown();
+  const before = dataset.centers.map((c) => ({ name: c.name, km: null }));
+  assert.ok(await listIs(before), 'dataset order, no km');
   await t.page.getByRole('button', { name: tr('near_use_location') }).click();
   await expect(() => t.page.getByRole('status').filter({ hasText: tr('near_denied') }).isVisible(), 'denied message');
-  assert.deepEqual(await shown(), before);
+  assert.ok(await listIs(before), 'the list as it was');
+});
+
+test('the page never asks for the position by itself: not on load, not with a city in the link, only on "Use my location"', async () => {
+  await t.context.grantPermissions(['geolocation'], { origin: new URL(t.server.url).origin });
+  await t.context.setGeolocation({ latitude: 43.2389, longitude: 76.8897 });
+  // Counts every call to the browser's geolocation before the app's code runs.
+  await t.page.addInitScript(() => {
+    window.__geolocationCalls = 0;
+    const geo = navigator.geolocation;
+    for (const name of ['getCurrentPosition', 'watchPosition']) {
+      const real = geo[name].bind(geo);
+      geo[name] = (...args) => { window.__geolocationCalls += 1; return real(...args); };
+    }
+  });
+  const calls = () => t.page.evaluate(() => window.__geolocationCalls);
+  try {
+    for (const query of ['', 'near=Almaty', 'pediatric=1&country=KZ', 'center=nroc-astana']) {
+      await t.app.open(query);
+      await expect(async () => (await t.app.map.getByRole('button').count()) > 0, 'markers drawn');
+      await t.page.waitForTimeout(500);
+      assert.equal(await calls(), 0, `no geolocation request on loading ?${query}`);
+    }
+    await t.app.open();
+    await t.page.getByRole('button', { name: tr('near_use_location') }).click();
+    await expect(async () => (await calls()) === 1, 'asked once, on the button');
+  } finally {
+    await t.context.clearPermissions();
+  }
 });

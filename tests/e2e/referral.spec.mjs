@@ -68,20 +68,117 @@ test('a Russian reader gets the sheet in Russian with English beside it, and a Q
   assert.equal(await readQr(sheet), permalink, 'the QR code decodes to the permalink');
 });
 
-test('printed, the sheet is all there is: no buttons, header, map or filters', async () => {
+/** The definition the sheet gives under the term labelled `key` in both languages, as text. */
+async function fact(sheet, key, [first, second]) {
+  const term = sheet.getByRole('term').filter({ hasText: tr(key, {}, first) }).filter({ hasText: tr(key, {}, second) });
+  assert.equal(await term.count(), 1, `one row labelled "${tr(key, {}, first)}" and "${tr(key, {}, second)}"`);
+  return term.evaluate((dt) => dt.nextElementSibling.textContent);
+}
+
+const vakhidov = dataset.centers.find((c) => c.id === 'vakhidov-center-of-surgery-tashkent');
+
+for (const langs of [['ru', 'en'], ['en', 'ru']]) {
+  test(`the contacts in ${langs.join(' and ')}: address, phone as a tel: link, website; no request while the sheet is open`, async () => {
+    const sheet = await openSheet(vakhidov, langs[0]);
+    // From here on the sheet is all there is: it fetches nothing, sends nothing.
+    const requests = [];
+    t.context.on('request', (r) => requests.push(r.url()));
+    assert.equal(await fact(sheet, 'detail_address', langs), vakhidov.address);
+    assert.equal(await fact(sheet, 'detail_phone', langs), vakhidov.phone);
+    assert.equal(await sheet.getByRole('link', { name: vakhidov.phone, exact: true }).getAttribute('href'), `tel:${vakhidov.phone.replace(/[^+\d]/g, '')}`);
+    assert.equal(await fact(sheet, 'detail_website', langs), vakhidov.website);
+    assert.equal(await sheet.getByRole('link', { name: vakhidov.website, exact: true }).getAttribute('href'), vakhidov.website);
+    // The city in both languages; the name too.
+    assert.equal(await fact(sheet, 'detail_city', langs), langs[0] === 'ru' ? 'ТашкентTashkent' : 'TashkentТашкент');
+    assert.equal(await sheet.getByRole('heading', { level: 2 }).textContent(), `${nameIn(vakhidov, langs[0])}${nameIn(vakhidov, langs[1])}`);
+    await sheet.getByRole('img', { name: tr('referral_qr_label', {}, langs[0]) }).scrollIntoViewIfNeeded();
+    await t.page.emulateMedia({ media: 'print' });
+    await t.page.emulateMedia({ media: null });
+    await t.page.waitForTimeout(1000);
+    t.context.removeAllListeners('request');
+    assert.deepEqual(requests, [], 'no request while the sheet is open');
+  });
+}
+
+test("children's services are named in both languages under \"Treats children\"", async () => {
+  const c = dataset.centers.find((x) => x.id === 'rsspmc-pediatrics-tashkent');
+  assert.ok(c.pediatric.services.length >= 3);
+  const sheet = await openSheet(c, 'ru');
+  const text = await fact(sheet, 'detail_pediatric', ['ru', 'en']);
+  assert.ok(text.startsWith(tr('yes', {}, 'ru')), text);
+  const services = c.pediatric.services.map((code) => dataset.specialties.find((s) => s.code === code));
+  assert.equal(text, tr('yes', {}, 'ru') + services.map((s) => `${labelIn(s, 'ru')}${labelIn(s, 'en')}`).join(''));
+  // Each a list item of its own, the English label marked as English for a screen reader.
+  for (const s of services) {
+    const item = sheet.getByRole('listitem').filter({ hasText: labelIn(s, 'ru') }).filter({ hasText: s.label });
+    assert.ok((await item.count()) >= 1, `${s.code} listed in ru and en`);
+    assert.equal(await item.last().getByText(s.label, { exact: true }).getAttribute('lang'), 'en');
+  }
+  assert.equal(await fact(sheet, 'detail_phone', ['ru', 'en']), c.phone);
+  assert.equal(await sheet.getByRole('link', { name: c.phone, exact: true }).getAttribute('href'), `tel:${c.phone.replace(/[^+\d]/g, '')}`);
+});
+
+test('an e-mail address is a mailto: link, labelled in both languages', async () => {
+  // No center of the bundled dataset lists an e-mail yet: one is given here.
+  const email = 'referrals@example.org';
+  const data = structuredClone(dataset);
+  data.centers.find((c) => c.id === vakhidov.id).email = email;
+  await t.page.route('**/data/centers.json', (r) => r.fulfill({ json: data }));
+  const sheet = await openSheet(vakhidov, 'en');
+  assert.equal(await fact(sheet, 'detail_email', ['en', 'ru']), email);
+  assert.equal(await sheet.getByRole('link', { name: email, exact: true }).getAttribute('href'), `mailto:${email}`);
+});
+
+/** How many pages the page prints to, read from the PDF Chromium makes of it (A4, asserted). */
+async function printedPages() {
+  await t.page.emulateMedia({ media: 'print' });
+  const pdf = (await t.page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  await t.page.emulateMedia({ media: null });
+  // A4 is 595 x 842 points.
+  assert.match(pdf, /\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/, 'printed on A4');
+  const count = pdf.match(/\/Type \/Pages\s*\/Count (\d+)/);
+  assert.ok(count, 'the PDF says how many pages it has');
+  return Number(count[1]);
+}
+
+test('printed, the sheet is all there is: no buttons, header, language switcher or footer; a readable QR code', async () => {
   const sheet = await openSheet(proton, 'en');
+  const [print, banner, language, footer] = [
+    sheet.getByRole('button', { name: tr('referral_print') }), t.page.getByRole('banner'),
+    t.page.getByLabel(tr('language_label')), t.page.getByRole('contentinfo'),
+  ];
+  // On screen they are there.
+  for (const [what, l] of [['print button', print], ['header', banner], ['language switcher', language], ['footer', footer]]) {
+    assert.ok(await l.isVisible(), `${what} shown on screen`);
+  }
   await t.page.emulateMedia({ media: 'print' });
   try {
     assert.ok(await sheet.isVisible());
-    assert.equal(await sheet.getByRole('button', { name: tr('referral_print') }).isVisible(), false);
-    assert.equal(await t.page.getByRole('banner').isVisible(), false);
-    assert.equal(await t.app.map.count(), 0);
-    assert.equal(await t.page.getByRole('search').count(), 0);
-    assert.ok(await sheet.getByRole('img', { name: tr('referral_qr_label') }).isVisible(), 'the QR code prints');
+    for (const [what, l] of [['print button', print], ['header', banner], ['language switcher', language], ['footer', footer]]) {
+      assert.equal(await l.isVisible(), false, `${what} not printed`);
+    }
+    // The QR code: at least 25 mm across, each module at least 0.5 mm, and it reads back.
+    const qr = sheet.getByRole('img', { name: tr('referral_qr_label') });
+    const box = await qr.boundingBox();
+    const mm = (px) => (px * 25.4) / 96;
+    const modules = Number((await qr.getAttribute('viewBox')).split(/\s+/)[2]);
+    assert.ok(mm(box.width) >= 25 && mm(box.height) >= 25, `QR code ${mm(box.width).toFixed(1)} mm wide`);
+    assert.ok(mm(box.width) / modules >= 0.5, `QR modules ${(mm(box.width) / modules).toFixed(2)} mm`);
+    assert.equal(await readQr(sheet), `${t.server.url}?center=${proton.id}&lang=en`, 'the printed code reads back');
   } finally {
-    await t.page.emulateMedia({ media: 'screen' });
+    await t.page.emulateMedia({ media: null });
   }
 });
+
+// The longest entries of the bundled dataset (most sources, specialties and text), in Russian
+// with English beside it: if they fit, the shorter ones do.
+const longest = [...dataset.centers].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length).slice(0, 3);
+for (const c of [proton, ...longest]) {
+  test(`the sheet of ${c.id} in Russian and English prints on one A4 page`, async () => {
+    await openSheet(c, 'ru');
+    assert.equal(await printedPages(), 1);
+  });
+}
 
 test('on a phone the sheet opens at its top, with focus on its name', async () => {
   await t.page.setViewportSize({ width: 375, height: 667 });

@@ -39,6 +39,18 @@ export function nameIn(center, lang) {
   return center.names?.[lang] || center.names?.ru || center.name;
 }
 
+/** The accessible name (and title) of `center`'s marker in `lang`: its name, and for a center
+ *  that treats children the pediatric badge's words after it, the name isolated from them. */
+export function markerName(center, lang = 'en') {
+  const name = nameIn(center, lang);
+  return center.pediatric?.treats_children ? `${isolate(name)} (${tr('badge_pediatric', {}, lang)})` : name;
+}
+
+/** The bundled center whose marker is named `name` in `lang`, if any. */
+export function centerOfMarker(name, lang = 'en') {
+  return dataset.centers.find((c) => markerName(c, lang) === name);
+}
+
 /** A specialty's label in `lang`, with the same fallback. */
 export function labelIn(specialty, lang) {
   if (lang === 'en') return specialty.label;

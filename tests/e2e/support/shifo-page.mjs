@@ -1,7 +1,7 @@
 // Page object: how a person (or a screen reader) finds things on Shifo's page.
 import assert from 'node:assert/strict';
 import { expect } from './expect.mjs';
-import { tr, trCount, dataset } from './locale.mjs';
+import { LANGS, tr, trCount, dataset, isolate } from './locale.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 
 /** The rule sets of WCAG 2.1 level AA, as axe-core tags them. */
@@ -25,7 +25,14 @@ export class ShifoPage {
   get clearAll() { return this.page.getByRole('search', { name: tr('filters_heading') }).getByRole('button', { name: tr('clear_filters') }); }
 
   resultCount() { return this.page.getByRole('status').filter({ hasText: /^\d+ centers?$/ }); }
-  marker(name) { return this.map.getByRole('button', { name, exact: true }); }
+  /** The marker of the center named `name`: named exactly that, or (a center that treats
+   *  children) that, isolated, with the pediatric badge's words after it in any language. The
+   *  exact form per center is checked in accessibility.spec.mjs. (Names compared as strings,
+   *  which Playwright normalizes on both sides as it does accessible names.) */
+  marker(name) {
+    const named = (n) => this.map.getByRole('button', { name: n, exact: true });
+    return LANGS.reduce((found, lang) => found.or(named(`${isolate(name)} (${tr('badge_pediatric', {}, lang)})`)), named(name));
+  }
   listItem(name) { return this.list.getByRole('button', { name, exact: true }); }
   countryBox(code) { return this.page.getByRole('checkbox', { name: new RegExp(`^${tr(`country_${code}`)}\\b`) }); }
   specialtyBox(code) {
@@ -50,7 +57,7 @@ export class ShifoPage {
     }
   }
 
-  /** The phone's list/map switch (present below 641 px only). */
+  /** The phone's list/map switch (present below 640 px only). */
   paneSwitch(pane) { return this.page.getByRole('group', { name: tr('pane_label'), exact: true }).getByRole('button', { name: tr(`pane_${pane}`) }); }
 
   /** On a phone, brings the list pane back (choosing a center shows the map); elsewhere a no-op. */
@@ -95,9 +102,13 @@ export class ShifoPage {
   }
 
   /** What has keyboard focus (null: nothing but the page), with what makes its focus visible:
-   *  a drawn outline or a box-shadow that the element does not have unfocused (a marker's
-   *  everyday shadow, or a chosen marker's ring, is no focus indicator), and whether its box is
-   *  on screen. The unfocused look is read from a shallow copy placed beside it for a moment. */
+   *  a drawn outline, a box-shadow or (an SVG line) a stroke that the element does not have
+   *  unfocused (a marker's everyday shadow, or a chosen marker's ring, is no focus indicator),
+   *  whether its box is on screen, and the contrast of that indicator's colour against what
+   *  it is drawn on (WCAG 1.4.11 asks 3:1). The unfocused look is read from a shallow copy
+   *  placed beside it for a moment. What the ring is drawn on is read where it is drawn: the
+   *  backgrounds of everything under points on the ring (the element's own when the ring is
+   *  inside it), so a ring over a coloured header or the map counts that colour. */
   async focused() {
     return this.page.evaluate(() => {
       let el = document.activeElement;
@@ -112,20 +123,106 @@ export class ShifoPage {
       copy.setAttribute('aria-hidden', 'true');
       el.after(copy);
       const c = getComputedStyle(copy);
-      const [ringBefore, shadowBefore] = [ring(c), c.boxShadow];
+      const [ringBefore, shadowBefore, strokeBefore] = [ring(c), c.boxShadow, `${c.stroke} ${c.strokeWidth}`];
       copy.remove();
-      const unfocused = `outline ${ringBefore}; box-shadow ${shadowBefore}`;
+      const unfocused = `outline ${ringBefore}; box-shadow ${shadowBefore}; stroke ${strokeBefore}`;
       const outline = drawn(s) && ring(s) !== ringBefore;
       const shadow = s.boxShadow !== 'none' && s.boxShadow !== shadowBefore;
+      const isSvg = el instanceof SVGGeometryElement;
+      const stroke = isSvg && s.stroke !== 'none' && `${s.stroke} ${s.strokeWidth}` !== strokeBefore;
       const r = el.getBoundingClientRect();
       const onScreen = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
       const name = (el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent || el.value || '').trim().replace(/\s+/g, ' ').slice(0, 60);
       const role = el.getAttribute('role') || el.getAttribute('type') || '';
+
+      // Colours: parse, composite, WCAG relative luminance and contrast ratio.
+      const parse = (text) => {
+        const m = /rgba?\(([^)]*)\)/.exec(text ?? '');
+        if (!m) return null;
+        const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+        return { r, g, b, a };
+      };
+      const over = (top, bottom) => ({
+        r: top.r * top.a + bottom.r * (1 - top.a),
+        g: top.g * top.a + bottom.g * (1 - top.a),
+        b: top.b * top.a + bottom.b * (1 - top.a),
+        a: 1,
+      });
+      const lum = ({ r, g, b }) => {
+        const ch = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b);
+      };
+      const contrast = (x, y) => {
+        const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p);
+        return (a + 0.05) / (b + 0.05);
+      };
+      const hex = ({ r, g, b }) => `#${[r, g, b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+      // The colour under a point: the backgrounds of what is there, top down to the first
+      // opaque one (the page's own at the bottom). `skipSelf`: the ring is outside the element.
+      const backgroundAt = (x, y, skipSelf) => {
+        const layers = [];
+        for (const under of document.elementsFromPoint(x, y)) {
+          if (skipSelf && (under === el || el.contains(under))) continue;
+          const bg = parse(getComputedStyle(under).backgroundColor);
+          if (!bg || bg.a === 0) continue;
+          layers.push(bg);
+          if (bg.a >= 1) break;
+        }
+        return layers.reverse().reduce((acc, layer) => over(layer, acc), { r: 255, g: 255, b: 255, a: 1 });
+      };
+      // Where the indicator is drawn, and in what colour.
+      let colour = null;
+      let points = [];
+      let inside = false;
+      const around = (d) => [
+        [r.left + r.width / 2, r.top - d], [r.left + r.width / 2, r.bottom + d],
+        [r.left - d, r.top + r.height / 2], [r.right + d, r.top + r.height / 2],
+      ];
+      // A solid, unblurred shadow reaching past the ring (a halo) is painted under it.
+      let halo = null;
+      if (outline) {
+        colour = parse(s.outlineColor);
+        const d = parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth) / 2;
+        inside = d < 0;
+        points = around(d);
+        for (const part of s.boxShadow === 'none' ? [] : s.boxShadow.split(/,(?![^(]*\))/)) {
+          const [x, y, blur, spread] = part.replace(/rgba?\([^)]*\)/, '').trim().split(/\s+/).map(parseFloat);
+          if (!/inset/.test(part) && !x && !y && !blur && spread >= d) halo = parse(part);
+        }
+      } else if (shadow) {
+        colour = parse(s.boxShadow);
+        const lengths = s.boxShadow.replace(/rgba?\([^)]*\)/, '').trim().split(/\s+/).map(parseFloat);
+        inside = /\binset\b/.test(s.boxShadow);
+        const spread = lengths[3] || lengths[2] || 2;
+        points = around(inside ? -spread / 2 : spread / 2);
+      } else if (stroke) {
+        colour = parse(s.stroke);
+        const len = el.getTotalLength();
+        const m = el.getScreenCTM();
+        // Points along the line, where it is not under something else (a marker).
+        points = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => {
+          const q = el.getPointAtLength((len * i) / 10).matrixTransform(m);
+          return [q.x, q.y];
+        }).filter(([x, y]) => document.elementFromPoint(x, y) === el);
+      }
+      const seen = points
+        .filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight)
+        .map(([x, y]) => backgroundAt(x, y, !inside))
+        .map((bg) => (halo ? over(halo, bg) : bg));
+      let ringContrast = null;
+      let ringOn = '';
+      if (colour && seen.length) {
+        const ratios = seen.map((bg) => ({ bg, ratio: contrast(colour.a < 1 ? over(colour, bg) : colour, bg) }));
+        const worst = ratios.reduce((p, q) => (q.ratio < p.ratio ? q : p));
+        ringContrast = Math.round(worst.ratio * 100) / 100;
+        ringOn = hex(worst.bg);
+      }
       return {
         what: `<${el.tagName.toLowerCase()}${role ? ` ${role}` : ''}${el.id ? ` #${el.id}` : ''}> "${name}"`,
-        indicator: outline || shadow,
+        indicator: outline || shadow || stroke,
         onScreen,
-        style: `outline: ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} offset ${s.outlineOffset}; box-shadow: ${s.boxShadow}; unfocused: ${unfocused}`,
+        ringContrast,
+        style: `outline: ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor} offset ${s.outlineOffset}; box-shadow: ${s.boxShadow}; stroke: ${s.stroke} ${s.strokeWidth}; drawn on ${ringOn || 'nothing seen'}; unfocused: ${unfocused}`,
       };
     });
   }
@@ -135,12 +232,15 @@ export class ShifoPage {
     return locator.evaluateAll((els) => els.includes(document.activeElement));
   }
 
-  /** Asserts that what has focus shows it: an outline or box-shadow, on screen. */
+  /** Asserts that what has focus shows it: an outline, box-shadow or stroke, on screen, in a
+   *  colour with at least 3:1 contrast against what it is drawn on (WCAG 1.4.11). */
   async expectFocusVisible() {
     const f = await this.focused();
     assert.ok(f, 'something has focus');
     assert.ok(f.indicator, `no visible focus indicator on ${f.what} (${f.style})`);
     assert.ok(f.onScreen, `focused ${f.what} is not on screen`);
+    assert.ok(f.ringContrast !== null && f.ringContrast >= 3,
+      `focus indicator of ${f.what} has contrast ${f.ringContrast}:1 against what it is drawn on, below 3:1 (${f.style})`);
     return f;
   }
 
