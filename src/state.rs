@@ -159,11 +159,8 @@ impl AppState {
                     self.load.set(LoadState::Ready(loaded.clone()));
                     // Text search's part of the index is built after the first view is on
                     // screen (a first query would build it anyway), so a large dataset shows
-                    // sooner.
-                    set_timeout(
-                        move || crate::perf::measure("shifo:text-index", || loaded.prepare_text()),
-                        std::time::Duration::from_millis(50),
-                    );
+                    // sooner; and a slice at a time, so the page answers meanwhile.
+                    spawn_local(prepare_text(loaded));
                     self.read_url();
                     // Drop whatever in the URL was unknown or malformed.
                     history::write(
@@ -334,4 +331,38 @@ impl AppState {
         let id = self.selected_id()?;
         self.loaded()?.dataset.center(&id).cloned()
     }
+}
+
+/// Centers whose names go into the search dictionary in one slice: ~10 ms of wasm, so building
+/// it for 50,000 centers never holds the page for a whole frame or more.
+const TEXT_SLICE: usize = 2_000;
+
+/// Builds the search dictionary of `loaded` a slice at a time, yielding to the browser between
+/// slices; stops early if a query built it meanwhile.
+async fn prepare_text(loaded: Arc<Loaded>) {
+    let started = crate::perf::now();
+    let mut builder = shifo_core::index::TextBuilder::default();
+    // The first view paints before the first slice.
+    next_task(true).await;
+    while !loaded.prepare_text_step(&mut builder, TEXT_SLICE) {
+        // The page answers (input, scrolling, painting) between slices.
+        next_task(false).await;
+    }
+    crate::perf::measure_since("shifo:text-index", started);
+}
+
+/// Resolves in a later task of the event loop (a zero-delay timeout), after the next paint
+/// when `after_paint` (a timeout set from an animation frame runs once the frame is drawn).
+async fn next_task(after_paint: bool) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if after_paint {
+            let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+                let _ = window().set_timeout_with_callback(&resolve);
+            });
+            let _ = window().request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&later));
+        } else {
+            let _ = window().set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -250,6 +250,12 @@ impl Loaded {
         self.index.prepare_text(&self.dataset);
     }
 
+    /// [`Loaded::prepare_text`] a slice of `count` centers at a time (see
+    /// [`Index::prepare_text_step`]); whether text search is ready.
+    pub fn prepare_text_step(&self, builder: &mut crate::index::TextBuilder, count: usize) -> bool {
+        self.index.prepare_text_step(&self.dataset, builder, count)
+    }
+
     /// Indices of the centers passing `filter`, best text matches first (see
     /// [`Index::filtered`]).
     pub fn filtered(&self, filter: &crate::Filter) -> Vec<usize> {

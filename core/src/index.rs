@@ -116,18 +116,42 @@ impl std::fmt::Debug for ScoreCache {
 /// Each search key of every center's names, with the centers holding it, sorted so that two
 /// indexes of one dataset are equal.
 fn name_dictionary(d: &Dataset) -> Vec<(String, Vec<u32>)> {
-    let mut names: HashMap<String, Vec<u32>> = HashMap::new();
-    for (i, c) in d.centers.iter().enumerate() {
-        let mut keys = center_name_keys(c);
-        keys.sort_unstable();
-        keys.dedup();
-        for key in keys {
-            names.entry(key).or_default().push(i as u32);
+    let mut builder = TextBuilder::default();
+    builder.add(d, d.centers.len());
+    builder.finish()
+}
+
+/// The name dictionary of [`Index::prepare_text`], built a slice of centers at a time so that
+/// no slice holds the page for long (at 50,000 centers the whole takes ~250 ms of wasm).
+#[derive(Debug, Default)]
+pub struct TextBuilder {
+    /// The next center to add.
+    next: usize,
+    names: HashMap<String, Vec<u32>>,
+}
+
+impl TextBuilder {
+    /// Adds the names of up to `count` more centers; whether every center is in.
+    fn add(&mut self, d: &Dataset, count: usize) -> bool {
+        let end = self.next.saturating_add(count).min(d.centers.len());
+        for (i, c) in d.centers.iter().enumerate().take(end).skip(self.next) {
+            let mut keys = center_name_keys(c);
+            keys.sort_unstable();
+            keys.dedup();
+            for key in keys {
+                self.names.entry(key).or_default().push(i as u32);
+            }
         }
+        self.next = end;
+        end == d.centers.len()
     }
-    let mut names: Vec<(String, Vec<u32>)> = names.into_iter().collect();
-    names.sort_unstable();
-    names
+
+    /// The dictionary, sorted.
+    fn finish(self) -> Vec<(String, Vec<u32>)> {
+        let mut names: Vec<(String, Vec<u32>)> = self.names.into_iter().collect();
+        names.sort_unstable();
+        names
+    }
 }
 
 /// Bitsets per specialty, country, "treats children" and hub, and each center's folded text, all
@@ -172,6 +196,22 @@ impl Index {
     /// dataset the index was built from.
     pub fn prepare_text(&self, d: &Dataset) {
         self.names.get_or_init(|| name_dictionary(d));
+    }
+
+    /// [`Index::prepare_text`] a slice at a time: adds up to `count` more centers to
+    /// `builder` and, once every center is in, makes the dictionary the index's. Returns
+    /// whether text search is ready. The same `builder` must be passed until then; if
+    /// `prepare_text` ran meanwhile (a query came first), the builder's work is dropped.
+    pub fn prepare_text_step(&self, d: &Dataset, builder: &mut TextBuilder, count: usize) -> bool {
+        if self.text_ready() {
+            return true;
+        }
+        if builder.add(d, count) {
+            let names = std::mem::take(builder).finish();
+            let _ = self.names.set(names);
+            return true;
+        }
+        false
     }
 
     /// Whether text search is ready (see [`Index::prepare_text`]).
@@ -638,5 +678,33 @@ mod tests {
         };
         assert_eq!(index.filtered(&f), d.filtered(&f));
         assert!(index.filtered(&f).is_empty());
+    }
+
+    /// Built a slice at a time, in any slice size, the dictionary is the one built at once
+    /// (compared through the whole index, whose equality covers it).
+    #[test]
+    fn text_in_steps_equals_text_at_once() {
+        let text = include_str!("../../public/data/centers.json");
+        let d = Dataset::from_json(text).unwrap();
+        let whole = Index::new(&d);
+        for count in [1, 7, 20, d.centers.len(), usize::MAX] {
+            let index = Index::without_names(&d);
+            let mut builder = TextBuilder::default();
+            let mut steps = 0;
+            while !index.prepare_text_step(&d, &mut builder, count) {
+                steps += 1;
+                assert!(!index.text_ready());
+            }
+            assert!(index.text_ready());
+            assert_eq!(steps, d.centers.len().div_ceil(count.max(1)) - 1, "{count}");
+            assert_eq!(index, whole, "slices of {count}");
+        }
+        // A query first: the dictionary is built at once and the steps stop.
+        let index = Index::without_names(&d);
+        let mut builder = TextBuilder::default();
+        assert!(!index.prepare_text_step(&d, &mut builder, 5));
+        index.prepare_text(&d);
+        assert!(index.prepare_text_step(&d, &mut builder, 5));
+        assert_eq!(index, whole);
     }
 }
