@@ -42,6 +42,19 @@ fn scale(c: &mut Criterion) {
     g.bench_function("load: parse + validate + index", |b| {
         b.iter(|| Dataset::load(black_box(&text)).unwrap())
     });
+    // The app reads a download as it arrives: the same bytes in 64 KB pieces (a browser's
+    // chunks are of that order), each center typed as its entry completes.
+    let pieces: Vec<Vec<u8>> = text.as_bytes().chunks(64 * 1024).map(<[u8]>::to_vec).collect();
+    g.bench_function("stream: the same bytes in 64 KB pieces, then finish", |b| {
+        b.iter(|| {
+            let mut stream = shifo_core::stream::Stream::new();
+            stream.expect_len(text.len());
+            for piece in &pieces {
+                stream.push(piece.clone());
+            }
+            black_box(stream.finish(|_| {}).unwrap())
+        })
+    });
     g.bench_function("Index::new", |b| b.iter(|| Index::new(black_box(&data))));
     let index = Index::new(&data);
     let filters = filters();
