@@ -44,7 +44,11 @@ fn scale(c: &mut Criterion) {
     });
     // The app reads a download as it arrives: the same bytes in 64 KB pieces (a browser's
     // chunks are of that order), each center typed as its entry completes.
-    let pieces: Vec<Vec<u8>> = text.as_bytes().chunks(64 * 1024).map(<[u8]>::to_vec).collect();
+    let pieces: Vec<Vec<u8>> = text
+        .as_bytes()
+        .chunks(64 * 1024)
+        .map(<[u8]>::to_vec)
+        .collect();
     g.bench_function("stream: the same bytes in 64 KB pieces, then finish", |b| {
         b.iter(|| {
             let mut stream = shifo_core::stream::Stream::new();
