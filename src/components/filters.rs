@@ -40,6 +40,7 @@ fn CountedOption(
 #[component]
 pub fn Filters() -> impl IntoView {
     let state = AppState::expect();
+    let mobile = crate::components::mobile::Mobile::expect();
     let i18n = use_i18n();
     let lang = use_lang();
     let text = move || state.view.with(|v| v.filter.text.clone());
@@ -193,8 +194,17 @@ pub fn Filters() -> impl IntoView {
     };
 
     view! {
-        <form class="filters" role="search" aria-labelledby="filters-heading" on:submit=|ev| ev.prevent_default()>
-            <h2 id="filters-heading" class="visually-hidden">{t!(i18n, filters_heading)}</h2>
+        // In the phone's sheet the dialog's visible heading names the form: a second, hidden
+        // "Filters" heading would be read out twice.
+        <form
+            class="filters"
+            role="search"
+            aria-labelledby=move || if mobile.sheet_open() { "filter-sheet-heading" } else { "filters-heading" }
+            on:submit=|ev| ev.prevent_default()
+        >
+            <Show when=move || !mobile.sheet_open()>
+                <h2 id="filters-heading" class="visually-hidden">{t!(i18n, filters_heading)}</h2>
+            </Show>
             <label class="search" for="search-input">{t!(i18n, search_label)}</label>
             <input
                 id="search-input"

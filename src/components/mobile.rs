@@ -117,6 +117,11 @@ impl Mobile {
         expect_context::<Mobile>()
     }
 
+    /// Whether the filters are showing as the phone's sheet (a dialog with its own heading).
+    pub fn sheet_open(&self) -> bool {
+        self.narrow.get() && self.filters_open.get()
+    }
+
     /// Opens the filter sheet, focusing its heading. The sheet lives in the list pane, which
     /// comes back first.
     pub fn open_filters(&self) {
@@ -219,7 +224,7 @@ pub fn FilterSheet(
     let state = AppState::expect();
     let mobile = Mobile::expect();
     let i18n = use_i18n();
-    let sheet = move || mobile.narrow.get() && mobile.filters_open.get();
+    let sheet = move || mobile.sheet_open();
     let count = move || state.filtered.with(Vec::len);
     // Escape closes the open sheet wherever focus is: also in the moment after opening, before
     // focus has moved into it. Closing is all it does: in the search box it would also clear

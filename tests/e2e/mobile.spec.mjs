@@ -90,12 +90,15 @@ test('the filters open as a full-screen sheet that keeps focus and shows the res
   await expect(() => sheet.isVisible(), 'sheet open');
   assert.deepEqual(await sheet.boundingBox(), { x: 0, y: 0, ...PHONE });
   await expectOnScreen([
-    ['the sheet\'s heading', sheet.getByRole('heading', { name: tr('filters_heading') }).first()],
+    ['the sheet\'s heading', sheet.getByRole('heading', { name: tr('filters_heading') })],
     ['its close button', sheet.getByRole('button', { name: tr('sheet_close') })],
     ['the search box', t.app.search],
     ['"Show N centers"', sheet.getByRole('button', { name: trCount('filters_show_results', dataset.centers.length) })],
   ]);
   assert.ok(await noSidewaysScroll(), 'no sideways scroll with the sheet');
+  // One "Filters" heading (the sheet's), and the search form inside is named by it.
+  assert.equal(await t.page.getByRole('heading', { name: tr('filters_heading'), exact: true }).count(), 1, 'one Filters heading');
+  assert.equal(await sheet.getByRole('search', { name: tr('filters_heading'), exact: true }).count(), 1, 'the form named by the sheet heading');
   mkdirSync(shots, { recursive: true });
   await t.page.screenshot({ path: resolve(shots, 'mobile-375-filters.png') });
 
