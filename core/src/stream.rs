@@ -133,11 +133,6 @@ impl Stream {
         self.centers.push(center);
     }
 
-    /// How many entries of `centers` have been typed so far.
-    pub fn centers_so_far(&self) -> usize {
-        self.centers.len()
-    }
-
     /// Takes the next bytes of the file, typing every entry of `centers` they complete.
     pub fn push(&mut self, chunk: Vec<u8>) {
         if !chunk.is_empty() {
