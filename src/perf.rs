@@ -30,11 +30,3 @@ pub fn measure_since(name: &str, start: f64) {
     perf_clear(name);
     let _ = perf_measure(name, &options);
 }
-
-/// Runs `f`, recording how long it took under `name`.
-pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let start = now();
-    let out = f();
-    measure_since(name, start);
-    out
-}
