@@ -4,6 +4,7 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
+use shifo_core::decimal::shortest;
 use shifo_core::{Center, Country, Lang, Problem, ProblemKind};
 
 use crate::i18n::{td_string, use_i18n, Locale};
@@ -152,13 +153,14 @@ pub fn problem_message(locale: Locale, kind: &ProblemKind) -> String {
             td_string!(l, problem_bad_specialty_code, code = code).to_string()
         }
         K::BadCoordinates { lat, lon } => {
+            let (lat, lon) = (shortest(*lat), shortest(*lon));
             td_string!(l, problem_bad_coordinates, lat = lat, lon = lon).to_string()
         }
         K::OutsideCountry { country, lat, lon } => td_string!(
             l,
             problem_outside_country,
-            lat = lat,
-            lon = lon,
+            lat = shortest(*lat),
+            lon = shortest(*lon),
             country = country_name(l, *country)
         )
         .to_string(),

@@ -95,6 +95,26 @@ fn scale(c: &mut Criterion) {
     g.bench_function("by_distance: all 50k from Almaty", |b| {
         b.iter(|| black_box(shifo_core::near::by_distance(&data, &all, black_box(almaty)).len()))
     });
+    // core::sort (one shared merge sort, kept for wasm size) against the standard library's,
+    // on what `filter::rank` sorts: 50k positions by a text score, best first.
+    let scores: Vec<f32> = (0..CENTERS as u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 16) as f32)
+        .collect();
+    let by_score = |&a: &usize, &b: &usize| scores[b].total_cmp(&scores[a]).then(a.cmp(&b));
+    g.bench_function("sort 50k by score: core::sort::sort_by", |b| {
+        b.iter(|| {
+            let mut ids: Vec<usize> = (0..CENTERS).collect();
+            shifo_core::sort::sort_by(&mut ids, by_score);
+            black_box(ids[0])
+        })
+    });
+    g.bench_function("sort 50k by score: slice::sort_by (for comparison)", |b| {
+        b.iter(|| {
+            let mut ids: Vec<usize> = (0..CENTERS).collect();
+            ids.sort_by(by_score);
+            black_box(ids[0])
+        })
+    });
     let some = index.filtered(&filters[0]);
     g.bench_function("grid clusters of one specialty's centers at zoom 7", |b| {
         b.iter(|| black_box(index.clusters(&some, 7.0, region, 60.0).len()))

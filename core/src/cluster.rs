@@ -171,7 +171,7 @@ fn merge_pass(clusters: Vec<Cluster>, zoom: f64, min_px: f64) -> Vec<Cluster> {
     }
     // Sweep along x: only neighbours within `min_px` horizontally can be close.
     let mut by_x: Vec<usize> = (0..n).collect();
-    by_x.sort_unstable_by(|&a, &b| px[a].0.total_cmp(&px[b].0));
+    crate::sort::sort_by(&mut by_x, |&a, &b| px[a].0.total_cmp(&px[b].0));
     for (k, &a) in by_x.iter().enumerate() {
         for &b in &by_x[k + 1..] {
             if px[b].0 - px[a].0 >= min_px {
@@ -211,7 +211,7 @@ fn merge_pass(clusters: Vec<Cluster>, zoom: f64, min_px: f64) -> Vec<Cluster> {
         c.lon = (lon / c.count as f64).clamp(c.bounds.west, c.bounds.east);
     }
     // First members are distinct: an unstable sort gives the one order.
-    out.sort_unstable_by_key(|c| c.first);
+    crate::sort::sort_by_key(&mut out, |c| c.first);
     out
 }
 

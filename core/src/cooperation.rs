@@ -61,8 +61,7 @@ pub fn lines_among(ends: &[Line], shown: &[usize]) -> Vec<Line> {
         return Vec::new();
     }
     let mut wanted: Vec<usize> = ends.iter().flat_map(|l| [l.a, l.b]).collect();
-    wanted.sort_unstable();
-    wanted.dedup();
+    crate::sort::sort_dedup(&mut wanted);
     let mut present = vec![false; wanted.len()];
     for i in shown {
         if let Ok(k) = wanted.binary_search(i) {
@@ -81,7 +80,7 @@ impl Dataset {
     pub fn events_by_date(&self) -> Vec<&Event> {
         let mut out: Vec<&Event> = self.events.iter().collect();
         // Stable: equal and undated events keep the dataset's order.
-        out.sort_by(|x, y| match (&x.start, &y.start) {
+        crate::sort::sort_by(&mut out, |x, y| match (&x.start, &y.start) {
             (Some(a), Some(b)) => a.cmp(b),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,

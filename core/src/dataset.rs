@@ -353,7 +353,7 @@ impl Dataset {
                     p.at = Some(locate(&root, p));
                 }
             }
-            problems.sort_by_key(|p| p.at);
+            crate::sort::sort_by_key(&mut problems, |p| p.at);
         } else {
             // The text (a download's bytes) goes before the index is built, so the two are
             // never held at once: the page's memory keeps its peak.
@@ -545,7 +545,7 @@ impl Dataset {
             p.at = Some(locate(&root, &p));
             problems.push(p);
         }
-        problems.sort_by_key(|p| p.at);
+        crate::sort::sort_by_key(&mut problems, |p| p.at);
         let index = Index::without_names(&dataset);
         Ok(Loaded {
             dataset,

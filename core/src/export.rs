@@ -202,11 +202,7 @@ fn csv_fields(r: &Record) -> [String; 22] {
 /// A coordinate as the shortest decimal that reads back to the same `f64` (Rust's `Display`
 /// never uses an exponent); empty for a value that is not finite.
 fn number(x: f64) -> String {
-    if x.is_finite() {
-        x.to_string()
-    } else {
-        String::new()
-    }
+    crate::decimal::shortest(x)
 }
 
 /// Whether a field is a plain decimal number: an optional `-`, digits, optionally `.` and

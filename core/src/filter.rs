@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::model::{Center, Country, Dataset, Specialty};
 use crate::places;
 use crate::search::{keys, Field, TextQuery};
+use crate::sort::map_of;
 
 /// What the user has narrowed the centers to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -85,8 +86,7 @@ pub(crate) fn city_keys(city: &str) -> Vec<String> {
     if let Some(place) = places::find(city) {
         out.extend(place.all_names().flat_map(keys));
     }
-    out.sort_unstable();
-    out.dedup();
+    crate::sort::sort_dedup(&mut out);
     out
 }
 
@@ -97,8 +97,7 @@ pub(crate) fn specialty_keys(s: &Specialty) -> Vec<String> {
         .chain(std::iter::once(s.code.as_str()))
         .flat_map(keys)
         .collect();
-    out.sort_unstable();
-    out.dedup();
+    crate::sort::sort_dedup(&mut out);
     out
 }
 
@@ -117,7 +116,9 @@ pub(crate) fn hosted_hubs(d: &Dataset) -> HashMap<&str, BTreeSet<&str>> {
 /// query, in dataset order.
 pub(crate) fn rank(mut ids: Vec<usize>, scores: Option<&[f32]>) -> Vec<usize> {
     if let Some(scores) = scores {
-        ids.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+        crate::sort::sort_by(&mut ids, |&a, &b| {
+            scores[b].total_cmp(&scores[a]).then(a.cmp(&b))
+        });
     }
     ids
 }
@@ -213,18 +214,16 @@ impl Dataset {
     pub fn facet_counts(&self, filter: &Filter) -> FacetCounts {
         let m = Matcher::new(filter, self);
         let mut counts = FacetCounts {
-            specialties: self
-                .specialties
-                .iter()
-                .map(|s| (s.code.clone(), 0))
-                .collect(),
-            countries: Country::ALL.iter().map(|&c| (c, 0)).collect(),
+            specialties: map_of(self.specialties.iter().map(|s| (s.code.clone(), 0))),
+            countries: map_of(Country::ALL.iter().map(|&c| (c, 0))),
             pediatric: 0,
-            hubs: self.hubs.iter().map(|h| (h.id.clone(), 0)).collect(),
+            hubs: map_of(self.hubs.iter().map(|h| (h.id.clone(), 0))),
         };
         for c in &self.centers {
             if m.matches(c, Some(Facet::Specialty)) {
-                for code in c.specialties.iter().collect::<BTreeSet<_>>() {
+                // Each code once, in a center that lists one twice.
+                let once = |(k, code): &(usize, &String)| !c.specialties[..*k].contains(code);
+                for (_, code) in c.specialties.iter().enumerate().filter(once) {
                     if let Some(n) = counts.specialties.get_mut(code) {
                         *n += 1;
                     }

@@ -4,8 +4,6 @@
 //! [`Dataset::filtered`] and [`Dataset::facet_counts`] stay as the plain definition; a property
 //! test checks that the index gives exactly their answers.
 
-use std::collections::BTreeMap;
-
 use foldhash::{HashMap, HashMapExt};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -15,6 +13,7 @@ use crate::filter::{FacetCounts, Filter};
 use crate::geo::Bounds;
 use crate::model::{Country, Dataset};
 use crate::search::{combine, quality, Field, TextQuery};
+use crate::sort::map_of;
 
 /// A set of center indices as a bitset.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,8 +135,7 @@ impl TextBuilder {
         let end = self.next.saturating_add(count).min(d.centers.len());
         for (i, c) in d.centers.iter().enumerate().take(end).skip(self.next) {
             let mut keys = center_name_keys(c);
-            keys.sort_unstable();
-            keys.dedup();
+            crate::sort::sort_dedup(&mut keys);
             for key in keys {
                 self.names.entry(key).or_default().push(i as u32);
             }
@@ -149,7 +147,7 @@ impl TextBuilder {
     /// The dictionary, sorted.
     fn finish(self) -> Vec<(String, Vec<u32>)> {
         let mut names: Vec<(String, Vec<u32>)> = self.names.into_iter().collect();
-        names.sort_unstable();
+        crate::sort::sort_by(&mut names, |a, b| a.0.cmp(&b.0));
         names
     }
 }
@@ -437,25 +435,25 @@ impl Index {
         let ([spec, country, children, hub, text], _) = self.facets(f);
         // For each facet, the other facets' sets combined; the text set is the count's third.
         let but_spec = country.and(&children).and(&hub);
-        let specialties: BTreeMap<String, usize> = self
-            .specialties
-            .iter()
-            .map(|(code, bits)| (code.clone(), bits.count_and(&but_spec, &text)))
-            .collect();
+        let specialties = map_of(
+            self.specialties
+                .iter()
+                .map(|(code, bits)| (code.clone(), bits.count_and(&but_spec, &text))),
+        );
         let but_country = spec.and(&children).and(&hub);
-        let countries = self
-            .countries
-            .iter()
-            .map(|(c, bits)| (*c, bits.count_and(&but_country, &text)))
-            .collect();
+        let countries = map_of(
+            self.countries
+                .iter()
+                .map(|(c, bits)| (*c, bits.count_and(&but_country, &text))),
+        );
         let spec_country = spec.and(&country);
         let pediatric = self.children.count_and(&spec_country.and(&hub), &text);
         let but_hub = spec_country.and(&children);
-        let hubs = self
-            .hubs
-            .iter()
-            .map(|(id, bits)| (id.clone(), bits.count_and(&but_hub, &text)))
-            .collect();
+        let hubs = map_of(
+            self.hubs
+                .iter()
+                .map(|(id, bits)| (id.clone(), bits.count_and(&but_hub, &text))),
+        );
         FacetCounts {
             specialties,
             countries,
@@ -508,6 +506,7 @@ mod tests {
     use super::*;
     use crate::model::{Center, Hub, HubStatus, Pediatric, Specialty};
     use proptest::prelude::*;
+    use std::collections::BTreeMap;
     use std::collections::BTreeSet;
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod cluster;
 pub mod cooperation;
 pub mod dataset;
+pub mod decimal;
 pub mod embed;
 pub mod export;
 pub mod filter;
@@ -25,6 +26,7 @@ pub mod referral;
 pub mod schema;
 pub mod search;
 mod shape;
+pub mod sort;
 pub mod source;
 pub mod stream;
 #[cfg(feature = "synth")]

@@ -71,7 +71,7 @@ impl Names {
             return Names(entries.into_boxed_slice());
         }
         // Stable, so equal codes stay in file order and the last one is kept below.
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         let mut out: Vec<(String, String)> = Vec::with_capacity(entries.len());
         for (k, v) in entries {
             match out.last_mut() {

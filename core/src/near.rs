@@ -60,7 +60,9 @@ pub fn cities_sorted(lang: Lang) -> Vec<&'static Place> {
     let mut out: Vec<(Vec<(char, u8)>, &'static Place)> = cities()
         .map(|p| (collation_key(p.name_in(lang)), p))
         .collect();
-    out.sort_by(|(a, p), (b, q)| a.cmp(b).then_with(|| p.en.cmp(q.en)));
+    crate::sort::sort_by(&mut out, |(a, p), (b, q)| {
+        a.cmp(b).then_with(|| p.en.cmp(q.en))
+    });
     out.into_iter().map(|(_, p)| p).collect()
 }
 
@@ -111,6 +113,8 @@ pub fn by_distance(dataset: &Dataset, indices: &[usize], origin: (f64, f64)) -> 
         })
         .collect();
     // Stable, and total: a NaN from a bad origin sorts last instead of scrambling the order.
+    // The standard sort, not `crate::sort`: with the pairs compared in place it takes 3.3 ms
+    // at 50k against 8 ms (criterion, `by_distance`), and near me re-sorts on every change.
     out.sort_by(|a, b| a.1.total_cmp(&b.1));
     out
 }

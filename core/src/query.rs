@@ -9,8 +9,6 @@
 //! The browser's position ("near me" by geolocation) is never part of the state: a shared link
 //! must not carry where someone is.
 
-use std::collections::BTreeSet;
-
 use crate::embed::{Embed, Facet, Rgb, Theme};
 use crate::filter::Filter;
 use crate::lang::Lang;
@@ -177,22 +175,17 @@ impl ViewState {
     /// must also be one of [`Dataset::filterable_hubs`]. `near` needs no check: reading kept
     /// only cities of the places table.
     pub fn sanitized(mut self, dataset: &Dataset) -> ViewState {
-        let known: BTreeSet<&str> = dataset
-            .specialties
-            .iter()
-            .map(|s| s.code.as_str())
-            .collect();
+        // A scan, not a set: a vocabulary is tens of codes, and a set's `collect` costs wasm size
+        // (see `crate::sort`).
         self.filter
             .specialties
-            .retain(|code| known.contains(code.as_str()));
+            .retain(|code| dataset.specialties.iter().any(|s| s.code == *code));
         // Only when a link names hubs: finding the filterable ones looks at every center.
         if !self.filter.hubs.is_empty() {
-            let hubs: BTreeSet<&str> = dataset
-                .filterable_hubs()
-                .into_iter()
-                .map(|h| h.id.as_str())
-                .collect();
-            self.filter.hubs.retain(|id| hubs.contains(id.as_str()));
+            let hubs = dataset.filterable_hubs();
+            self.filter
+                .hubs
+                .retain(|id| hubs.iter().any(|h| h.id == *id));
         }
         if let Some(id) = &self.center {
             if dataset.center(id).is_none() {
@@ -267,6 +260,7 @@ impl ViewState {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::collections::BTreeSet;
 
     fn dataset() -> Dataset {
         Dataset::from_json(

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use foldhash::HashSet as FastSet;
 use std::fmt;
 
+use crate::decimal::shortest;
 use crate::json::{Node, Pos, Value};
 use crate::model::{is_date, is_email, is_phone, is_web_url, Dataset, Precision, Source};
 
@@ -268,10 +269,14 @@ impl Problem {
                 "specialty code \"{code}\" must use only lowercase letters, digits and hyphens"
             ),
             ProblemKind::BadCoordinates { lat, lon } => format!(
-                "coordinates {lat}, {lon} are out of range (lat -90..90, lon -180..180)"
+                "coordinates {}, {} are out of range (lat -90..90, lon -180..180)",
+                shortest(*lat),
+                shortest(*lon)
             ),
             ProblemKind::OutsideCountry { country, lat, lon } => format!(
-                "coordinates {lat}, {lon} are outside {} ({country})",
+                "coordinates {}, {} are outside {} ({country})",
+                shortest(*lat),
+                shortest(*lon),
                 country.name()
             ),
             ProblemKind::UnknownCenter(id) => format!("no center has the id \"{id}\""),

@@ -123,7 +123,11 @@ pub fn Detail() -> impl IntoView {
             |a| view! { <dt>{td_string!(locale, detail_address).to_string()}</dt><dd>{a}</dd> },
         );
         let coordinates = {
-            let mut text = format!("{:.4}, {:.4}", c.lat, c.lon);
+            let mut text = format!(
+                "{}, {}",
+                shifo_core::decimal::fixed(c.lat, 4),
+                shifo_core::decimal::fixed(c.lon, 4)
+            );
             if c.precision == Precision::City {
                 text.push_str(&format!(" ({})", td_string!(locale, precision_city)));
             }
