@@ -1,5 +1,9 @@
 // Prints the app payload of the release build in dist/: wasm, js and css, raw and gzip,
 // excluding Leaflet (vendor/) and the dataset (data/).
+//
+// `--budget KB`: fails (exit 1) when the gzip total is above KB. scripts/test.sh sets it just
+// above the last measured payload, so growth is a decision (raise it in the same commit, and
+// say why) and never an accident.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
@@ -22,3 +26,18 @@ for (const f of files) {
   console.log(`${f.padEnd(40)} ${kb(body.length)} ${kb(g)}`);
 }
 console.log(`${'total (app payload)'.padEnd(40)} ${kb(raw)} ${kb(gz)}`);
+
+const at = process.argv.indexOf('--budget');
+if (at > 0) {
+  const budget = Number(process.argv[at + 1]);
+  if (!(budget > 0)) {
+    console.error(`size-report: --budget needs a number of KB, got "${process.argv[at + 1]}"`);
+    process.exit(2);
+  }
+  const total = gz / 1024;
+  if (total > budget) {
+    console.error(`size-report: the payload is ${total.toFixed(1)} KB gzip, over the budget of ${budget} KB`);
+    process.exit(1);
+  }
+  console.log(`within the budget of ${budget} KB gzip (${(budget - total).toFixed(1)} KB left)`);
+}

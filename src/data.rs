@@ -29,6 +29,11 @@ pub const OUTLINES_URL: &str = "outlines.json";
 /// and then says nothing would otherwise leave the spinner turning forever.
 pub const ANSWER_WITHIN_SECONDS: u32 = 20;
 
+/// How long a download may go without a byte once it has started. A connection that drops
+/// mid-download without closing (a phone between cells) would otherwise hold the spinner
+/// forever; a slow one still sends something every few seconds.
+pub const STALL_SECONDS: u32 = 20;
+
 /// The deployment's config. Missing, unreadable or malformed, it allows nothing beyond the
 /// app's own origin: a broken config must never widen what may be loaded.
 pub async fn fetch_config() -> DeployConfig {
@@ -69,6 +74,11 @@ pub enum LoadError {
         /// The URL requested.
         url: String,
     },
+    /// The download started but nothing more arrived for [`STALL_SECONDS`].
+    Stalled {
+        /// The URL requested.
+        url: String,
+    },
     /// The request did not complete (DNS, refused connection, CORS, aborted).
     Network {
         /// The URL requested.
@@ -106,6 +116,9 @@ impl LoadError {
                 seconds = ANSWER_WITHIN_SECONDS
             )
             .to_string(),
+            LoadError::Stalled { url } => {
+                td_string!(locale, error_stalled, url = url, seconds = STALL_SECONDS).to_string()
+            }
             LoadError::Network { url, message } => {
                 td_string!(locale, error_network, url = url, message = message).to_string()
             }
@@ -172,10 +185,16 @@ fn offline() -> bool {
 pub async fn fetch_dataset(url: &str) -> Result<Loaded, LoadError> {
     let abort = web_sys::AbortController::new().ok();
     let timed_out = Rc::new(Cell::new(false));
+    // Checked by the timer as well as clearing it: web-sys holds timer ids as i32, and a
+    // clock whose ids do not fit (Playwright's) cannot be cleared from Rust.
+    let answered = Rc::new(Cell::new(false));
     let timer = {
-        let (abort, timed_out) = (abort.clone(), timed_out.clone());
+        let (abort, timed_out, answered) = (abort.clone(), timed_out.clone(), answered.clone());
         set_timeout_with_handle(
             move || {
+                if answered.get() {
+                    return;
+                }
                 timed_out.set(true);
                 if let Some(a) = abort {
                     a.abort();
@@ -189,6 +208,7 @@ pub async fn fetch_dataset(url: &str) -> Result<Loaded, LoadError> {
         .abort_signal(abort.as_ref().map(|a| a.signal()).as_ref())
         .send()
         .await;
+    answered.set(true);
     if let Some(timer) = timer {
         timer.clear();
     }
@@ -215,11 +235,16 @@ pub async fn fetch_dataset(url: &str) -> Result<Loaded, LoadError> {
     // The body as it arrives: each center is typed as soon as its bytes are here, so that at
     // 50,000 centers most of the typing is done by the time the download ends.
     let started = perf::now();
-    let stream = read_body(&response)
+    let stream = read_body(&response, abort.as_ref())
         .await
-        .map_err(|message| LoadError::Network {
-            url: url.to_string(),
-            message,
+        .map_err(|stop| match stop {
+            BodyStop::Stalled => LoadError::Stalled {
+                url: url.to_string(),
+            },
+            BodyStop::Failed(message) => LoadError::Network {
+                url: url.to_string(),
+                message,
+            },
         })?;
     perf::measure_since("shifo:body", started);
     // Each stage is timed for the benchmark's profile of where loading goes.
@@ -239,10 +264,82 @@ pub async fn fetch_dataset(url: &str) -> Result<Loaded, LoadError> {
     })
 }
 
+/// Why a body stopped before its end.
+enum BodyStop {
+    /// Nothing arrived for [`STALL_SECONDS`]; the download was aborted.
+    Stalled,
+    /// The browser's description of the failure.
+    Failed(String),
+}
+
+/// Aborts the download when no chunk has arrived for [`STALL_SECONDS`]; each chunk restarts
+/// the wait. Dropped, it stops waiting.
+struct StallWatch {
+    abort: Option<web_sys::AbortController>,
+    stalled: Rc<Cell<bool>>,
+    /// Which wait is current; a timer whose wait is not acts on nothing (it may outlive its
+    /// clearing, as the answer's timer in `fetch_dataset` may).
+    wait: Rc<Cell<u32>>,
+    timer: Option<leptos::prelude::TimeoutHandle>,
+}
+
+impl StallWatch {
+    fn new(abort: Option<&web_sys::AbortController>) -> StallWatch {
+        let mut watch = StallWatch {
+            abort: abort.cloned(),
+            stalled: Rc::new(Cell::new(false)),
+            wait: Rc::new(Cell::new(0)),
+            timer: None,
+        };
+        watch.restart();
+        watch
+    }
+
+    /// Starts the wait again: something arrived.
+    fn restart(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+        let mine = self.wait.get().wrapping_add(1);
+        self.wait.set(mine);
+        let (abort, stalled, wait) = (self.abort.clone(), self.stalled.clone(), self.wait.clone());
+        self.timer = set_timeout_with_handle(
+            move || {
+                if wait.get() != mine {
+                    return;
+                }
+                stalled.set(true);
+                if let Some(a) = abort {
+                    a.abort();
+                }
+            },
+            Duration::from_secs(STALL_SECONDS.into()),
+        )
+        .ok();
+    }
+
+    fn stalled(&self) -> bool {
+        self.stalled.get()
+    }
+}
+
+impl Drop for StallWatch {
+    fn drop(&mut self) {
+        // No wait is current any more.
+        self.wait.set(self.wait.get().wrapping_add(1));
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+    }
+}
+
 /// Reads the response body chunk by chunk into a [`Stream`] (bytes, not `text()`: a JS string
 /// would be decoded to UTF-16 and encoded back to UTF-8 for Rust, two passes over 20 MB at
-/// 50,000 centers). An error is the browser's description of why the body stopped.
-async fn read_body(response: &gloo_net::http::Response) -> Result<Stream, String> {
+/// 50,000 centers). `abort` ends the download if it stalls (see [`StallWatch`]).
+async fn read_body(
+    response: &gloo_net::http::Response,
+    abort: Option<&web_sys::AbortController>,
+) -> Result<Stream, BodyStop> {
     let mut stream = Stream::new();
     // The length of the body, unless it is compressed (then it says nothing of the text).
     let headers = response.headers();
@@ -255,19 +352,26 @@ async fn read_body(response: &gloo_net::http::Response) -> Result<Stream, String
         return Ok(stream);
     };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut watch = StallWatch::new(abort);
     loop {
         let result: web_sys::ReadableStreamReadResult =
             wasm_bindgen_futures::JsFuture::from(reader.read())
                 .await
                 .map_err(|e| {
-                    e.as_string()
-                        .or_else(|| js_sys::Error::from(e).message().as_string())
-                        .unwrap_or_default()
+                    if watch.stalled() {
+                        return BodyStop::Stalled;
+                    }
+                    BodyStop::Failed(
+                        e.as_string()
+                            .or_else(|| js_sys::Error::from(e).message().as_string())
+                            .unwrap_or_default(),
+                    )
                 })?
                 .unchecked_into();
         if result.get_done().unwrap_or(true) {
             return Ok(stream);
         }
+        watch.restart();
         let chunk: js_sys::Uint8Array = result.get_value().unchecked_into();
         stream.push(chunk.to_vec());
     }

@@ -1,5 +1,5 @@
-// Network faults: an empty, cut-off, silent or unreachable dataset is told in the reader's
-// language with a retry that works; unreachable tiles leave a usable map of country outlines.
+// Network faults: an empty, cut-off, silent, stalled or unreachable dataset is told in the
+// reader's language with a retry that works; unreachable tiles leave a usable map of country outlines.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -56,6 +56,20 @@ test('a server that never answers times out after 20 seconds, in Uzbek, and retr
   await t.page.clock.fastForward('00:02');
   await expectFailureThenRetry(tr('error_timeout', { url: URL_PATH, seconds: 20 }, 'uz'), 'uz');
   for (const r of stuck) await r.abort().catch(() => {});
+});
+
+test('a download that stops midway without closing gives up after 20 silent seconds, in Kyrgyz, and retry loads the dataset', async () => {
+  // The server sends the headers and 60 % of the file, then holds the connection open.
+  t.server.stallNext(`/${URL_PATH}`, Math.floor(Buffer.byteLength(bundled) * 0.6));
+  await t.page.clock.install();
+  const body = t.page.waitForResponse((r) => r.url().endsWith(URL_PATH));
+  await t.app.open('lang=ky', { waitReady: false });
+  await body;
+  await expect(() => t.page.getByRole('status').filter({ hasText: tr('loading', {}, 'ky') }).isVisible(), 'loading shown while the body is held');
+  await t.page.clock.fastForward('00:19');
+  assert.equal(await t.page.getByRole('alert').count(), 0, 'no error before 20 silent seconds');
+  await t.page.clock.fastForward('00:02');
+  await expectFailureThenRetry(tr('error_stalled', { url: URL_PATH, seconds: 20 }, 'ky'), 'ky');
 });
 
 test('a fetch that fails while offline says so, in Tajik, and retry works once back online', async () => {

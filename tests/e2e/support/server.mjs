@@ -35,6 +35,10 @@ export const DIST = resolve(process.env.SHIFO_DIST ?? resolve(import.meta.dirnam
 
 /** Serves `root` on 127.0.0.1, with `headers` on every answer; resolves to { url, close }. */
 export async function serve(root = DIST, headers = {}) {
+  // path -> bytes: the next answer for that path sends its headers and that many bytes of the
+  // body, then nothing, as a connection lost mid-download without closing.
+  const stalls = new Map();
+  const held = new Set();
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -43,6 +47,13 @@ export async function serve(root = DIST, headers = {}) {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'content-length': body.length, ...headers });
+      if (stalls.has(path)) {
+        res.write(body.subarray(0, stalls.get(path)));
+        stalls.delete(path);
+        held.add(res);
+        res.on('close', () => held.delete(res));
+        return;
+      }
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -51,7 +62,15 @@ export async function serve(root = DIST, headers = {}) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    /** The next request for `path` (e.g. `/data/centers.json`) stalls after `bytes` bytes. */
+    stallNext: (path, bytes) => stalls.set(path, bytes),
+    close: () => {
+      for (const res of held) res.destroy();
+      return new Promise((ok) => server.close(ok));
+    },
+  };
 }
 
 // `node tests/e2e/support/server.mjs` serves dist/ by hand.
