@@ -450,6 +450,13 @@ fn no_animation() -> JsValue {
     js_options(&[("animate", false.into())])
 }
 
+/// The margin kept around fitted centers, in pixels (sides, top and bottom). A center may be
+/// drawn up to ~50 px from its point (a ring of a dozen centers sharing one address, see
+/// `geo::spread`) and its icon is 24 px; above and below, the zoom buttons, the tiles notice,
+/// the legend and the partnership switch sit over the map. With 40 px the Tashkent ring was
+/// drawn under the tiles notice and off the map's edge.
+const FIT_PADDING: (u32, u32) = (70, 100);
+
 fn fit(map: &lf::Map, bounds: Bounds) {
     fit_to(map, bounds, DETAIL_ZOOM);
 }
@@ -464,8 +471,13 @@ fn fit_to(map: &lf::Map, bounds: Bounds, max_zoom: f64) {
         &lat_lng(bounds.south, bounds.west),
         &lat_lng(bounds.north, bounds.east),
     );
-    let padding = js_sys::Array::of2(&40.into(), &40.into());
-    let mut options = vec![("padding", padding.into()), ("animate", false.into())];
+    let (side, top_bottom) = FIT_PADDING;
+    let padding = js_sys::Array::of2(&side.into(), &top_bottom.into());
+    let mut options = vec![
+        ("paddingTopLeft", padding.clone().into()),
+        ("paddingBottomRight", padding.into()),
+        ("animate", false.into()),
+    ];
     if max_zoom.is_finite() {
         options.push(("maxZoom", max_zoom.into()));
     }

@@ -1,0 +1,57 @@
+// The map's fitted view: when a filter or a link fits the map to some centers, every one of
+// their markers is on the map and clear of what sits over it (zoom buttons, the tiles notice,
+// the legend, the partnership switch), in the full app and embedded, at both desktop sizes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './support/fixture.mjs';
+import { dataset, tr } from './support/locale.mjs';
+import { expect } from './support/expect.mjs';
+
+const t = useApp();
+
+/** Whether box `a` overlaps box `b` (Playwright boxes: x, y, width, height). */
+const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (a, b) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+
+/** Checks every marker of `centers` against the map and the controls over it. */
+async function expectAllClear(centers, where) {
+  const map = await t.app.map.boundingBox();
+  const covers = {
+    'zoom in': t.app.map.getByRole('button', { name: 'Zoom in' }),
+    'zoom out': t.app.map.getByRole('button', { name: 'Zoom out' }),
+    'tiles notice': t.app.map.getByRole('status').filter({ hasText: tr('tiles_failed') }),
+    legend: t.page.getByRole('list', { name: tr('legend_label') }),
+    'partnership switch': t.app.map.getByRole('checkbox', { name: tr('layer_partnerships') }).locator('xpath=..'),
+  };
+  await expect(() => covers['tiles notice'].isVisible(), 'the tiles notice is up (the tests refuse tiles)');
+  const boxes = {};
+  for (const [name, locator] of Object.entries(covers)) boxes[name] = await locator.boundingBox();
+  for (const c of centers) {
+    const marker = t.app.marker(c.name);
+    await expect(() => marker.isVisible(), `${where}: marker of ${c.name} drawn`);
+    const box = await marker.boundingBox();
+    assert.ok(inside(box, map), `${where}: ${c.name} is on the map (${JSON.stringify(box)} in ${JSON.stringify(map)})`);
+    for (const [name, cover] of Object.entries(boxes)) {
+      if (cover) assert.ok(!overlaps(box, cover), `${where}: ${c.name} is under the ${name}`);
+    }
+  }
+}
+
+const cases = [
+  // Uzbekistan: a ring of 11 centers sharing Tashkent's point, at the country's north-east
+  // corner, and two in the south-west; with a 40 px margin the ring sat under the notice.
+  { where: 'Uzbekistan, full app, 1280×800', query: 'country=UZ', size: [1280, 800], country: 'UZ' },
+  { where: 'Uzbekistan, embedded, 800×500', query: 'embed=1&lock=country&country=UZ', size: [800, 500], country: 'UZ' },
+  { where: 'Kazakhstan, embedded, 800×500', query: 'embed=1&country=KZ', size: [800, 500], country: 'KZ' },
+  { where: 'Turkmenistan, full app, 1024×700', query: 'country=TM', size: [1024, 700], country: 'TM' },
+];
+
+for (const { where, query, size, country } of cases) {
+  test(`fitted to ${where}: every marker on the map and clear of its controls`, async () => {
+    await t.page.setViewportSize({ width: size[0], height: size[1] });
+    await t.app.open(query);
+    const centers = dataset.centers.filter((c) => c.country === country);
+    assert.ok(centers.length > 5, `${country} has centers to fit`);
+    await expectAllClear(centers, where);
+  });
+}
