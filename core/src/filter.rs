@@ -179,9 +179,14 @@ impl<'f> Matcher<'f> {
 
     fn matches(&self, c: &Center, skip: Option<Facet>) -> bool {
         let f = self.filter;
+        // A specialty is a code the vocabulary declares: a center may still list a code whose
+        // vocabulary entry was set aside as invalid, and that code matches nothing, as in the
+        // index (found by fuzzing, docs/fuzzing.md).
         (skip == Some(Facet::Specialty)
             || f.specialties.is_empty()
-            || c.specialties.iter().any(|s| f.specialties.contains(s)))
+            || c.specialties
+                .iter()
+                .any(|s| f.specialties.contains(s) && self.specialty_keys.contains_key(s.as_str())))
             && (skip == Some(Facet::Country)
                 || f.countries.is_empty()
                 || f.countries.contains(&c.country))

@@ -677,6 +677,14 @@ mod tests {
         };
         assert_eq!(index.filtered(&f), d.filtered(&f));
         assert!(index.filtered(&f).is_empty());
+        // A center may list a code the vocabulary lacks (its entry set aside as invalid): the
+        // code still matches nothing, in both.
+        let mut listed = d.clone();
+        listed.centers[0].specialties.push("nope".to_string());
+        let index = Index::new(&listed);
+        assert_eq!(listed.filtered(&f), Vec::<usize>::new());
+        assert_eq!(index.filtered(&f), listed.filtered(&f));
+        assert_eq!(index.facet_counts(&f), listed.facet_counts(&f));
     }
 
     /// Built a slice at a time, in any slice size, the dictionary is the one built at once

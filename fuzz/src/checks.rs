@@ -388,6 +388,22 @@ fn filters(d: &Dataset, searches: &[String]) -> Vec<Filter> {
         hubs: hubs.iter().take(2).cloned().collect(),
         text: searches.first().cloned().unwrap_or_default(),
     });
+    // Codes that centers list and the vocabulary lacks (their entry was set aside as broken):
+    // no option offers them, and they match nothing, in the index as by the definition.
+    let orphans: BTreeSet<String> = d
+        .centers
+        .iter()
+        .flat_map(|c| c.specialties.iter())
+        .filter(|s| !codes.contains(s))
+        .take(3)
+        .cloned()
+        .collect();
+    if !orphans.is_empty() {
+        out.push(Filter {
+            specialties: orphans,
+            ..Filter::default()
+        });
+    }
     // Hubs alone, and a hub id the data may not have (it matches nothing).
     out.push(Filter {
         hubs: hubs.iter().take(1).cloned().collect(),
