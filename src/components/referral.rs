@@ -21,16 +21,19 @@ fn both(b: &Bilingual) -> impl IntoView {
     view! { <span lang=first.lang.code()>{first.text}</span>{second} }
 }
 
-/// A row's label in both languages ("Specialties / Специализации").
-fn label(first: Locale, second: Option<Locale>, key: fn(Locale) -> String) -> impl IntoView {
+/// One of the app's texts in both languages ("Yes / Да"), each marked with its language.
+fn words(first: Locale, second: Option<Locale>, key: fn(Locale) -> String) -> impl IntoView {
     let one = key(first);
     let two = second.map(key).filter(|s| *s != one);
     view! {
-        <dt>
-            <span lang=lang_of(first).code()>{one}</span>
-            {two.map(|s| view! { <span class="second" lang=second.map(|l| lang_of(l).code())>{s}</span> })}
-        </dt>
+        <span lang=lang_of(first).code()>{one}</span>
+        {two.map(|s| view! { <span class="second" lang=second.map(|l| lang_of(l).code())>{s}</span> })}
     }
+}
+
+/// A row's label in both languages ("Specialties / Специализации").
+fn label(first: Locale, second: Option<Locale>, key: fn(Locale) -> String) -> impl IntoView {
+    view! { <dt>{words(first, second, key)}</dt> }
 }
 
 /// The sheet for the selected center.
@@ -67,17 +70,24 @@ pub fn ReferralSheet() -> impl IntoView {
             .iter()
             .map(|sp| view! { <li>{both(&sp.label)}</li> })
             .collect();
+        // The answer in both languages too, as every other value of the sheet.
+        let yes = move || words(locale, second, |l| td_string!(l, yes).to_string());
         let pediatric = match &s.pediatric {
-            None => td_string!(locale, pediatric_unknown).to_string().into_any(),
-            Some(p) if !p.treats_children => td_string!(locale, no).to_string().into_any(),
-            Some(p) if p.services.is_empty() => td_string!(locale, yes).to_string().into_any(),
+            None => words(locale, second, |l| {
+                td_string!(l, pediatric_unknown).to_string()
+            })
+            .into_any(),
+            Some(p) if !p.treats_children => {
+                words(locale, second, |l| td_string!(l, no).to_string()).into_any()
+            }
+            Some(p) if p.services.is_empty() => yes().into_any(),
             Some(p) => {
                 let items: Vec<_> = p
                     .services
                     .iter()
                     .map(|sp| view! { <li>{both(&sp.label)}</li> })
                     .collect();
-                view! { {td_string!(locale, yes).to_string()}<ul>{items}</ul> }.into_any()
+                view! { {yes()}<ul>{items}</ul> }.into_any()
             }
         };
         let capacity = s.capacity.as_ref().map(|cap| {

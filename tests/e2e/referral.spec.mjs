@@ -105,9 +105,10 @@ test("children's services are named in both languages under \"Treats children\""
   assert.ok(c.pediatric.services.length >= 3);
   const sheet = await openSheet(c, 'ru');
   const text = await fact(sheet, 'detail_pediatric', ['ru', 'en']);
-  assert.ok(text.startsWith(tr('yes', {}, 'ru')), text);
+  const yes = tr('yes', {}, 'ru') + tr('yes', {}, 'en');
+  assert.ok(text.startsWith(yes), text);
   const services = c.pediatric.services.map((code) => dataset.specialties.find((s) => s.code === code));
-  assert.equal(text, tr('yes', {}, 'ru') + services.map((s) => `${labelIn(s, 'ru')}${labelIn(s, 'en')}`).join(''));
+  assert.equal(text, yes + services.map((s) => `${labelIn(s, 'ru')}${labelIn(s, 'en')}`).join(''));
   // Each a list item of its own, the English label marked as English for a screen reader.
   for (const s of services) {
     const item = sheet.getByRole('listitem').filter({ hasText: labelIn(s, 'ru') }).filter({ hasText: s.label });
@@ -116,6 +117,17 @@ test("children's services are named in both languages under \"Treats children\""
   }
   assert.equal(await fact(sheet, 'detail_phone', ['ru', 'en']), c.phone);
   assert.equal(await sheet.getByRole('link', { name: c.phone, exact: true }).getAttribute('href'), `tel:${c.phone.replace(/[^+\d]/g, '')}`);
+});
+
+test('"Treats children" is answered in both languages when the sources do not say', async () => {
+  const c = dataset.centers.find((x) => !x.pediatric);
+  assert.ok(c, 'the bundled dataset has a center whose sources say nothing of children');
+  for (const [first, second] of [['ru', 'en'], ['en', 'ru']]) {
+    const sheet = await openSheet(c, first);
+    assert.equal(await fact(sheet, 'detail_pediatric', [first, second]), tr('pediatric_unknown', {}, first) + tr('pediatric_unknown', {}, second));
+    const answer = sheet.getByText(tr('pediatric_unknown', {}, second), { exact: true });
+    assert.equal(await answer.getAttribute('lang'), second, 'the second answer is marked with its language');
+  }
 });
 
 test('an e-mail address is a mailto: link, labelled in both languages', async () => {
