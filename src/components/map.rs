@@ -786,6 +786,29 @@ pub fn CenterMap() -> impl IntoView {
         }
     });
 
+    // Leaflet names its zoom buttons in English: they are named in the reader's language.
+    Effect::new(move |_| {
+        let (Some(m), zoom_in, zoom_out) = (
+            map.get(),
+            t_string!(i18n, map_zoom_in),
+            t_string!(i18n, map_zoom_out),
+        ) else {
+            return;
+        };
+        let Some(c) = container_of(&m) else {
+            return;
+        };
+        for (class, name) in [
+            (".leaflet-control-zoom-in", zoom_in),
+            (".leaflet-control-zoom-out", zoom_out),
+        ] {
+            if let Ok(Some(button)) = c.query_selector(class) {
+                let _ = button.set_attribute("title", name);
+                let _ = button.set_attribute("aria-label", name);
+            }
+        }
+    });
+
     // A city chosen elsewhere (an event's) comes into view at city scale. Only requests made
     // while this map exists: one left from before (the map is remade when a referral sheet
     // closes) must not move it.

@@ -65,6 +65,19 @@ test('switching to Russian and to Kazakh changes the interface and the data', as
   await expectLanguage('en');
 });
 
+test("the map's zoom buttons are named in the reader's language, and follow a switch", async () => {
+  // Leaflet names them in English; a screen reader and a hover say them in the interface's.
+  const zoom = (key, lang) => t.page.getByRole('region', { name: tr('map_label', {}, lang) }).getByRole('button', { name: tr(key, {}, lang), exact: true });
+  await t.app.open('lang=ru', { waitReady: false });
+  for (const key of ['map_zoom_in', 'map_zoom_out']) {
+    await expect(() => zoom(key, 'ru').isVisible(), `${key} named in Russian`);
+    assert.equal(await zoom(key, 'ru').getAttribute('title'), tr(key, {}, 'ru'));
+  }
+  await t.page.getByLabel(tr('language_label', {}, 'ru')).selectOption('tk');
+  await expect(() => zoom('map_zoom_in', 'tk').isVisible(), 'named in Turkmen after the switch');
+  assert.equal(await zoom('map_zoom_out', 'tk').getAttribute('title'), tr('map_zoom_out', {}, 'tk'));
+});
+
 test('lang= in the URL is honoured, with names falling back to Russian', async () => {
   for (const lang of ['uz', 'tg', 'tk', 'ky']) {
     await t.app.open(`lang=${lang}`, { waitReady: false });
