@@ -192,8 +192,10 @@ pub fn MobileBar() -> impl IntoView {
             </button>
         }
     };
+    let bar = NodeRef::<leptos::html::Div>::new();
+    follow_height(bar);
     view! {
-        <div class="mobile-bar">
+        <div class="mobile-bar" node_ref=bar>
             <button
                 type="button"
                 id="filters-open"
@@ -213,6 +215,46 @@ pub fn MobileBar() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// Keeps `--bar-h` on the page at the bar's height, which the stylesheet keeps free above
+/// whatever is scrolled into view (`scroll-padding-top`) and under the sticky count. The bar
+/// wraps to two or three lines on a 320 px phone in the longer languages: a fixed allowance
+/// left the detail's heading under it.
+fn follow_height(bar: NodeRef<leptos::html::Div>) {
+    Effect::new(move |_| {
+        let Some(el) = bar.get() else {
+            return;
+        };
+        let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        else {
+            return;
+        };
+        let measured = el.clone();
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            let height = measured.get_bounding_client_rect().height();
+            if let Ok(style) = root.clone().dyn_into::<web_sys::HtmlElement>() {
+                let value = if height > 0.0 {
+                    format!("{}px", height.ceil() as u32)
+                } else {
+                    String::new()
+                };
+                let _ = style.style().set_property("--bar-h", &value);
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+        if let Some(o) = &observer {
+            o.observe(&el);
+        }
+        let held = SendWrapper::new((observer, on_resize));
+        on_cleanup(move || {
+            if let Some(o) = &held.0 {
+                o.disconnect();
+            }
+        });
+    });
 }
 
 /// The filters: in the sidebar on wide screens, a modal sheet on phones while open.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { useApp } from './support/fixture.mjs';
-import { dataset, markerName, tr, trCount } from './support/locale.mjs';
+import { dataset, markerName, nameIn, tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
 const PHONE = { width: 375, height: 667 };
@@ -139,6 +139,26 @@ test('choosing a center from the list shows it on the map with its detail on scr
   // "List" brings the list back where it was.
   await t.app.showList();
   await expect(() => t.app.listItem(c.name).isVisible(), 'list back');
+});
+
+test('on a 320 px phone in Russian, a chosen center\'s heading shows below the bar, however many lines the bar takes', async () => {
+  // "Фильтры (выбрано: 1)" and the switch take three lines here: the heading must not be under them.
+  await t.page.setViewportSize({ width: 320, height: 568 });
+  const c = dataset.centers.filter((x) => x.pediatric?.treats_children).at(-1);
+  await t.app.open('lang=ru&pediatric=1', { waitReady: false });
+  const name = nameIn(c, 'ru');
+  const item = t.page.getByRole('list', { name: tr('results_list_label', {}, 'ru') }).getByRole('button', { name, exact: true });
+  await expect(() => item.isVisible(), 'the center listed');
+  await item.click();
+  const heading = t.app.detail(name).getByRole('heading', { name });
+  await expect(() => heading.isVisible(), 'detail open');
+  const bar = t.page.getByRole('button', { name: tr('filters_open_count', { count: 1 }, 'ru') }).locator('xpath=..');
+  const clear = async () => {
+    const [b, h] = [await bar.boundingBox(), await heading.boundingBox()];
+    return !!b && !!h && h.y >= b.y + b.height - 0.5 && h.y + h.height <= 568;
+  };
+  await expect(clear, 'the heading below the bar and on screen');
+  await t.page.setViewportSize(PHONE);
 });
 
 test('a link to a center opens a phone on the map with that center', async () => {
