@@ -123,15 +123,6 @@ pub fn spread_offsets(centers: &[&Center]) -> Vec<(f64, f64)> {
     spread(&points)
 }
 
-/// How far from their point, in pixels, [`spread`] draws `n` centers sharing it (0 for one).
-pub fn ring_radius(n: usize) -> f64 {
-    if n < 2 {
-        return 0.0;
-    }
-    // Marker icons are 24 px wide: keep neighbours on the ring at least ~26 px apart.
-    (26.0 * n as f64 / std::f64::consts::TAU).max(18.0)
-}
-
 /// [`spread_offsets`] for bare latitude and longitude pairs.
 pub fn spread(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
     let mut groups: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
@@ -147,7 +138,8 @@ pub fn spread(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
         if n < 2 {
             continue;
         }
-        let radius = ring_radius(n);
+        // Marker icons are 24 px wide: keep neighbours on the ring at least ~26 px apart.
+        let radius = (26.0 * n as f64 / std::f64::consts::TAU).max(18.0);
         for (k, &i) in members.iter().enumerate() {
             let angle = std::f64::consts::TAU * k as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
             out[i] = (radius * angle.cos(), radius * angle.sin());

@@ -494,21 +494,6 @@ impl Index {
         Bounds::of(ids.iter().filter_map(|&i| self.points.get(i).copied()))
     }
 
-    /// The most centers among `ids` that share one exact point, when the map draws each on its
-    /// own (at most [`crate::cluster::EACH_UP_TO`]); above that the map draws groups, not rings,
-    /// and this is 1. The map keeps a fitted view's margin wide enough for the largest ring.
-    pub fn crowd(&self, ids: &[usize]) -> usize {
-        if ids.len() > crate::cluster::EACH_UP_TO {
-            return 1;
-        }
-        let mut points: Vec<(u64, u64)> = ids
-            .iter()
-            .filter_map(|&i| self.points.get(i))
-            .map(|&(lat, lon)| (lat.to_bits(), lon.to_bits()))
-            .collect();
-        crate::sort::longest_run(&mut points)
-    }
-
     /// The specialty codes the index knows, for tests.
     #[cfg(test)]
     fn codes(&self) -> std::collections::BTreeSet<&str> {
@@ -679,38 +664,6 @@ mod tests {
             .into();
         assert_eq!(counts.hubs, want);
         assert_eq!(counts, d.facet_counts(&Filter::default()));
-    }
-
-    /// The bundled dataset places centers known only to their city at that city's point;
-    /// expected counts are those centers, counted in public/data/centers.json.
-    #[test]
-    fn crowd_is_the_largest_shared_point() {
-        let text = include_str!("../../public/data/centers.json");
-        let d = Dataset::from_json(text).unwrap();
-        let index = Index::new(&d);
-        let ids_in = |country: Country| -> Vec<usize> {
-            (0..d.centers.len())
-                .filter(|&i| d.centers[i].country == country)
-                .collect()
-        };
-        for country in Country::ALL {
-            let ids = ids_in(country);
-            let mut seen: Vec<(u64, u64)> = Vec::new();
-            let mut want = 0;
-            for &i in &ids {
-                let p = (d.centers[i].lat.to_bits(), d.centers[i].lon.to_bits());
-                seen.push(p);
-                want = want.max(seen.iter().filter(|&&q| q == p).count());
-            }
-            assert_eq!(index.crowd(&ids), want, "{country:?}");
-        }
-        assert_eq!(index.crowd(&[]), 0);
-        assert_eq!(index.crowd(&[0]), 1);
-        // Above EACH_UP_TO the map draws groups: no ring to leave room for.
-        let many: Vec<usize> = (0..=crate::cluster::EACH_UP_TO)
-            .map(|k| k % d.centers.len())
-            .collect();
-        assert_eq!(index.crowd(&many), 1);
     }
 
     #[test]

@@ -32,22 +32,6 @@ pub fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
     v.dedup();
 }
 
-/// Sorts `v` and returns the length of its longest run of equal elements (0 when empty).
-pub fn longest_run<T: Ord>(v: &mut [T]) -> usize {
-    sort_by(v, T::cmp);
-    let mut longest = 0;
-    let mut run = 0;
-    for k in 0..v.len() {
-        run = if k > 0 && v[k] == v[k - 1] {
-            run + 1
-        } else {
-            1
-        };
-        longest = longest.max(run);
-    }
-    longest
-}
-
 /// Collects pairs into a `BTreeMap` by inserting each, the last of a repeated key kept as
 /// `collect` keeps it: `collect` would sort them first, with its own copy of the standard sort.
 pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
@@ -171,15 +155,6 @@ mod tests {
             sort_by_key(&mut v, |p| p.0);
             let got: String = v.iter().map(|p| p.1).collect();
             assert_eq!(&got, want, "input {input:?}");
-        }
-    }
-
-    #[test]
-    fn longest_run_counts_equal_neighbours_after_sorting() {
-        let cases: &[(&[u8], usize)] =
-            &[(&[], 0), (&[7], 1), (&[1, 2, 1, 3, 1, 2], 3), (&[4, 5], 1)];
-        for (input, want) in cases {
-            assert_eq!(longest_run(&mut input.to_vec()), *want, "{input:?}");
         }
     }
 

@@ -375,7 +375,7 @@ fn on_choose(map: &lf::Map, ev: &JsValue, state: AppState, locale: Locale) {
             let zoom = (map.get_zoom() + 3.0).min(NO_GROUPS_FROM_ZOOM);
             map.set_view_with_options(&lat_lng(bounds.south, bounds.west), zoom, &no_animation());
         } else {
-            fit_to(map, bounds, f64::INFINITY, 1);
+            fit_to(map, bounds, f64::INFINITY);
         }
         return;
     }
@@ -420,16 +420,15 @@ fn is_hidden(map: &lf::Map) -> bool {
 /// A view the app asks the map for.
 #[derive(Debug, Clone, Copy)]
 enum Wanted {
-    /// These bounds, with a margin; the most centers sharing one point among them (see
-    /// `Index::crowd`), whose ring the margin must hold.
-    Fit(Bounds, usize),
+    /// These bounds, with a margin.
+    Fit(Bounds),
     /// This point (lat, lon) at this zoom.
     Point(f64, f64, f64),
 }
 
 fn show(map: &lf::Map, wanted: Wanted) {
     match wanted {
-        Wanted::Fit(bounds, crowd) => fit_to(map, bounds, DETAIL_ZOOM, crowd),
+        Wanted::Fit(bounds) => fit(map, bounds),
         Wanted::Point(lat, lon, zoom) => set_view(map, lat_lng(lat, lon), zoom),
     }
 }
@@ -451,26 +450,19 @@ fn no_animation() -> JsValue {
     js_options(&[("animate", false.into())])
 }
 
-/// What sits over the top of the map when fitting (the zoom buttons, the tiles notice on up to
-/// two lines), in pixels.
-const OVER_TOP: f64 = 64.0;
-/// What sits over the bottom (the legend, 84 px with three entries, and the partnership
-/// switch), in pixels.
-const OVER_BOTTOM: f64 = 90.0;
+/// The margin kept around fitted centers, in pixels (sides, top and bottom). A center may be
+/// drawn up to ~50 px from its point (a ring of a dozen centers sharing one address, see
+/// `geo::spread`) and its icon is 24 px; above and below, the zoom buttons, the tiles notice,
+/// the legend and the partnership switch sit over the map. With 40 px the Tashkent ring was
+/// drawn under the tiles notice and off the map's edge.
+const FIT_PADDING: (u32, u32) = (70, 100);
 
-/// The margins for fitting centers of which at most `crowd` share a point: their ring
-/// (`geo::ring_radius`), half an icon and a gap on every side, and above and below what
-/// sits over the map. `[left, top]` and `[right, bottom]`, as Leaflet's `paddingTopLeft` and
-/// `paddingBottomRight` take them. With a plain 40 px the Tashkent ring was drawn under the
-/// tiles notice and off the map's edge, and Dushanbe's under a Tajik legend (map-fit.spec).
-fn fit_padding(crowd: usize) -> ([f64; 2], [f64; 2]) {
-    let reach = shifo_core::geo::ring_radius(crowd) + 12.0 + 10.0;
-    ([reach, OVER_TOP + reach], [reach, OVER_BOTTOM + reach])
+fn fit(map: &lf::Map, bounds: Bounds) {
+    fit_to(map, bounds, DETAIL_ZOOM);
 }
 
-/// Shows `bounds` with a margin that holds rings of `crowd` centers, zooming in no further
-/// than `max_zoom`.
-fn fit_to(map: &lf::Map, bounds: Bounds, max_zoom: f64, crowd: usize) {
+/// Shows `bounds` with a margin, zooming in no further than `max_zoom`.
+fn fit_to(map: &lf::Map, bounds: Bounds, max_zoom: f64) {
     if bounds.is_point() {
         set_view(map, lat_lng(bounds.south, bounds.west), DETAIL_ZOOM);
         return;
@@ -479,16 +471,11 @@ fn fit_to(map: &lf::Map, bounds: Bounds, max_zoom: f64, crowd: usize) {
         &lat_lng(bounds.south, bounds.west),
         &lat_lng(bounds.north, bounds.east),
     );
-    let ([left, top], [right, bottom]) = fit_padding(crowd);
+    let (side, top_bottom) = FIT_PADDING;
+    let padding = js_sys::Array::of2(&side.into(), &top_bottom.into());
     let mut options = vec![
-        (
-            "paddingTopLeft",
-            js_sys::Array::of2(&left.into(), &top.into()).into(),
-        ),
-        (
-            "paddingBottomRight",
-            js_sys::Array::of2(&right.into(), &bottom.into()).into(),
-        ),
+        ("paddingTopLeft", padding.clone().into()),
+        ("paddingBottomRight", padding.into()),
         ("animate", false.into()),
     ];
     if max_zoom.is_finite() {
@@ -692,10 +679,7 @@ pub fn CenterMap() -> impl IntoView {
         let same = matches!(&prev, Some(Some((d, old))) if Arc::ptr_eq(d, &loaded) && *old == ids);
         if !same {
             // Fires `moveend` at once (no animation); the rerun it causes finds nothing new.
-            let wanted = Wanted::Fit(
-                loaded.index.bounds_of(&ids).unwrap_or(REGION),
-                loaded.index.crowd(&ids),
-            );
+            let wanted = Wanted::Fit(loaded.index.bounds_of(&ids).unwrap_or(REGION));
             ask(&m, wanted, pending);
         }
         let started = crate::perf::now();
