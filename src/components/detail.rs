@@ -50,6 +50,15 @@ fn contact(label: String, text: String, href: Option<String>) -> impl IntoView {
 /// choice made further down the list would open it out of sight.
 const IN_FLOW_MEDIA: &str = "(max-width: 799px)";
 
+/// Whether the page is one column (below 800 px): the map above, the detail in the flow.
+pub(crate) fn in_flow() -> bool {
+    window()
+        .match_media(IN_FLOW_MEDIA)
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
 /// The detail panel of the selected center; absent when none is selected.
 #[component]
 pub fn Detail() -> impl IntoView {
@@ -62,15 +71,13 @@ pub fn Detail() -> impl IntoView {
         if state.selected_id().is_none() {
             return;
         }
-        // After the next frame, once the panel for the new center is in the page.
+        // After the next frame, once the panel for the new center is in the page. Focus goes
+        // with it: left on the button that chose the center (in an events or hubs panel far
+        // below), it would be off screen, and Escape would not reach the detail.
         request_animation_frame(|| {
-            let in_flow = window()
-                .match_media(IN_FLOW_MEDIA)
-                .ok()
-                .flatten()
-                .is_some_and(|m| m.matches());
-            if let (true, Some(el)) = (in_flow, document().get_element_by_id("detail")) {
+            if let (true, Some(el)) = (in_flow(), document().get_element_by_id("detail")) {
                 el.scroll_into_view();
+                crate::focus::focus_id("detail-heading");
             }
         });
     });

@@ -99,6 +99,18 @@ impl Mobile {
             state.map_target.track();
             if prev.is_some() && state.map_target.get_untracked().is_some() {
                 mobile.pane.set(Pane::Map);
+                // In one column wider than a phone the map is above, out of sight from an
+                // events panel: it comes into view to show the city.
+                if !narrow.get_untracked() {
+                    request_animation_frame(|| {
+                        if let (true, Ok(Some(map))) = (
+                            crate::components::detail::in_flow(),
+                            document().query_selector(".map-area"),
+                        ) {
+                            map.scroll_into_view();
+                        }
+                    });
+                }
             }
         });
         // Widening the window (or turning the phone) closes the sheet: the filters are in the
