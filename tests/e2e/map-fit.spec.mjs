@@ -1,6 +1,6 @@
 // The map's fitted view: when a filter or a link fits the map to some centers, every one of
 // their markers is on the map and clear of what sits over it (zoom buttons, the tiles notice,
-// the legend, the partnership switch), in the full app and embedded, at both desktop sizes.
+// the legend, the partnership switch), in the full app and embedded, from 800 to 1280 px wide.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/fixture.mjs';
