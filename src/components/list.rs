@@ -354,6 +354,13 @@ pub fn ResultList() -> impl IntoView {
                     aria-labelledby=labelled_by
                     aria-describedby=described_by
                     on:click=move |_| state.select(Some(id.clone()))
+                    // Escape closes this item's detail from the item itself, as from inside
+                    // the detail; focus stays here.
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" && is_selected.get_untracked() {
+                            state.select(None);
+                        }
+                    }
                 >
                     <span id=name_id class="result-name">{name_view}</span>
                     {matched_other}

@@ -112,7 +112,7 @@ test('the "no results" notice clears the filters by keyboard, and focus stays on
   await t.app.expectFocusVisible();
 });
 
-test('Tab reaches a list item, Enter opens its detail; the detail closes by its button and by Escape, focus back on the item', async () => {
+test('Tab reaches a list item, Enter opens its detail; the detail closes by its button, by Escape in it and by Escape on the item, focus back on the item', async () => {
   const c = dataset.centers.find((x) => x.id === 'umc-heart-center-astana');
   await t.app.open();
   await skipToResults();
@@ -139,6 +139,13 @@ test('Tab reaches a list item, Enter opens its detail; the detail closes by its 
   await expect(async () => (await detail.count()) === 0, 'closed by Escape');
   assert.ok(await t.app.hasFocus(item), 'focus back on the item');
   await t.app.expectFocusVisible();
+  // And with Escape on the item itself, without going into the detail.
+  await t.page.keyboard.press('Enter');
+  await expect(() => detail.isVisible(), 'detail open a third time');
+  await t.page.keyboard.press('Escape');
+  await expect(async () => (await detail.count()) === 0, 'closed by Escape on the item');
+  assert.ok(await t.app.hasFocus(item), 'focus still on the item');
+  assert.equal(await item.getAttribute('aria-current'), null, 'the item is no longer the current one');
 });
 
 test('markers are buttons named after their centers and reached by Tab; Enter on one opens its detail', async () => {
