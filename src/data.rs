@@ -184,37 +184,16 @@ fn offline() -> bool {
 /// Fetches and parses the dataset at `url`.
 pub async fn fetch_dataset(url: &str) -> Result<Loaded, LoadError> {
     let abort = web_sys::AbortController::new().ok();
-    let timed_out = Rc::new(Cell::new(false));
-    // Checked by the timer as well as clearing it: web-sys holds timer ids as i32, and a
-    // clock whose ids do not fit (Playwright's) cannot be cleared from Rust.
-    let answered = Rc::new(Cell::new(false));
-    let timer = {
-        let (abort, timed_out, answered) = (abort.clone(), timed_out.clone(), answered.clone());
-        set_timeout_with_handle(
-            move || {
-                if answered.get() {
-                    return;
-                }
-                timed_out.set(true);
-                if let Some(a) = abort {
-                    a.abort();
-                }
-            },
-            Duration::from_secs(ANSWER_WITHIN_SECONDS.into()),
-        )
-        .ok()
-    };
+    // One watchdog for the whole download: first for the answer to start, then for each
+    // piece of the body.
+    let mut watch = Watchdog::new(abort.clone(), ANSWER_WITHIN_SECONDS);
     let sent = Request::get(url)
         .abort_signal(abort.as_ref().map(|a| a.signal()).as_ref())
         .send()
         .await;
-    answered.set(true);
-    if let Some(timer) = timer {
-        timer.clear();
-    }
     let response = sent.map_err(|e| {
         let url = url.to_string();
-        if timed_out.get() {
+        if watch.fired() {
             LoadError::Timeout { url }
         } else if offline() {
             LoadError::Offline { url }
@@ -235,7 +214,8 @@ pub async fn fetch_dataset(url: &str) -> Result<Loaded, LoadError> {
     // The body as it arrives: each center is typed as soon as its bytes are here, so that at
     // 50,000 centers most of the typing is done by the time the download ends.
     let started = perf::now();
-    let stream = read_body(&response, abort.as_ref())
+    watch.restart(STALL_SECONDS);
+    let stream = read_body(&response, &mut watch)
         .await
         .map_err(|stop| match stop {
             BodyStop::Stalled => LoadError::Stalled {
@@ -272,58 +252,61 @@ enum BodyStop {
     Failed(String),
 }
 
-/// Aborts the download when no chunk has arrived for [`STALL_SECONDS`]; each chunk restarts
-/// the wait. Dropped, it stops waiting.
-struct StallWatch {
+/// Aborts the download when a wait runs out: the answer not started within
+/// [`ANSWER_WITHIN_SECONDS`], or no piece of the body for [`STALL_SECONDS`]. Each `restart`
+/// begins a new wait; dropped, it stops waiting.
+struct Watchdog {
     abort: Option<web_sys::AbortController>,
-    stalled: Rc<Cell<bool>>,
-    /// Which wait is current; a timer whose wait is not acts on nothing (it may outlive its
-    /// clearing, as the answer's timer in `fetch_dataset` may).
+    fired: Rc<Cell<bool>>,
+    /// Which wait is current. A timer whose wait is not acts on nothing, as well as being
+    /// cleared: web-sys holds timer ids as i32, and a clock whose ids do not fit
+    /// (Playwright's) cannot be cleared from Rust.
     wait: Rc<Cell<u32>>,
     timer: Option<leptos::prelude::TimeoutHandle>,
 }
 
-impl StallWatch {
-    fn new(abort: Option<&web_sys::AbortController>) -> StallWatch {
-        let mut watch = StallWatch {
-            abort: abort.cloned(),
-            stalled: Rc::new(Cell::new(false)),
+impl Watchdog {
+    fn new(abort: Option<web_sys::AbortController>, seconds: u32) -> Watchdog {
+        let mut watch = Watchdog {
+            abort,
+            fired: Rc::new(Cell::new(false)),
             wait: Rc::new(Cell::new(0)),
             timer: None,
         };
-        watch.restart();
+        watch.restart(seconds);
         watch
     }
 
-    /// Starts the wait again: something arrived.
-    fn restart(&mut self) {
+    /// Starts a new wait of `seconds`: something arrived.
+    fn restart(&mut self, seconds: u32) {
         if let Some(timer) = self.timer.take() {
             timer.clear();
         }
         let mine = self.wait.get().wrapping_add(1);
         self.wait.set(mine);
-        let (abort, stalled, wait) = (self.abort.clone(), self.stalled.clone(), self.wait.clone());
+        let (abort, fired, wait) = (self.abort.clone(), self.fired.clone(), self.wait.clone());
         self.timer = set_timeout_with_handle(
             move || {
                 if wait.get() != mine {
                     return;
                 }
-                stalled.set(true);
+                fired.set(true);
                 if let Some(a) = abort {
                     a.abort();
                 }
             },
-            Duration::from_secs(STALL_SECONDS.into()),
+            Duration::from_secs(seconds.into()),
         )
         .ok();
     }
 
-    fn stalled(&self) -> bool {
-        self.stalled.get()
+    /// Whether a wait ran out (and the download was aborted for it).
+    fn fired(&self) -> bool {
+        self.fired.get()
     }
 }
 
-impl Drop for StallWatch {
+impl Drop for Watchdog {
     fn drop(&mut self) {
         // No wait is current any more.
         self.wait.set(self.wait.get().wrapping_add(1));
@@ -335,10 +318,10 @@ impl Drop for StallWatch {
 
 /// Reads the response body chunk by chunk into a [`Stream`] (bytes, not `text()`: a JS string
 /// would be decoded to UTF-16 and encoded back to UTF-8 for Rust, two passes over 20 MB at
-/// 50,000 centers). `abort` ends the download if it stalls (see [`StallWatch`]).
+/// 50,000 centers). `watch` ends the download if it stalls; each piece restarts it.
 async fn read_body(
     response: &gloo_net::http::Response,
-    abort: Option<&web_sys::AbortController>,
+    watch: &mut Watchdog,
 ) -> Result<Stream, BodyStop> {
     let mut stream = Stream::new();
     // The length of the body, unless it is compressed (then it says nothing of the text).
@@ -352,13 +335,12 @@ async fn read_body(
         return Ok(stream);
     };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut watch = StallWatch::new(abort);
     loop {
         let result: web_sys::ReadableStreamReadResult =
             wasm_bindgen_futures::JsFuture::from(reader.read())
                 .await
                 .map_err(|e| {
-                    if watch.stalled() {
+                    if watch.fired() {
                         return BodyStop::Stalled;
                     }
                     BodyStop::Failed(
@@ -371,7 +353,7 @@ async fn read_body(
         if result.get_done().unwrap_or(true) {
             return Ok(stream);
         }
-        watch.restart();
+        watch.restart(STALL_SECONDS);
         let chunk: js_sys::Uint8Array = result.get_value().unchecked_into();
         stream.push(chunk.to_vec());
     }

@@ -241,20 +241,19 @@ fn follow_height(bar: NodeRef<leptos::html::Div>) {
         let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
+            .and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok())
         else {
             return;
         };
         let measured = el.clone();
         let on_resize = Closure::<dyn FnMut()>::new(move || {
             let height = measured.get_bounding_client_rect().height();
-            if let Ok(style) = root.clone().dyn_into::<web_sys::HtmlElement>() {
-                let value = if height > 0.0 {
-                    format!("{}px", height.ceil() as u32)
-                } else {
-                    String::new()
-                };
-                let _ = style.style().set_property("--bar-h", &value);
-            }
+            let value = if height > 0.0 {
+                format!("{}px", height.ceil() as u32)
+            } else {
+                String::new()
+            };
+            let _ = root.style().set_property("--bar-h", &value);
         });
         let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
         if let Some(o) = &observer {
