@@ -18,10 +18,11 @@ use crate::components::{
     referral::ReferralSheet,
     status::{DataRefused, LoadFailed, Loading, Problems},
 };
-use crate::i18n::{t, use_i18n, I18nContextProvider};
-use crate::locale::{locale_of, remember};
+use crate::hooks::{use_event_listener, ListenerOptions};
+use crate::i18n::{t, use_i18n, I18nContextProvider, Locale};
+use crate::locale::remember;
 use crate::state::{AppState, LoadState};
-use shifo_core::embed::Facet;
+use shifo_core::output::embed::Lockable;
 
 /// Moves focus to the results without touching the URL (a `#results` fragment would add a
 /// history entry and ride along in every shared link).
@@ -30,7 +31,7 @@ fn skip_to_results(ev: leptos::ev::MouseEvent, mobile: Mobile) {
     ev.prevent_default();
     mobile.pane.set(Pane::List);
     // After the frame that shows the list pane again (a hidden element takes no focus).
-    crate::focus::focus_id_later("results");
+    crate::focus::focus_id_later(crate::dom_ids::RESULTS);
 }
 
 /// The whole application. The language provider sets `<html lang>` and starts from the
@@ -56,7 +57,7 @@ fn Shell() -> impl IntoView {
         let wanted = state
             .view
             .with(|v| v.lang)
-            .map_or(browser_default, locale_of);
+            .map_or(browser_default, Locale::of);
         if i18n.get_locale_untracked() != wanted {
             i18n.set_locale(wanted);
         }
@@ -65,11 +66,15 @@ fn Shell() -> impl IntoView {
     state.start_loading();
     // Back and Forward restore the filters, selection and language of that entry.
     // Back also closes the phone's filter sheet, as it dismisses a sheet on Android.
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        mobile.close_filters();
-        state.read_url();
-    });
-    on_cleanup(move || popstate.remove());
+    use_event_listener(
+        &window(),
+        "popstate",
+        ListenerOptions::default(),
+        move |_: web_sys::Event| {
+            mobile.close_filters();
+            state.read_url();
+        },
+    );
 
     let failed = move || state.load.with(|l| matches!(l, LoadState::Failed(_)));
     let loading = move || state.load.with(|l| matches!(l, LoadState::Loading));
@@ -83,7 +88,7 @@ fn Shell() -> impl IntoView {
     let sheet_open = move || state.view.with(|v| v.sheet) && state.selected().is_some();
 
     view! {
-        <a class="skip-link" href="#results" on:click=move |ev| skip_to_results(ev, mobile)>{t!(i18n, skip_to_results)}</a>
+        <a class="skip-link" href=format!("#{}", crate::dom_ids::RESULTS) on:click=move |ev| skip_to_results(ev, mobile)>{t!(i18n, skip_to_results)}</a>
         <Show
             when=move || !embedded()
             fallback=|| view! { <EmbedBar/> }
@@ -93,7 +98,7 @@ fn Shell() -> impl IntoView {
                     <h1>{t!(i18n, app_title)}</h1>
                     <p class="tagline">{t!(i18n, app_tagline)}</p>
                 </div>
-                <Show when=move || !state.locked(Facet::Lang)>
+                <Show when=move || !state.locked(Lockable::Lang)>
                     <LanguageSwitcher/>
                 </Show>
             </header>

@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
-use shifo_core::outline::Outlines;
-use shifo_core::source::DeployConfig;
-use shifo_core::stream::Stream;
+use shifo_core::dataset::deploy::DeployConfig;
+use shifo_core::dataset::stream::Stream;
+use shifo_core::geo::outline::Outlines;
 use shifo_core::{ErrorKind, LoadStep, Loaded};
 use wasm_bindgen::JsCast;
 
@@ -61,69 +61,64 @@ pub async fn fetch_outlines() -> Option<Outlines> {
         .ok()
 }
 
-/// Why the dataset could not be loaded; each variant has its own message for the user.
+/// Why the dataset at `url` could not be loaded.
 #[derive(Debug, Clone, PartialEq)]
-pub enum LoadError {
+pub struct LoadError {
+    /// The URL requested.
+    pub url: String,
+    /// What went wrong.
+    pub kind: LoadErrorKind,
+}
+
+/// What went wrong loading a dataset; each has its own message for the user.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadErrorKind {
     /// The browser is offline and has no saved copy.
-    Offline {
-        /// The URL requested.
-        url: String,
-    },
+    Offline,
     /// The server did not start answering within [`ANSWER_WITHIN_SECONDS`].
-    Timeout {
-        /// The URL requested.
-        url: String,
-    },
+    Timeout,
     /// The download started but nothing more arrived for [`STALL_SECONDS`].
-    Stalled {
-        /// The URL requested.
-        url: String,
-    },
-    /// The request did not complete (DNS, refused connection, CORS, aborted).
-    Network {
-        /// The URL requested.
-        url: String,
-        /// The browser's description.
-        message: String,
-    },
+    Stalled,
+    /// The request did not complete (DNS, refused connection, CORS, aborted): the browser's
+    /// description.
+    Network(String),
     /// The server answered with an error status.
     Http {
-        /// The URL requested.
-        url: String,
         /// HTTP status code.
         status: u16,
         /// HTTP status text.
         status_text: String,
     },
-    /// The body is not a dataset Shifo can read.
-    Parse {
-        /// The URL requested.
-        url: String,
-        /// The located parse error from the core.
-        error: shifo_core::Error,
-    },
+    /// The body is not a dataset Shifo can read: the located error from the core.
+    Parse(shifo_core::Error),
 }
 
 impl LoadError {
+    fn new(url: &str, kind: LoadErrorKind) -> LoadError {
+        LoadError {
+            url: url.to_string(),
+            kind,
+        }
+    }
+
     /// What went wrong and where, in `locale`.
     pub fn message(&self, locale: Locale) -> String {
-        match self {
-            LoadError::Offline { url } => td_string!(locale, error_offline, url = url).to_string(),
-            LoadError::Timeout { url } => td_string!(
+        let url = &self.url;
+        match &self.kind {
+            LoadErrorKind::Offline => td_string!(locale, error_offline, url = url),
+            LoadErrorKind::Timeout => td_string!(
                 locale,
                 error_timeout,
                 url = url,
                 seconds = ANSWER_WITHIN_SECONDS
-            )
-            .to_string(),
-            LoadError::Stalled { url } => {
-                td_string!(locale, error_stalled, url = url, seconds = STALL_SECONDS).to_string()
+            ),
+            LoadErrorKind::Stalled => {
+                td_string!(locale, error_stalled, url = url, seconds = STALL_SECONDS)
             }
-            LoadError::Network { url, message } => {
-                td_string!(locale, error_network, url = url, message = message).to_string()
+            LoadErrorKind::Network(message) => {
+                td_string!(locale, error_network, url = url, message = message)
             }
-            LoadError::Http {
-                url,
+            LoadErrorKind::Http {
                 status,
                 status_text,
             } => td_string!(
@@ -132,41 +127,43 @@ impl LoadError {
                 url = url,
                 status = status,
                 status_text = status_text
-            )
-            .to_string(),
-            LoadError::Parse { url, error } => match &error.kind {
-                ErrorKind::Syntax {
-                    line,
-                    column,
-                    message,
-                }
-                | ErrorKind::Shape {
-                    line,
-                    column,
-                    message,
-                } => td_string!(
-                    locale,
-                    error_parse,
-                    url = url,
-                    line = line,
-                    column = column,
-                    message = message
-                )
-                .to_string(),
-                ErrorKind::SchemaVersion { found, .. } => {
-                    td_string!(locale, error_version, url = url, found = found).to_string()
-                }
-                ErrorKind::Empty => td_string!(locale, error_empty, url = url).to_string(),
-                ErrorKind::Truncated { line, column } => td_string!(
-                    locale,
-                    error_truncated,
-                    url = url,
-                    line = line,
-                    column = column
-                )
-                .to_string(),
-            },
+            ),
+            LoadErrorKind::Parse(error) => parse_message(url, error, locale),
         }
+    }
+}
+
+/// Why a body is not a readable dataset, located, in `locale`.
+fn parse_message(url: &str, error: &shifo_core::Error, locale: Locale) -> String {
+    match &error.kind {
+        ErrorKind::Syntax {
+            line,
+            column,
+            message,
+        }
+        | ErrorKind::Shape {
+            line,
+            column,
+            message,
+        } => td_string!(
+            locale,
+            error_parse,
+            url = url,
+            line = line,
+            column = column,
+            message = message
+        ),
+        ErrorKind::SchemaVersion { found, .. } => {
+            td_string!(locale, error_version, url = url, found = found)
+        }
+        ErrorKind::Empty => td_string!(locale, error_empty, url = url),
+        ErrorKind::Truncated { line, column } => td_string!(
+            locale,
+            error_truncated,
+            url = url,
+            line = line,
+            column = column
+        ),
     }
 }
 
@@ -192,40 +189,33 @@ pub async fn fetch_dataset(url: &str) -> Result<Loaded, LoadError> {
         .send()
         .await;
     let response = sent.map_err(|e| {
-        let url = url.to_string();
-        if watch.fired() {
-            LoadError::Timeout { url }
+        let kind = if watch.fired() {
+            LoadErrorKind::Timeout
         } else if offline() {
-            LoadError::Offline { url }
+            LoadErrorKind::Offline
         } else {
-            LoadError::Network {
-                url,
-                message: e.to_string(),
-            }
-        }
+            LoadErrorKind::Network(e.to_string())
+        };
+        LoadError::new(url, kind)
     })?;
     if !response.ok() {
-        return Err(LoadError::Http {
-            url: url.to_string(),
+        let kind = LoadErrorKind::Http {
             status: response.status(),
             status_text: response.status_text(),
-        });
+        };
+        return Err(LoadError::new(url, kind));
     }
     // The body as it arrives: each center is typed as soon as its bytes are here, so that at
     // 50,000 centers most of the typing is done by the time the download ends.
     let started = perf::now();
     watch.restart(STALL_SECONDS);
-    let stream = read_body(&response, &mut watch)
-        .await
-        .map_err(|stop| match stop {
-            BodyStop::Stalled => LoadError::Stalled {
-                url: url.to_string(),
-            },
-            BodyStop::Failed(message) => LoadError::Network {
-                url: url.to_string(),
-                message,
-            },
-        })?;
+    let stream = read_body(&response, &mut watch).await.map_err(|stop| {
+        let kind = match stop {
+            BodyStop::Stalled => LoadErrorKind::Stalled,
+            BodyStop::Failed(message) => LoadErrorKind::Network(message),
+        };
+        LoadError::new(url, kind)
+    })?;
     perf::measure_since("shifo:body", started);
     // Each stage is timed for the benchmark's profile of where loading goes.
     let mut last = perf::now();
@@ -238,10 +228,7 @@ pub async fn fetch_dataset(url: &str) -> Result<Loaded, LoadError> {
         perf::measure_since(name, last);
         last = perf::now();
     });
-    loaded.map_err(|error| LoadError::Parse {
-        url: url.to_string(),
-        error,
-    })
+    loaded.map_err(|error| LoadError::new(url, LoadErrorKind::Parse(error)))
 }
 
 /// Why a body stopped before its end.

@@ -17,8 +17,6 @@ use std::fmt::{Display, Write as _};
 use leptos::prelude::*;
 use shifo_core::Lang;
 
-use crate::locale::{lang_of, locale_of};
-
 include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 
 /// Marks a value in a stored text; the byte after it is the value's index from `b'0'` (build.rs).
@@ -34,7 +32,7 @@ fn text(locale: Locale, slot: usize) -> &'static str {
 
 /// The offset of the plural form of `count` from a plural message's first slot.
 fn plural(locale: Locale, count: u64) -> usize {
-    lang_of(locale).plural(count) as usize
+    locale.lang().plural(count) as usize
 }
 
 /// A stored text with its marked values filled in.
@@ -91,13 +89,19 @@ impl Key {
     }
 }
 
+/// A language tag whose primary subtag is none of the interface languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotAnInterfaceLanguage;
+
 impl std::str::FromStr for Locale {
-    type Err = ();
+    type Err = NotAnInterfaceLanguage;
 
     /// A locale from its code (`ru`) or a language tag (`ru-RU`, `uz-Latn-UZ`), by the
     /// primary subtag.
-    fn from_str(s: &str) -> Result<Self, ()> {
-        Lang::from_code(s).map(locale_of).ok_or(())
+    fn from_str(s: &str) -> Result<Self, NotAnInterfaceLanguage> {
+        Lang::from_code(s)
+            .map(Locale::of)
+            .ok_or(NotAnInterfaceLanguage)
     }
 }
 
@@ -250,10 +254,11 @@ mod tests {
     fn locales_parse_from_codes_and_tags() {
         assert_eq!("ru-RU".parse(), Ok(Locale::ru));
         assert_eq!("uz-Latn-UZ".parse(), Ok(Locale::uz));
-        assert_eq!("de".parse::<Locale>(), Err(()));
+        assert_eq!("de".parse::<Locale>(), Err(NotAnInterfaceLanguage));
         assert_eq!(Locale::default(), Locale::en);
-        for l in Locale::get_all() {
-            assert_eq!(l.as_str().parse(), Ok(*l));
+        for l in Lang::ALL.map(Locale::of) {
+            assert_eq!(l.as_str().parse(), Ok(l));
+            assert_eq!(Locale::of(l.lang()), l);
         }
     }
 }

@@ -3,13 +3,16 @@
 #![warn(missing_docs)]
 
 pub mod app;
-pub mod components;
-pub mod data;
-pub mod focus;
-pub mod history;
-pub mod i18n;
-pub mod locale;
-pub mod offline;
+pub(crate) mod components;
+pub(crate) mod data;
+pub(crate) mod dom_ids;
+pub(crate) mod focus;
+pub(crate) mod history;
+pub(crate) mod hooks;
+pub(crate) mod i18n;
+pub(crate) mod layout;
+pub(crate) mod locale;
+pub(crate) mod offline;
 pub mod panic;
-pub mod perf;
-pub mod state;
+pub(crate) mod perf;
+pub(crate) mod state;

@@ -1,39 +1,13 @@
-//! The interface language: the bridge between the generated `Locale` (src/i18n.rs) and the core's
-//! `Lang`, and the texts built from data (place names, dataset problems) in that language.
+//! Texts built from data in the reader's language (country names, capacities, dataset
+//! problems), the isolation of data inside our sentences, and the locale last shown for code
+//! outside the reactive system.
 
 use std::cell::Cell;
 
-use leptos::prelude::*;
 use shifo_core::decimal::shortest;
-use shifo_core::{Center, Country, Lang, Problem, ProblemKind};
+use shifo_core::{Country, Problem, ProblemKind};
 
-use crate::i18n::{td_string, use_i18n, Locale};
-
-/// The core language of an interface locale.
-pub fn lang_of(locale: Locale) -> Lang {
-    match locale {
-        Locale::en => Lang::En,
-        Locale::ru => Lang::Ru,
-        Locale::kk => Lang::Kk,
-        Locale::uz => Lang::Uz,
-        Locale::ky => Lang::Ky,
-        Locale::tg => Lang::Tg,
-        Locale::tk => Lang::Tk,
-    }
-}
-
-/// The interface locale of a core language.
-pub fn locale_of(lang: Lang) -> Locale {
-    match lang {
-        Lang::En => Locale::en,
-        Lang::Ru => Locale::ru,
-        Lang::Kk => Locale::kk,
-        Lang::Uz => Locale::uz,
-        Lang::Ky => Locale::ky,
-        Lang::Tg => Locale::tg,
-        Lang::Tk => Locale::tk,
-    }
-}
+use crate::i18n::{td_string, Locale};
 
 thread_local! {
     /// The locale last applied, for code outside the reactive system (the panic notice).
@@ -50,12 +24,6 @@ pub fn current() -> Locale {
     CURRENT.with(Cell::get)
 }
 
-/// The data language, following the interface language (tracked).
-pub fn use_lang() -> Signal<Lang> {
-    let i18n = use_i18n();
-    Signal::derive(move || lang_of(i18n.get_locale()))
-}
-
 /// A country's name in `locale`.
 pub fn country_name(locale: Locale, country: Country) -> String {
     match country {
@@ -66,15 +34,6 @@ pub fn country_name(locale: Locale, country: Country) -> String {
         Country::TM => td_string!(locale, country_TM),
     }
     .to_string()
-}
-
-/// "City, Country" for a center, in `locale`.
-pub fn place(locale: Locale, center: &Center) -> String {
-    format!(
-        "{}, {}",
-        center.city_in(lang_of(locale)),
-        country_name(locale, center.country)
-    )
 }
 
 /// A center's capacity in `locale`: beds, patients a year, then the source's note.
@@ -137,7 +96,7 @@ pub fn problem_message(locale: Locale, kind: &ProblemKind) -> String {
             l,
             problem_unsupported_version,
             found = v,
-            supported = shifo_core::model::SCHEMA_VERSION
+            supported = shifo_core::dataset::model::SCHEMA_VERSION
         )
         .to_string(),
         K::DuplicateId(id) => td_string!(l, problem_duplicate_id, id = id).to_string(),

@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shifo_core::embed::Facet;
-use shifo_core::source::{Refusal, Source};
+use shifo_core::dataset::deploy::{DataSource, Refusal};
+use shifo_core::geo::bounds::LatLon;
+use shifo_core::output::embed::Lockable;
 use shifo_core::{Center, FacetCounts, Filter, Lang, Loaded, ViewState};
 
 use crate::data::{fetch_config, fetch_dataset, LoadError, DATASET_URL};
@@ -45,15 +46,16 @@ pub struct AppState {
     pub counts: Memo<FacetCounts>,
     /// The selected center's id, changing only when the selection does (not on filter edits).
     pub selected: Memo<Option<String>>,
-    /// Bumped every time a center is chosen, even the one already open, so the map re-centres.
-    pub pan_request: RwSignal<u64>,
+    /// Notified every time a center is chosen, even the one already open, so the map
+    /// re-centres on it and a phone shows it.
+    pub pan_request: Trigger,
     /// The browser's position, when the reader asked to use it: kept for this page only, never
     /// written to the URL or sent anywhere.
-    pub here: RwSignal<Option<(f64, f64)>>,
+    pub here: RwSignal<Option<LatLon>>,
     /// The filtered centers nearest first with their km, when a home city or position is set.
     pub by_distance: Memo<Option<Vec<(usize, f64)>>>,
     /// A place the map is asked to show (a city of an event), set anew on every request.
-    pub map_target: RwSignal<Option<(f64, f64)>>,
+    pub map_target: RwSignal<Option<LatLon>>,
     /// A `data=` dataset that was refused (the bundled one is shown instead).
     pub refused: RwSignal<Option<Refusal>>,
     /// Whether the last history entry was written by typing in the search box, so that further
@@ -88,10 +90,10 @@ impl AppState {
             })
         });
         let selected = Memo::new(move |_| view.with(|v| v.center.clone()));
-        let here = RwSignal::new(None::<(f64, f64)>);
+        let here = RwSignal::new(None::<LatLon>);
         let origin = Memo::new(move |_| {
             here.get()
-                .or_else(|| view.with(|v| v.near_place().map(|p| (p.lat, p.lon))))
+                .or_else(|| view.with(|v| v.near_place().map(|p| p.at)))
         });
         let by_distance = Memo::new(move |_| {
             let origin = origin.get()?;
@@ -104,7 +106,7 @@ impl AppState {
             filtered,
             counts,
             selected,
-            pan_request: RwSignal::new(0),
+            pan_request: Trigger::new(),
             map_target: RwSignal::new(None),
             here,
             by_distance,
@@ -137,15 +139,15 @@ impl AppState {
             // A site owner's dataset only from an origin the deployment allows.
             let data = ViewState::from_query(&history::current_query()).data;
             let source = match data {
-                None => Ok(Source::Bundled),
+                None => Ok(DataSource::Bundled),
                 Some(url) => {
                     let origin = window().location().origin().unwrap_or_default();
-                    Source::choose(Some(&url), &origin, &fetch_config().await)
+                    DataSource::choose(Some(&url), &origin, &fetch_config().await)
                 }
             };
             let url = match source {
-                Ok(Source::Custom(url)) => url,
-                Ok(Source::Bundled) => DATASET_URL.to_string(),
+                Ok(DataSource::Custom(url)) => url,
+                Ok(DataSource::Bundled) => DATASET_URL.to_string(),
                 Err(refusal) => {
                     self.refused.set(Some(refusal));
                     DATASET_URL.to_string()
@@ -210,7 +212,7 @@ impl AppState {
     }
 
     /// Whether the link fixed `facet` (its control is hidden and it cannot change).
-    pub fn locked(&self, facet: Facet) -> bool {
+    pub fn locked(&self, facet: Lockable) -> bool {
         self.view.with(|v| v.embed.locks(facet))
     }
 
@@ -250,7 +252,7 @@ impl AppState {
     /// previous one and a shared link keeps it.
     pub fn set_lang(&self, lang: Lang) {
         let mut next = self.view.get_untracked();
-        if next.lang == Some(lang) || next.embed.locks(Facet::Lang) {
+        if next.lang == Some(lang) || next.embed.locks(Lockable::Lang) {
             return;
         }
         next.lang = Some(lang);
@@ -266,7 +268,7 @@ impl AppState {
     /// Opens (or with `None` closes) a center's detail and brings it into view on the map.
     pub fn select(&self, id: Option<String>) {
         if id.is_some() {
-            self.pan_request.update(|n| *n += 1);
+            self.pan_request.notify();
         }
         let mut next = self.view.get_untracked();
         if next.center == id {
@@ -293,7 +295,7 @@ impl AppState {
 
     /// Sorts by distance from a home city of the places table (kept in the URL), or stops
     /// sorting with `None`; a position in use is forgotten.
-    pub fn set_near(&self, city: Option<&'static shifo_core::places::Place>) {
+    pub fn set_near(&self, city: Option<&'static shifo_core::geo::places::Place>) {
         self.here.set(None);
         let mut next = self.view.get_untracked();
         let wanted = city.map(|p| p.en.to_string());
@@ -307,8 +309,8 @@ impl AppState {
 
     /// Sorts by distance from the browser's position (this page only; a home city in the URL
     /// is dropped, so a shared link cannot carry where the reader is).
-    pub fn set_here(&self, lat: f64, lon: f64) {
-        self.here.set(Some((lat, lon)));
+    pub fn set_here(&self, at: LatLon) {
+        self.here.set(Some(at));
         let mut next = self.view.get_untracked();
         if next.near.take().is_some() {
             self.typing.set_value(false);
@@ -316,9 +318,9 @@ impl AppState {
         }
     }
 
-    /// Brings a place (lat, lon) into view on the map, close enough to tell its centers apart.
-    pub fn show_place(&self, lat: f64, lon: f64) {
-        self.map_target.set(Some((lat, lon)));
+    /// Brings a place into view on the map, close enough to tell its centers apart.
+    pub fn show_place(&self, at: LatLon) {
+        self.map_target.set(Some(at));
     }
 
     /// The selected center's id (tracked, through the selection memo only).
@@ -341,7 +343,7 @@ const TEXT_SLICE: usize = 2_000;
 /// slices; stops early if a query built it meanwhile.
 async fn prepare_text(loaded: Arc<Loaded>) {
     let started = crate::perf::now();
-    let mut builder = shifo_core::index::TextBuilder::default();
+    let mut builder = shifo_core::query::index::TextBuilder::default();
     // The first view paints before the first slice.
     next_task(true).await;
     while !loaded.prepare_text_step(&mut builder, TEXT_SLICE) {

@@ -35,7 +35,7 @@ fn filters() -> Vec<Filter> {
 
 fn scale(c: &mut Criterion) {
     let vocabulary = Dataset::from_json(BUNDLED).unwrap().specialties;
-    let data = shifo_core::synth::generate(CENTERS, 1, &vocabulary);
+    let data = shifo_core::dataset::synth::generate(CENTERS, 1, &vocabulary);
     let text = serde_json::to_string(&data).unwrap();
     let mut g = c.benchmark_group("50k centers");
     g.sample_size(10);
@@ -51,7 +51,7 @@ fn scale(c: &mut Criterion) {
         .collect();
     g.bench_function("stream: the same bytes in 64 KB pieces, then finish", |b| {
         b.iter(|| {
-            let mut stream = shifo_core::stream::Stream::new();
+            let mut stream = shifo_core::dataset::stream::Stream::new();
             stream.expect_len(text.len());
             for piece in &pieces {
                 stream.push(piece.clone());
@@ -77,12 +77,12 @@ fn scale(c: &mut Criterion) {
     g.bench_function("text query scored from scratch (mean of 5 queries)", |b| {
         b.iter(|| {
             for q in queries {
-                black_box(index.text_scores(&shifo_core::search::TextQuery::new(q)));
+                black_box(index.text_scores(&shifo_core::query::search::TextQuery::new(q)));
             }
         })
     });
     let all = index.filtered(&Filter::default());
-    let region = shifo_core::geo::REGION;
+    let region = shifo_core::geo::bounds::REGION;
     g.bench_function("grid clusters of all 50k at region zoom 5", |b| {
         b.iter(|| black_box(index.clusters(&all, 5.0, region, 60.0).len()))
     });
@@ -91,9 +91,11 @@ fn scale(c: &mut Criterion) {
         |b| b.iter(|| black_box(index.layout(&all, 5.0, region, 64.0, None).len())),
     );
     // "Near me" re-sorts the shown list when the home city or the filter changes.
-    let almaty = (43.238, 76.9458);
+    let almaty = shifo_core::geo::bounds::LatLon::new(43.238, 76.9458);
     g.bench_function("by_distance: all 50k from Almaty", |b| {
-        b.iter(|| black_box(shifo_core::near::by_distance(&data, &all, black_box(almaty)).len()))
+        b.iter(|| {
+            black_box(shifo_core::geo::near::by_distance(&data, &all, black_box(almaty)).len())
+        })
     });
     // core::sort (one shared merge sort, kept for wasm size) against the standard library's,
     // on what `filter::rank` sorts: 50k positions by a text score, best first.

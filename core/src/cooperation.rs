@@ -4,7 +4,7 @@
 use foldhash::HashMap;
 use std::cmp::Ordering;
 
-use crate::model::{Dataset, Event};
+use crate::dataset::model::{Dataset, Event};
 
 /// A partnership drawn as a line: both of its centers are among those shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,7 +132,7 @@ impl Dataset {
     pub fn partners_of<'a>(
         &'a self,
         center_id: &'a str,
-    ) -> impl Iterator<Item = (&'a crate::model::Partnership, &'a str)> + 'a {
+    ) -> impl Iterator<Item = (&'a crate::dataset::model::Partnership, &'a str)> + 'a {
         self.partnerships.iter().filter_map(move |p| {
             if p.a == center_id {
                 Some((p, p.b.as_str()))
@@ -148,7 +148,7 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Partnership;
+    use crate::dataset::model::Partnership;
 
     fn event(id: &str, start: Option<&str>, end: Option<&str>) -> Event {
         Event {

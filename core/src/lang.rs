@@ -1,7 +1,7 @@
 //! The languages Shifo speaks, the order in which data falls back when a name or label is
 //! missing in the chosen one, and each language's plural rule.
 
-use crate::names::Names;
+use crate::dataset::names::Names;
 
 /// An interface and data language (ISO 639-1 code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

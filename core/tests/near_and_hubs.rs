@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use shifo_core::near::{self, great_circle_km};
-use shifo_core::places;
+use shifo_core::geo::near::{self, great_circle_km};
+use shifo_core::geo::places;
 use shifo_core::{Dataset, Filter, Loaded, ViewState};
 
 const BUNDLED: &str = include_str!("../../public/data/centers.json");
@@ -75,7 +75,7 @@ fn almaty_centers_come_first_from_almaty() {
     let d = &loaded.dataset;
     let (almaty, astana) = (place("Almaty"), place("Astana"));
     let all = loaded.filtered(&Filter::default());
-    let sorted = loaded.by_distance(&all, (almaty.lat, almaty.lon));
+    let sorted = loaded.by_distance(&all, almaty.at);
     assert_eq!(sorted.len(), d.centers.len());
 
     let in_almaty = d.centers.iter().filter(|c| c.city == "Almaty").count();
@@ -88,7 +88,7 @@ fn almaty_centers_come_first_from_almaty() {
     // The first Astana center is about the Almaty–Astana great-circle distance away (974 km
     // between the cities' coordinates in PLACES; see near.rs); Astana centers in the data
     // sit at the city's coordinates, so within a few km of it.
-    let city_to_city = great_circle_km((almaty.lat, almaty.lon), (astana.lat, astana.lon));
+    let city_to_city = great_circle_km(almaty.at, astana.at);
     let &(first, km) = sorted
         .iter()
         .find(|&&(i, _)| d.centers[i].city == "Astana")

@@ -8,17 +8,19 @@
 use std::collections::{BTreeSet, HashSet};
 use std::sync::OnceLock;
 
-use shifo_core::cluster::{self, Mark};
-use shifo_core::embed::{Facet, Rgb, Snippet, Theme};
-use shifo_core::geo::{Bounds, REGION};
-use shifo_core::json::{self, Node, Pos, Value};
-use shifo_core::model::SCHEMA_VERSION;
-use shifo_core::near::{self, great_circle_km};
-use shifo_core::places;
-use shifo_core::query::{clean_text, MAX_DATA_URL, MAX_TEXT};
-use shifo_core::search::{TextQuery, MAX_QUERY_WORDS};
-use shifo_core::source::{origin_of, ConfigError, DeployConfig, Refusal, Source as Load};
-use shifo_core::validate::{self, is_slug, ProblemKind};
+use shifo_core::dataset::deploy::{
+    origin_of, ConfigError, DataSource as Load, DeployConfig, Refusal,
+};
+use shifo_core::dataset::json::{self, Node, Pos, Value};
+use shifo_core::dataset::model::SCHEMA_VERSION;
+use shifo_core::dataset::validate::{self, is_slug, ProblemKind};
+use shifo_core::geo::bounds::{Bounds, LatLon, REGION};
+use shifo_core::geo::cluster::{self, Mark};
+use shifo_core::geo::near::{self, great_circle_km};
+use shifo_core::geo::places;
+use shifo_core::output::embed::{Lockable, Rgb, Snippet, Theme};
+use shifo_core::output::url::{clean_text, MAX_DATA_URL, MAX_TEXT};
+use shifo_core::query::search::{TextQuery, MAX_QUERY_WORDS};
 use shifo_core::{Country, Dataset, ErrorKind, Filter, Lang, LoadStep, Loaded, ViewState};
 
 /// The `dataset` target: the bytes (as lossy UTF-8) are a dataset file.
@@ -29,7 +31,7 @@ pub fn dataset(data: &[u8]) {
 
 /// A download read as it arrives, in pieces of any size, gives what the whole text gives.
 fn streamed_as_whole(data: &[u8]) {
-    let whole = Dataset::load(&shifo_core::stream::text_from_bytes(data.to_vec()));
+    let whole = Dataset::load(&shifo_core::dataset::stream::text_from_bytes(data.to_vec()));
     let sizes = [
         1,
         1 + data.len() % 61,
@@ -37,7 +39,7 @@ fn streamed_as_whole(data: &[u8]) {
         data.len().max(1),
     ];
     for size in sizes {
-        let mut stream = shifo_core::stream::Stream::new();
+        let mut stream = shifo_core::dataset::stream::Stream::new();
         for piece in data.chunks(size) {
             stream.push(piece.to_vec());
         }
@@ -276,7 +278,7 @@ fn kept_entries_are_valid(loaded: &Loaded) {
             c.lon
         );
         assert!(
-            c.country.bounds().contains(c.lat, c.lon),
+            c.country.bounds().contains(c.position()),
             "kept {} outside {}",
             c.id,
             c.country
@@ -535,9 +537,9 @@ fn check_distances(loaded: &Loaded, ids: &[usize]) {
     let origins = d
         .centers
         .first()
-        .map(|c| (c.lat, c.lon))
+        .map(|c| c.position())
         .into_iter()
-        .chain(places::PLACES.first().map(|p| (p.lat, p.lon)));
+        .chain(places::PLACES.first().map(|p| p.at));
     for origin in origins {
         let sorted = loaded.by_distance(ids, origin);
         assert_eq!(sorted, near::by_distance(d, ids, origin));
@@ -549,7 +551,7 @@ fn check_distances(loaded: &Loaded, ids: &[usize]) {
         for &(i, km) in &sorted {
             let c = &d.centers[i];
             assert!(km.is_finite() && km >= 0.0, "{} at {km} km", c.id);
-            assert_eq!(km, great_circle_km((c.lat, c.lon), origin), "symmetric");
+            assert_eq!(km, great_circle_km(c.position(), origin), "symmetric");
         }
         assert!(
             sorted.windows(2).all(|w| w[0].1 <= w[1].1),
@@ -566,16 +568,20 @@ fn check_layout(loaded: &Loaded, ids: &[usize]) {
     assert_eq!(bounds.is_none(), ids.is_empty());
     if let Some(b) = bounds {
         for &i in ids {
-            assert!(b.contains(d.centers[i].lat, d.centers[i].lon));
+            assert!(b.contains(d.centers[i].position()));
         }
     }
     let fitted = bounds.unwrap_or(REGION).padded(0.1);
-    let views = [REGION, fitted, Bounds::point(41.3, 69.24).padded(1.0)];
+    let views = [
+        REGION,
+        fitted,
+        Bounds::point(LatLon::new(41.3, 69.24)).padded(1.0),
+    ];
     for view in views {
         let in_view: BTreeSet<usize> = ids
             .iter()
             .copied()
-            .filter(|&i| view.contains(d.centers[i].lat, d.centers[i].lon))
+            .filter(|&i| view.contains(d.centers[i].position()))
             .collect();
         for zoom in [3.0, 8.0, 13.0, 17.0] {
             let cells = index.clusters(ids, zoom, view, 60.0);
@@ -583,12 +589,12 @@ fn check_layout(loaded: &Loaded, ids: &[usize]) {
             let merged = cluster::merge_close(cells, zoom, 45.0);
             check_clusters(&merged, &in_view, "merged");
             assert!(merged.windows(2).all(|w| w[0].first < w[1].first));
-            let px: Vec<(f64, f64)> = merged.iter().map(|c| c.pixels(zoom)).collect();
+            let px: Vec<cluster::WorldPixel> = merged.iter().map(|c| c.pixels(zoom)).collect();
             for (k, a) in px.iter().enumerate() {
                 for b in &px[k + 1..] {
                     // A lone cluster's mean is recomputed each pass: allow rounding.
                     assert!(
-                        (a.0 - b.0).hypot(a.1 - b.1) >= 45.0 - 1e-6,
+                        a.distance(*b) >= 45.0 - 1e-6,
                         "two merged clusters closer than 45 px: {a:?} {b:?}"
                     );
                 }
@@ -604,8 +610,8 @@ fn check_layout(loaded: &Loaded, ids: &[usize]) {
                         assert!(c.count >= 2);
                         drawn += c.count;
                     }
-                    Mark::Single { index, dx, dy } => {
-                        assert!(dx.is_finite() && dy.is_finite());
+                    Mark::Single { index, offset } => {
+                        assert!(offset.dx.is_finite() && offset.dy.is_finite());
                         assert!(in_view.contains(index), "single {index} not in view");
                         assert!(singles.insert(*index), "single {index} twice");
                         drawn += 1;
@@ -640,10 +646,7 @@ fn check_clusters(clusters: &[cluster::Cluster], in_view: &BTreeSet<usize>, what
             "{what}: first member {} twice",
             c.first
         );
-        assert!(
-            c.bounds.contains(c.lat, c.lon),
-            "{what}: {c:?} outside its bounds"
-        );
+        assert!(c.bounds.contains(c.at), "{what}: {c:?} outside its bounds");
     }
 }
 
@@ -724,16 +727,16 @@ pub fn query_text(q: &str) {
         ..Filter::default()
     };
     state.embed.keep_locked(&state.filter, &mut next);
-    if state.embed.locks(Facet::Country) {
+    if state.embed.locks(Lockable::Country) {
         assert_eq!(next.countries, state.filter.countries);
     }
-    if state.embed.locks(Facet::Specialty) {
+    if state.embed.locks(Lockable::Specialty) {
         assert_eq!(next.specialties, state.filter.specialties);
     }
-    if state.embed.locks(Facet::Pediatric) {
+    if state.embed.locks(Lockable::Pediatric) {
         assert_eq!(next.pediatric, state.filter.pediatric);
     }
-    if state.embed.locks(Facet::Hub) {
+    if state.embed.locks(Lockable::Hub) {
         assert_eq!(next.hubs, state.filter.hubs);
     }
 
@@ -808,7 +811,7 @@ fn values(v: &str) {
     if let Some(t) = Theme::from_code(v) {
         assert_eq!(Theme::from_code(t.code()), Some(t));
     }
-    if let Some(f) = Facet::from_code(v) {
+    if let Some(f) = Lockable::from_code(v) {
         assert_eq!(f.code(), v);
     }
     if let Some(l) = Lang::from_code(v) {

@@ -2,11 +2,11 @@
 //! colours, and the content height told to the host page so its iframe can fit it.
 
 use leptos::prelude::*;
-use shifo_core::embed::{Facet, Rgb, Theme};
-use wasm_bindgen::prelude::*;
+use shifo_core::output::embed::{Lockable, Rgb, Theme};
 use wasm_bindgen::JsCast;
 
 use crate::components::language::LanguageSwitcher;
+use crate::hooks::use_resize_observer;
 use crate::i18n::{t, use_i18n};
 use crate::state::AppState;
 
@@ -14,21 +14,16 @@ use crate::state::AppState;
 const SOFT_GROUND: Rgb = Rgb(0xf4, 0xf6, 0xf8);
 
 /// The message type the auto-height script of the embed snippet listens for.
-pub const HEIGHT_MESSAGE: &str = "shifo:height";
+pub(crate) const HEIGHT_MESSAGE: &str = "shifo:height";
 
 /// The bar an embedded map shows instead of the site header: a link to the full map with the
 /// same view (new tab), and the language switcher unless the host fixed the language.
 #[component]
-pub fn EmbedBar() -> impl IntoView {
+pub(crate) fn EmbedBar() -> impl IntoView {
     let state = AppState::expect();
     let i18n = use_i18n();
     let href = move || {
-        let location = window().location();
-        let base = format!(
-            "{}{}",
-            location.origin().unwrap_or_default(),
-            location.pathname().unwrap_or_default()
-        );
+        let base = crate::history::page_base();
         let query = state.view.with(|v| v.unembedded().to_query());
         if query.is_empty() {
             base
@@ -39,7 +34,7 @@ pub fn EmbedBar() -> impl IntoView {
     view! {
         <div class="embed-bar">
             <a class="full-map" href=href target="_blank" rel="noopener">{t!(i18n, embed_open_full)}</a>
-            <Show when=move || !state.locked(Facet::Lang)>
+            <Show when=move || !state.locked(Lockable::Lang)>
                 <LanguageSwitcher/>
             </Show>
         </div>
@@ -48,7 +43,7 @@ pub fn EmbedBar() -> impl IntoView {
 
 /// Applies the link's colours to the page: CSS variables set through the CSSOM (allowed under
 /// a strict style policy, unlike a `style` attribute), and `data-theme` for dark.
-pub fn use_theme() {
+pub(crate) fn use_theme() {
     let state = AppState::expect();
     Effect::new(move |_| {
         let (on, accent, theme) = state
@@ -96,15 +91,15 @@ pub fn use_theme() {
 
 /// Keeps telling the host page (if the map is in a frame) how tall the content is, whenever it
 /// changes. Only a number is sent; the host's script checks that it comes from this origin.
-pub fn post_height() {
+pub(crate) fn post_height() {
     let Some(parent) = window().parent().ok().flatten() else {
         return;
     };
     if parent == window() {
         return;
     }
-    let last = std::cell::Cell::new(0i32);
-    let send = Closure::<dyn Fn()>::new(move || {
+    let last = std::rc::Rc::new(std::cell::Cell::new(0i32));
+    let send = move || {
         let Some(root) = document().document_element() else {
             return;
         };
@@ -117,16 +112,12 @@ pub fn post_height() {
         let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
         let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
         let _ = parent.post_message(&message, "*");
-    });
-    if let (Ok(observer), Some(root)) = (
-        web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()),
-        document().document_element(),
-    ) {
-        observer.observe(&root);
-        if let Some(body) = document().body() {
-            observer.observe(&body);
-        }
+    };
+    // The page's height changes with either: the document's own, or the body's content.
+    if let Some(root) = document().document_element() {
+        use_resize_observer(&root, send.clone());
     }
-    // Lives as long as the page.
-    send.forget();
+    if let Some(body) = document().body() {
+        use_resize_observer(&body, send);
+    }
 }

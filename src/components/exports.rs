@@ -2,12 +2,11 @@
 //! calendar. Files are made in the browser from the loaded data; nothing is sent anywhere.
 
 use leptos::prelude::*;
-use shifo_core::export;
+use shifo_core::output::export;
 use wasm_bindgen::JsCast;
 
 use crate::history;
 use crate::i18n::{t, use_i18n};
-use crate::locale::lang_of;
 use crate::state::AppState;
 
 /// Offers `text` as a file named `name`: a Blob behind a temporary link with `download`.
@@ -44,7 +43,7 @@ pub fn Downloads() -> impl IntoView {
             return;
         };
         let d = &loaded.dataset;
-        let lang = lang_of(i18n.get_locale_untracked());
+        let lang = i18n.get_locale_untracked().lang();
         // The dataset's date names the files, so two downloads of one release compare equal.
         let day = &d.updated;
         let _ = match kind {

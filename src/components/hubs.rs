@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use shifo_core::HubStatus;
 
 use crate::i18n::{t, td_string, use_i18n, Locale};
-use crate::locale::{country_name, lang_of};
+use crate::locale::country_name;
 use crate::state::AppState;
 
 /// A hub's status in words (never by colour alone).
@@ -25,7 +25,7 @@ pub fn HubsPanel() -> impl IntoView {
     let items = move || {
         let loaded = state.loaded()?;
         let locale = i18n.get_locale();
-        let lang = lang_of(locale);
+        let lang = locale.lang();
         let dataset = &loaded.dataset;
         let items = dataset
             .hubs

@@ -4,8 +4,7 @@
 use leptos::prelude::*;
 use shifo_core::Lang;
 
-use crate::i18n::{t, td_string, use_i18n};
-use crate::locale::{lang_of, locale_of};
+use crate::i18n::{t, td_string, use_i18n, Locale};
 use crate::state::AppState;
 
 /// A labelled select of the seven interface languages; choosing one writes `lang=` to the URL.
@@ -13,11 +12,11 @@ use crate::state::AppState;
 pub fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     let state = AppState::expect();
-    let current = move || lang_of(i18n.get_locale());
+    let current = move || i18n.get_locale().lang();
     let options = Lang::ALL
         .into_iter()
         .map(|lang| {
-            let name = td_string!(locale_of(lang), language_name).to_string();
+            let name = td_string!(Locale::of(lang), language_name).to_string();
             view! {
                 <option value=lang.code() lang=lang.code() selected=move || current() == lang>
                     {name}

@@ -1,19 +1,19 @@
 //! Components, one concern per file.
 
-pub mod detail;
-pub mod embed;
-pub mod embed_dialog;
-pub mod events;
-pub mod exports;
-pub mod filters;
-pub mod footer;
-pub mod hubs;
-pub mod language;
-pub mod list;
-pub mod map;
-pub mod mobile;
-pub mod near;
-pub mod partnerships;
-pub mod referral;
-pub mod share;
-pub mod status;
+pub(crate) mod detail;
+pub(crate) mod embed;
+pub(crate) mod embed_dialog;
+pub(crate) mod events;
+pub(crate) mod exports;
+pub(crate) mod fields;
+pub(crate) mod filters;
+pub(crate) mod footer;
+pub(crate) mod hubs;
+pub(crate) mod language;
+pub(crate) mod list;
+pub(crate) mod map;
+pub(crate) mod mobile;
+pub(crate) mod near;
+pub(crate) mod referral;
+pub(crate) mod share;
+pub(crate) mod status;

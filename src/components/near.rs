@@ -3,13 +3,13 @@
 //! sorted by great-circle distance with the km shown.
 
 use leptos::prelude::*;
-use shifo_core::near::cities_sorted;
-use shifo_core::places;
+use shifo_core::geo::bounds::LatLon;
+use shifo_core::geo::near::cities_sorted;
+use shifo_core::geo::places;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{t, td_string, use_i18n};
-use crate::locale::lang_of;
 use crate::state::AppState;
 
 /// How long the browser may take to find the position before we say it could not.
@@ -34,7 +34,7 @@ enum Locating {
 }
 
 /// Asks the browser for its position once; `done` gets it or the failure.
-fn locate(done: impl Fn(Result<(f64, f64), Locating>) + Clone + 'static) {
+fn locate(done: impl Fn(Result<LatLon, Locating>) + Clone + 'static) {
     let Some(geo) = window().navigator().geolocation().ok() else {
         done(Err(Locating::Unsupported));
         return;
@@ -47,7 +47,7 @@ fn locate(done: impl Fn(Result<(f64, f64), Locating>) + Clone + 'static) {
             let read = |k: &str| js_sys::Reflect::get(&coords, &k.into()).ok()?.as_f64();
             match (read("latitude"), read("longitude")) {
                 (Some(lat), Some(lon)) if lat.is_finite() && lon.is_finite() => {
-                    done(Ok((lat, lon)))
+                    done(Ok(LatLon::new(lat, lon)))
                 }
                 _ => done(Err(Locating::Failed)),
             }
@@ -100,7 +100,7 @@ pub fn NearMe() -> impl IntoView {
     };
     let options = move || {
         let locale = i18n.get_locale();
-        let lang = lang_of(locale);
+        let lang = locale.lang();
         cities_sorted(lang)
             .into_iter()
             .map(|p| {
@@ -128,9 +128,9 @@ pub fn NearMe() -> impl IntoView {
                 return;
             }
             match answer {
-                Ok((lat, lon)) => {
+                Ok(at) => {
                     locating.set(Locating::Idle);
-                    state.set_here(lat, lon);
+                    state.set_here(at);
                 }
                 Err(why) => locating.set(why),
             }
@@ -138,7 +138,7 @@ pub fn NearMe() -> impl IntoView {
     };
     let status = move || {
         let locale = i18n.get_locale();
-        let lang = lang_of(locale);
+        let lang = locale.lang();
         match locating.get() {
             Locating::Busy => return td_string!(locale, near_locating).to_string(),
             Locating::Denied => return td_string!(locale, near_denied).to_string(),

@@ -15,26 +15,28 @@ enum Copied {
     Failed,
 }
 
-/// Puts `text` on the clipboard. Access can be refused (insecure context, permissions policy
-/// in an iframe), which the caller tells the user.
-pub async fn copy_text(text: &str) -> Result<(), ()> {
-    let window = web_sys::window().ok_or(())?;
-    let promise = window.navigator().clipboard().write_text(text);
-    JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
+/// The browser refused to write to the clipboard (an insecure context, a permissions policy
+/// in an iframe, no focus), which the caller tells the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ClipboardRefused;
+
+/// Puts `text` on the clipboard.
+pub(crate) async fn copy_text(text: &str) -> Result<(), ClipboardRefused> {
+    let promise = window().navigator().clipboard().write_text(text);
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| ClipboardRefused)
 }
 
-async fn copy_current_url() -> Result<(), ()> {
-    let url = web_sys::window()
-        .ok_or(())?
-        .location()
-        .href()
-        .map_err(|_| ())?;
+async fn copy_current_url() -> Result<(), ClipboardRefused> {
+    let url = window().location().href().map_err(|_| ClipboardRefused)?;
     copy_text(&url).await
 }
 
 /// A button that copies the page's address, with a spoken confirmation.
 #[component]
-pub fn ShareLink() -> impl IntoView {
+pub(crate) fn ShareLink() -> impl IntoView {
     let copied = RwSignal::new(Copied::Not);
     let i18n = use_i18n();
     let on_click = move |_| {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::{t, td_string, use_i18n};
 use crate::locale::problem_text;
 use crate::state::{AppState, LoadState};
-use shifo_core::source::Refusal;
+use shifo_core::dataset::deploy::Refusal;
 
 /// How many dataset problems are listed before "and N more".
 const SHOWN_PROBLEMS: usize = 5;

@@ -29,7 +29,7 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["schema"] => {
-            emit(&shifo_core::schema::json_schema());
+            emit(&shifo_core::dataset::schema::json_schema());
             ExitCode::SUCCESS
         }
         ["validate", file] => validate(file, true),
@@ -61,7 +61,7 @@ fn synth(count: &str, seed: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let d = shifo_core::synth::generate(count, seed, &vocabulary);
+    let d = shifo_core::dataset::synth::generate(count, seed, &vocabulary);
     match serde_json::to_string(&d) {
         Ok(mut text) => {
             text.push('\n');

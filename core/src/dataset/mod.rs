@@ -1,0 +1,20 @@
+//! Reading a dataset: the format's types ([`model`]), texts per language ([`names`]), a JSON
+//! reader that keeps every value's line and column ([`json`], [`objects`], [`shape`]), loading
+//! a whole file or a download as it arrives ([`load`], [`stream`]), the rules every center is
+//! checked against ([`validate`]), the generated JSON Schema, the synthetic generator, and
+//! which dataset a deployment lets a link load ([`deploy`]).
+
+pub mod country;
+pub mod deploy;
+pub mod json;
+pub mod load;
+pub mod model;
+pub mod names;
+pub mod objects;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub(crate) mod shape;
+pub mod stream;
+#[cfg(feature = "synth")]
+pub mod synth;
+pub mod validate;

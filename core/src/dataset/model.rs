@@ -1,0 +1,609 @@
+//! Dataset types: the shape of `public/data/centers.json` (schema version 1).
+//!
+//! Unknown fields are rejected so that a typo in a ministry's file ("pediatirc") is reported
+//! with its line and column instead of being silently ignored.
+
+pub use crate::dataset::country::Country;
+pub use crate::dataset::names::Names;
+use crate::geo::bounds::LatLon;
+use crate::lang::Lang;
+
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build of Shifo reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole dataset: the specialty vocabulary, the centers and the cooperation between them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Optional reference to this schema, so editors can check the file as it is typed.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Format version; this build reads version 1 (`SCHEMA_VERSION`).
+    pub schema_version: u32,
+    /// Free-form release label of the data, shown to users.
+    pub version: String,
+    /// Day the data was last updated, `YYYY-MM-DD`.
+    #[cfg_attr(feature = "schema", schemars(pattern(DATE_PATTERN)))]
+    pub updated: String,
+    /// Controlled vocabulary of specialty codes.
+    pub specialties: Vec<Specialty>,
+    /// The medical centers.
+    pub centers: Vec<Center>,
+    /// Memoranda and agreements between centers.
+    #[serde(default)]
+    pub partnerships: Vec<Partnership>,
+    /// Medicine Days, conferences and similar events.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// International hubs: designated or proposed, with their host center where one is named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hubs: Vec<Hub>,
+}
+
+/// A date as the sources give it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+pub const DATE_PATTERN: &str = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
+
+/// A stable identifier usable in a URL: lowercase letters, digits and hyphens.
+pub const SLUG_PATTERN: &str = "^[a-z0-9-]+$";
+
+/// One entry of the specialty vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Specialty {
+    /// Stable code used by centers and in URLs, e.g. `pediatric-oncology`.
+    #[cfg_attr(feature = "schema", schemars(pattern(SLUG_PATTERN)))]
+    pub code: String,
+    /// English label.
+    pub label: String,
+    /// Labels in other languages, keyed by language code (`ru`, `kk`, ...).
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub labels: Names,
+}
+
+/// A specialty medical center.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Center {
+    /// Stable slug, used in URLs (`center=<id>`).
+    #[cfg_attr(feature = "schema", schemars(pattern(SLUG_PATTERN)))]
+    pub id: String,
+    /// Official name in English.
+    pub name: String,
+    /// Official names in other languages, keyed by language code (`ru`, `kk`, `uz`, ...).
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub names: Names,
+    /// Country the center is in.
+    pub country: Country,
+    /// City, in English.
+    pub city: String,
+    /// Street address, where a source gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// Latitude in degrees (WGS 84).
+    pub lat: f64,
+    /// Longitude in degrees (WGS 84).
+    pub lon: f64,
+    /// Whether `lat`/`lon` mark the building or only the city.
+    pub precision: Precision,
+    /// Specialty codes from the dataset's vocabulary.
+    pub specialties: Vec<String>,
+    /// Care for children; absent when no source says whether children are treated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pediatric: Option<Pediatric>,
+    // Boxed: most centers have none, and the figures would widen every center by 24 bytes.
+    /// Size figures, where a source gives them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<Box<Capacity>>,
+    /// Languages patients can be served in (language codes), where known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    /// What the sources say about the center, in one or two sentences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Website; shown only as an http(s) link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Phone number in international format (`+` and country code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Contact e-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Id of the center this one belongs to (a branch or a unit of a larger center).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// Where the facts about this center come from; at least one.
+    pub sources: Vec<Source>,
+    /// Day the entry was last checked against its sources, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(pattern(DATE_PATTERN)))]
+    pub last_verified: Option<String>,
+}
+
+/// How exactly a center's coordinates are known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// The coordinates mark the building.
+    Building,
+    /// The coordinates mark the city; the building is somewhere in it.
+    City,
+}
+
+/// What a center offers children.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Pediatric {
+    /// Whether the center treats children.
+    pub treats_children: bool,
+    /// Specialty codes offered to children, where a source names them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<String>,
+}
+
+/// Size figures of a center, as its sources state them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Capacity {
+    /// Inpatient beds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beds: Option<u32>,
+    /// Patients treated a year (planned or reported; `note` says which).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patients_per_year: Option<u32>,
+    /// What the source says, in a few words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Whether a hub exists or is only proposed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum HubStatus {
+    /// Proposed by a government; no host or opening confirmed.
+    Proposed,
+    /// Designated and working.
+    Designated,
+}
+
+/// An international hub (e.g. for childhood cancer), as designated or proposed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Hub {
+    /// Stable slug.
+    #[cfg_attr(feature = "schema", schemars(pattern(SLUG_PATTERN)))]
+    pub id: String,
+    /// Name in English.
+    pub name: String,
+    /// Names in other languages, keyed by language code.
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub names: Names,
+    /// Proposed or designated.
+    pub status: HubStatus,
+    /// When it was proposed or designated, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(pattern(DATE_PATTERN)))]
+    pub date: Option<String>,
+    /// The country that proposed or leads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposed_by: Option<Country>,
+    /// Id of the host center, when one is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// Who it serves and what it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Where this comes from; at least one.
+    pub sources: Vec<Source>,
+}
+
+impl Specialty {
+    /// The label in `lang`, falling back to Russian, then English.
+    pub fn label_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.label, &self.labels)
+    }
+}
+
+impl Hub {
+    /// The name in `lang`, falling back to Russian, then English.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.name, &self.names)
+    }
+}
+
+impl Event {
+    /// The title in `lang`, falling back to Russian, then English.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.title, &self.titles)
+    }
+}
+
+impl Center {
+    /// The name in `lang`, falling back to Russian, then English; never blank.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.name, &self.names)
+    }
+
+    /// A center with only the required fields, for tests.
+    #[cfg(test)]
+    pub(crate) fn stub(id: &str, country: Country, lat: f64, lon: f64) -> Center {
+        Center {
+            id: id.into(),
+            name: id.into(),
+            names: Names::new(),
+            country,
+            city: "c".into(),
+            address: None,
+            lat,
+            lon,
+            precision: Precision::City,
+            specialties: vec![],
+            pediatric: None,
+            capacity: None,
+            languages: vec![],
+            summary: None,
+            website: None,
+            phone: None,
+            email: None,
+            part_of: None,
+            sources: vec![],
+            last_verified: None,
+        }
+    }
+
+    /// Where the center stands (or its city, see `precision`).
+    pub fn position(&self) -> LatLon {
+        LatLon::new(self.lat, self.lon)
+    }
+
+    /// Whether a source says the center treats children.
+    pub fn treats_children(&self) -> bool {
+        self.pediatric.as_ref().is_some_and(|p| p.treats_children)
+    }
+
+    /// A `mailto:` URI for the e-mail address, only when it looks like one.
+    pub fn mailto_uri(&self) -> Option<String> {
+        self.email
+            .as_deref()
+            .filter(|e| is_email(e))
+            .map(|e| format!("mailto:{e}"))
+    }
+
+    /// Whether the center offers the given specialty code.
+    pub fn offers(&self, code: &str) -> bool {
+        self.specialties.iter().any(|s| s == code)
+    }
+
+    /// The website, but only when it is an `https:` or `http:` URL, so data can never produce
+    /// a `javascript:` link.
+    pub fn safe_website(&self) -> Option<&str> {
+        self.website.as_deref().filter(|w| is_web_url(w))
+    }
+
+    /// A `tel:` URI for the phone, keeping only `+` and digits; `None` when no digits remain.
+    pub fn tel_uri(&self) -> Option<String> {
+        let phone = self.phone.as_deref()?;
+        let digits: String = phone
+            .chars()
+            .enumerate()
+            .filter(|&(i, c)| c.is_ascii_digit() || (i == 0 && c == '+'))
+            .map(|(_, c)| c)
+            .collect();
+        (digits.chars().filter(char::is_ascii_digit).count() >= 5).then(|| format!("tel:{digits}"))
+    }
+}
+
+/// Where a fact comes from: a published article or a file of the seed corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Title of the article or page.
+    pub title: String,
+    /// Web address of the source, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// File name of the article in the seed corpus, if it comes from there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(pattern(DATE_PATTERN)))]
+    pub date: Option<String>,
+}
+
+impl Source {
+    /// The URL, but only when it is `https:` or `http:`.
+    pub fn safe_url(&self) -> Option<&str> {
+        self.url.as_deref().filter(|u| is_web_url(u))
+    }
+
+    /// The source without its address when that is not `https:` or `http:`.
+    pub fn without_unsafe_url(&self) -> Source {
+        Source {
+            url: self.safe_url().map(str::to_owned),
+            ..self.clone()
+        }
+    }
+}
+
+/// A memorandum or agreement between two centers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Partnership {
+    /// Id of one center.
+    pub a: String,
+    /// Id of the other center.
+    pub b: String,
+    /// Date signed, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, if the source gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Where it was signed (e.g. a Medicine Days event).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occasion: Option<String>,
+    /// What the parties agreed to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Where this comes from.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+/// A Medicine Days week, a conference or a similar event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Stable slug.
+    pub id: String,
+    /// Title in English.
+    pub title: String,
+    /// Titles in other languages, keyed by language code.
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub titles: Names,
+    /// First day, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// Last day, same format as `start`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// Cities where it takes place.
+    #[serde(default)]
+    pub cities: Vec<String>,
+    /// Ids of the centers taking part.
+    #[serde(default)]
+    pub centers: Vec<String>,
+    /// Where this comes from.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+/// Whether a string looks like an e-mail address: one `@`, a dotted domain, nothing that could
+/// change the meaning of a `mailto:` link.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let plain = |p: &str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '+'))
+    };
+    plain(local)
+        && plain(domain)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+}
+
+/// Whether a phone number is in international format: `+`, a country code (which never
+/// starts with 0), then 8 to 15 digits in all (ITU-T E.164), grouped with single spaces,
+/// hyphens or parentheses.
+pub fn is_phone(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix('+') else {
+        return false;
+    };
+    let digits = rest.chars().filter(char::is_ascii_digit).count();
+    let grouping_ok = !rest.contains("  ") && !rest.contains("--") && !rest.contains("()");
+    rest.starts_with(|c: char| ('1'..='9').contains(&c))
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'))
+        && grouping_ok
+        && (8..=15).contains(&digits)
+}
+
+/// Whether a date is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a real day (30 February is not).
+pub fn is_date(s: &str) -> bool {
+    let num = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
+    let mut parts = s.split('-');
+    let (y, m, d, rest) = (parts.next(), parts.next(), parts.next(), parts.next());
+    let month = |m: &str| {
+        m.parse::<u32>()
+            .ok()
+            .filter(|m| num_ok(m, 12))
+            .filter(|_| num(m, 2))
+    };
+    fn num_ok(n: &u32, max: u32) -> bool {
+        (1..=max).contains(n)
+    }
+    match (y, m, d, rest) {
+        (Some(y), None, None, None) => num(y, 4),
+        (Some(y), Some(m), None, None) => num(y, 4) && month(m).is_some(),
+        (Some(y), Some(m), Some(d), None) => {
+            let (Some(month), true, true) = (month(m), num(y, 4), num(d, 2)) else {
+                return false;
+            };
+            let year: u32 = y.parse().unwrap_or(0);
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            let days = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            d.parse::<u32>().is_ok_and(|d| num_ok(&d, days))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a string is an absolute `https:` or `http:` URL with a host.
+pub fn is_web_url(s: &str) -> bool {
+    let s = s.trim_start();
+    // A space or control character cannot be part of a URL (it would have to be escaped).
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let strip = |scheme: &str| {
+        s.get(..scheme.len())
+            .filter(|p| p.eq_ignore_ascii_case(scheme))
+            .map(|_| &s[scheme.len()..])
+    };
+    let rest = strip("https://").or_else(|| strip("http://"));
+    matches!(rest, Some(r) if !r.is_empty() && !r.starts_with('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn center_with(website: Option<&str>, phone: Option<&str>) -> Center {
+        Center {
+            website: website.map(Into::into),
+            phone: phone.map(Into::into),
+            ..Center::stub("x", Country::KZ, 51.0, 71.0)
+        }
+    }
+
+    #[test]
+    fn only_http_urls_are_links() {
+        // Cases from the OWASP XSS cheat sheet's URL-scheme section.
+        let cases = [
+            ("https://example.org", true),
+            ("http://example.org/a?b", true),
+            ("HTTPS://EXAMPLE.ORG", true),
+            ("javascript:alert(1)", false),
+            ("JaVaScRiPt:alert(1)", false),
+            ("data:text/html,<script>", false),
+            ("//example.org", false),
+            ("https://", false),
+            ("https:///path", false),
+            ("example.org", false),
+            ("https:// not a url", false),
+            ("https://example.org/a b", false),
+        ];
+        for (url, ok) in cases {
+            assert_eq!(is_web_url(url), ok, "{url}");
+            assert_eq!(
+                center_with(Some(url), None).safe_website().is_some(),
+                ok,
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn tel_uri_keeps_plus_and_digits() {
+        let cases = [
+            (Some("+7 (7172) 70-29-00"), Some("tel:+77172702900")),
+            (Some("8 800 080 88 87"), Some("tel:88000808887")),
+            (Some("call us"), None),
+            (Some("12-3"), None),
+            (None, None),
+        ];
+        for (phone, want) in cases {
+            assert_eq!(
+                center_with(None, phone).tel_uri().as_deref(),
+                want,
+                "{phone:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn phones_must_be_international() {
+        // E.164: a country code and at most 15 digits in all; the Kazakh example is from the
+        // format of +7 7172 numbers (Astana).
+        let cases = [
+            ("+7 7172 70 29 00", true),
+            ("+998 (71) 277-21-21", true),
+            ("+996312000000", true),
+            ("8 7172 70 29 00", false),
+            ("+7 abc 70 29 00", false),
+            ("+12345", false),
+            ("+0 7172 70 29 00", false),
+            ("+7 -- 7172 70 29 00", false),
+            ("+1234567890123456", false),
+            ("+", false),
+            ("", false),
+        ];
+        for (phone, ok) in cases {
+            assert_eq!(is_phone(phone), ok, "{phone}");
+        }
+    }
+
+    #[test]
+    fn emails_and_mailto() {
+        let cases = [
+            ("info@cancercenter.kz", true),
+            ("a.b+c@mail.example.org", true),
+            ("no-at-sign.kz", false),
+            ("a@b", false),
+            ("a@@b.kz", false),
+            ("a b@c.kz", false),
+            ("a@b.kz?subject=x", false),
+            ("@b.kz", false),
+            ("a@.kz", false),
+        ];
+        for (email, ok) in cases {
+            assert_eq!(is_email(email), ok, "{email}");
+            let mut c = center_with(None, None);
+            c.email = Some(email.into());
+            assert_eq!(c.mailto_uri().is_some(), ok, "{email}");
+        }
+    }
+
+    #[test]
+    fn dates_are_partial_iso() {
+        let cases = [
+            ("2025", true),
+            ("2025-10", true),
+            ("2025-10-12", true),
+            ("2025-13", false),
+            ("2025-00-10", false),
+            ("2025-10-32", false),
+            ("2026-02-29", false),
+            ("2024-02-29", true),
+            ("2026-04-31", false),
+            ("25-10-12", false),
+            ("2025/10/12", false),
+            ("October 2025", false),
+            ("", false),
+        ];
+        for (date, ok) in cases {
+            assert_eq!(is_date(date), ok, "{date}");
+        }
+    }
+
+    #[test]
+    fn country_codes_round_trip() {
+        for c in Country::ALL {
+            assert_eq!(Country::from_code(c.code()), Some(c));
+            assert_eq!(Country::from_code(&c.code().to_lowercase()), Some(c));
+        }
+        assert_eq!(Country::from_code("RU"), None);
+        assert_eq!(Country::from_code(""), None);
+    }
+}

@@ -1,0 +1,940 @@
+//! Checks a dataset for problems serde cannot see (duplicate ids, unknown codes, coordinates
+//! outside the country, links to centers that do not exist, malformed contacts) and names each
+//! problem by its JSON path, so that it can be located in the file.
+
+use std::collections::HashSet;
+
+use foldhash::HashSet as FastSet;
+use std::fmt;
+
+use crate::dataset::json::{Node, Pos, Value};
+use crate::dataset::model::{is_date, is_email, is_phone, is_web_url, Dataset, Precision, Source};
+use crate::decimal::shortest;
+
+/// One step of a JSON path: an object key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    /// An object key.
+    Key(String),
+    /// An array index.
+    Index(usize),
+}
+
+/// Where a value sits in the document, e.g. `$.centers[3].phone`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Path(pub Vec<Seg>);
+
+impl Path {
+    /// The document itself.
+    pub fn root() -> Path {
+        Path(Vec::new())
+    }
+
+    /// This path followed by an object key.
+    pub fn key(&self, key: &str) -> Path {
+        let mut p = self.clone();
+        p.0.push(Seg::Key(key.to_string()));
+        p
+    }
+
+    /// This path followed by an array index.
+    pub fn index(&self, i: usize) -> Path {
+        let mut p = self.clone();
+        p.0.push(Seg::Index(i));
+        p
+    }
+
+    /// The top-level list and the index in it, for `$.centers[3]...` that is `("centers", 3)`.
+    pub fn entry(&self) -> Option<(&str, usize)> {
+        match self.0.as_slice() {
+            [Seg::Key(list), Seg::Index(i), ..] => Some((list.as_str(), *i)),
+            _ => None,
+        }
+    }
+
+    /// Parses the display form back (`$.centers[3].phone`); keys in brackets are not needed by
+    /// callers and are not supported.
+    pub fn parse(s: &str) -> Option<Path> {
+        let mut p = Path::root();
+        let rest = s.strip_prefix('$')?;
+        for part in rest.split('.').skip(1) {
+            let (key, mut idx) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+            p = p.key(key);
+            while let Some((n, r)) = idx.split_once(']') {
+                p = p.index(n.parse().ok()?);
+                idx = r.strip_prefix('[').unwrap_or(r);
+            }
+        }
+        Some(p)
+    }
+
+    /// The node at this path in a positioned tree, or the deepest existing node on the way.
+    pub fn locate<'a>(&self, root: &'a Node) -> &'a Node {
+        let mut node = root;
+        for seg in &self.0 {
+            let next = match (seg, &node.value) {
+                (Seg::Key(k), Value::Object(_)) => node.get(k).map(|m| &m.value),
+                (Seg::Index(i), Value::Array(items)) => items.get(*i),
+                _ => None,
+            };
+            match next {
+                Some(n) => node = n,
+                None => break,
+            }
+        }
+        node
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("$")?;
+        for seg in &self.0 {
+            match seg {
+                Seg::Index(i) => write!(f, "[{i}]")?,
+                Seg::Key(k)
+                    if !k.is_empty()
+                        && k.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$') =>
+                {
+                    write!(f, ".{k}")?
+                }
+                // Keys with dots, spaces or quotes are written as a quoted bracket, JSONPath-style.
+                Seg::Key(k) => write!(f, "[{}]", serde_json::Value::from(k.as_str()))?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The entry cannot be trusted and is left out.
+    Error,
+    /// Worth fixing; the entry is kept.
+    Warning,
+}
+
+/// One thing wrong with a dataset, located by its JSON path and, once loaded, line and column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// JSON path of the offending value, e.g. `$.centers[3].specialties[1]`.
+    pub path: Path,
+    /// Line and column in the file, when known.
+    pub at: Option<Pos>,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+/// The kinds of problem, one variant per rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    /// A field the format does not have (often a typo).
+    UnknownField(String),
+    /// A required field is absent.
+    MissingField(String),
+    /// The same key appears twice in one object.
+    DuplicateField(String),
+    /// A value of the wrong JSON type.
+    WrongType {
+        /// What the format expects, e.g. "a string".
+        expected: &'static str,
+        /// What the file has.
+        found: &'static str,
+    },
+    /// A string outside a fixed list (country codes, precision, hub status).
+    NotOneOf {
+        /// The value found.
+        found: String,
+        /// The values allowed.
+        allowed: &'static [&'static str],
+    },
+    /// A count that is not a whole number from 0 to 4,294,967,295.
+    NotAWholeNumber(String),
+    /// The file declares a schema version other than this build's.
+    UnsupportedVersion(u32),
+    /// An id is used twice in the same list; the later entry is dropped.
+    DuplicateId(String),
+    /// An id is not a lowercase slug (`a-z`, `0-9`, `-`), so it cannot live in a URL.
+    BadId(String),
+    /// A required text field is empty.
+    Empty(&'static str),
+    /// A specialty code is not in the vocabulary.
+    UnknownSpecialty(String),
+    /// A specialty code is declared twice in the vocabulary.
+    DuplicateSpecialty(String),
+    /// A specialty code is not a lowercase slug, so it cannot live in a URL; it is removed.
+    BadSpecialtyCode(String),
+    /// Latitude or longitude is not a finite number in range.
+    BadCoordinates {
+        /// The latitude found.
+        lat: f64,
+        /// The longitude found.
+        lon: f64,
+    },
+    /// The coordinates lie outside the center's country.
+    OutsideCountry {
+        /// The country the center claims.
+        country: crate::dataset::country::Country,
+        /// The latitude found.
+        lat: f64,
+        /// The longitude found.
+        lon: f64,
+    },
+    /// A partnership, event, hub or `part_of` names a center that is not in the dataset.
+    UnknownCenter(String),
+    /// A link is not an `https:` or `http:` URL.
+    BadUrl(String),
+    /// A phone number is not `+`, a country code and 8 to 15 digits in all.
+    BadPhone(String),
+    /// An e-mail address is malformed.
+    BadEmail(String),
+    /// A date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    BadDate(String),
+    /// A center or hub has no source.
+    NoSource,
+    /// An entry could not be read although its shape looked right (a detail serde rejects).
+    Unreadable(String),
+    /// A source has neither a `url` nor a `file`, so nobody can check it.
+    UncheckableSource,
+    /// Warning: the coordinates mark only the city.
+    CityPrecision,
+    /// Warning: no name in this language.
+    MissingName(&'static str),
+    /// Warning: no `last_verified` date.
+    NotVerified,
+    /// Warning: a specialty's label is empty; its code is shown instead.
+    EmptyLabel,
+}
+
+impl ProblemKind {
+    /// Errors make the entry be left out; warnings do not.
+    pub fn severity(&self) -> Severity {
+        match self {
+            ProblemKind::CityPrecision
+            | ProblemKind::MissingName(_)
+            | ProblemKind::NotVerified
+            | ProblemKind::EmptyLabel => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl Problem {
+    /// A problem at a path, optionally already located.
+    pub fn new(path: Path, at: Option<Pos>, kind: ProblemKind) -> Problem {
+        Problem { path, at, kind }
+    }
+
+    /// Whether this problem makes its entry be left out.
+    pub fn is_error(&self) -> bool {
+        self.kind.severity() == Severity::Error
+    }
+
+    /// The index of the center this problem belongs to, if it is inside `centers[..]`.
+    pub fn center_index(&self) -> Option<usize> {
+        self.path
+            .entry()
+            .and_then(|(list, i)| (list == "centers").then_some(i))
+    }
+
+    /// What is wrong, without the path or location.
+    pub fn message(&self) -> String {
+        match &self.kind {
+            ProblemKind::UnknownField(name) => format!("unknown field \"{name}\""),
+            ProblemKind::MissingField(name) => format!("missing required field \"{name}\""),
+            ProblemKind::DuplicateField(name) => format!("field \"{name}\" appears twice"),
+            ProblemKind::WrongType { expected, found } => {
+                format!("expected {expected}, found {found}")
+            }
+            ProblemKind::NotOneOf { found, allowed } => {
+                format!("\"{found}\" is not one of {}", allowed.join(", "))
+            }
+            ProblemKind::NotAWholeNumber(raw) => format!("{raw} is not a whole number"),
+            ProblemKind::UnsupportedVersion(v) => format!(
+                "schema_version {v} is not supported (this version of Shifo reads {})",
+                crate::dataset::model::SCHEMA_VERSION
+            ),
+            ProblemKind::DuplicateId(id) => format!("duplicate id \"{id}\""),
+            ProblemKind::BadId(id) => {
+                format!("id \"{id}\" must use only lowercase letters, digits and hyphens")
+            }
+            ProblemKind::Empty(field) => format!("{field} must not be empty"),
+            ProblemKind::UnknownSpecialty(code) => format!("unknown specialty code \"{code}\""),
+            ProblemKind::DuplicateSpecialty(code) => {
+                format!("specialty code \"{code}\" is declared twice")
+            }
+            ProblemKind::BadSpecialtyCode(code) => format!(
+                "specialty code \"{code}\" must use only lowercase letters, digits and hyphens"
+            ),
+            ProblemKind::BadCoordinates { lat, lon } => format!(
+                "coordinates {}, {} are out of range (lat -90..90, lon -180..180)",
+                shortest(*lat),
+                shortest(*lon)
+            ),
+            ProblemKind::OutsideCountry { country, lat, lon } => format!(
+                "coordinates {}, {} are outside {} ({country})",
+                shortest(*lat),
+                shortest(*lon),
+                country.name()
+            ),
+            ProblemKind::UnknownCenter(id) => format!("no center has the id \"{id}\""),
+            ProblemKind::BadUrl(url) => format!("\"{url}\" is not an https or http URL"),
+            ProblemKind::BadPhone(phone) => format!(
+                "\"{phone}\" is not a phone number in international format (+, country code, 8-15 digits)"
+            ),
+            ProblemKind::BadEmail(email) => format!("\"{email}\" is not an e-mail address"),
+            ProblemKind::BadDate(date) => {
+                format!("\"{date}\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
+            ProblemKind::NoSource => "needs at least one source".to_string(),
+            ProblemKind::UncheckableSource => "a source needs a url or a file".to_string(),
+            ProblemKind::CityPrecision => {
+                "coordinates mark the city, not the building".to_string()
+            }
+            ProblemKind::MissingName(lang) => format!("no name in \"{lang}\""),
+            ProblemKind::NotVerified => "no last_verified date".to_string(),
+            ProblemKind::EmptyLabel => "label is empty; the code is shown instead".to_string(),
+            ProblemKind::Unreadable(message) => format!("could not be read: {message}"),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(at) = self.at {
+            write!(f, "line {}, column {}: ", at.line, at.column)?;
+        }
+        write!(f, "{}: {}", self.path, self.message())
+    }
+}
+
+/// Whether an id is a URL-safe slug.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Ids and codes of entries that exist in the file but were already reported and left out.
+#[derive(Debug, Clone, Default)]
+pub struct AlsoKnown {
+    /// Center ids: links to them are dropped quietly instead of being reported again.
+    pub centers: HashSet<String>,
+    /// Specialty codes: centers using them keep them, instead of losing a whole center to a
+    /// typo in the vocabulary.
+    pub codes: HashSet<String>,
+    /// Some vocabulary entry was unreadable, code and all: a code the vocabulary lacks may be
+    /// that entry's, so it is not reported until the entry is fixed.
+    pub codes_uncertain: bool,
+}
+
+/// Every problem in a typed dataset, in document order, with paths but no line and column
+/// (see [`Dataset::load`] for those).
+pub fn check(d: &Dataset) -> Vec<Problem> {
+    check_with(d, &AlsoKnown::default())
+}
+
+/// [`check`], knowing the entries of `also` exist though they were left out.
+pub fn check_with(d: &Dataset, also: &AlsoKnown) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut push = |path: Path, kind: ProblemKind| out.push(Problem::new(path, None, kind));
+    // Paths are built only for a problem: building one per entry cost more than the checks
+    // themselves at 50,000 centers.
+    let entry = |list: &'static str, i: usize| Path::root().key(list).index(i);
+
+    if !is_date(&d.updated) {
+        push(
+            Path::root().key("updated"),
+            ProblemKind::BadDate(d.updated.clone()),
+        );
+    }
+
+    let mut codes: FastSet<&str> = also.codes.iter().map(String::as_str).collect();
+    for (i, s) in d.specialties.iter().enumerate() {
+        let at = || entry("specialties", i);
+        if s.code.trim().is_empty() {
+            push(at().key("code"), ProblemKind::Empty("code"));
+        } else if !is_slug(&s.code) {
+            push(
+                at().key("code"),
+                ProblemKind::BadSpecialtyCode(s.code.clone()),
+            );
+        } else if !codes.insert(s.code.as_str()) {
+            push(
+                at().key("code"),
+                ProblemKind::DuplicateSpecialty(s.code.clone()),
+            );
+        }
+        if s.label.trim().is_empty() {
+            push(at().key("label"), ProblemKind::EmptyLabel);
+        }
+    }
+
+    // Every id, and which centers repeat an earlier center's id (a malformed id is reported
+    // as such, not as a repeat). One set serves both: at 50,000 centers a second would cost
+    // another few hundred kilobytes and milliseconds.
+    let mut known: FastSet<&str> = FastSet::default();
+    known.reserve(d.centers.len() + also.centers.len());
+    let repeats: Vec<bool> = d
+        .centers
+        .iter()
+        .map(|c| !known.insert(c.id.as_str()) && is_slug(&c.id))
+        .collect();
+    known.extend(also.centers.iter().map(String::as_str));
+    let check_sources = |at: &dyn Fn() -> Path,
+                         sources: &[Source],
+                         required: bool,
+                         push: &mut dyn FnMut(Path, ProblemKind)| {
+        if required && sources.is_empty() {
+            push(at().key("sources"), ProblemKind::NoSource);
+        }
+        for (j, s) in sources.iter().enumerate() {
+            let at = || at().key("sources").index(j);
+            if s.title.trim().is_empty() {
+                push(at().key("title"), ProblemKind::Empty("title"));
+            }
+            match (&s.url, &s.file) {
+                (None, None) => push(at(), ProblemKind::UncheckableSource),
+                (Some(u), _) if !is_web_url(u) => {
+                    push(at().key("url"), ProblemKind::BadUrl(u.clone()))
+                }
+                _ => {}
+            }
+            if let Some(date) = s.date.as_ref().filter(|d| !is_date(d)) {
+                push(at().key("date"), ProblemKind::BadDate(date.clone()));
+            }
+        }
+    };
+
+    for (i, c) in d.centers.iter().enumerate() {
+        let at = || entry("centers", i);
+        if !is_slug(&c.id) {
+            push(at().key("id"), ProblemKind::BadId(c.id.clone()));
+        } else if repeats[i] {
+            push(at().key("id"), ProblemKind::DuplicateId(c.id.clone()));
+        }
+        if c.name.trim().is_empty() {
+            push(at().key("name"), ProblemKind::Empty("name"));
+        }
+        if c.names.get("ru").is_none_or(|n| n.trim().is_empty()) {
+            push(at().key("names"), ProblemKind::MissingName("ru"));
+        }
+        if c.city.trim().is_empty() {
+            push(at().key("city"), ProblemKind::Empty("city"));
+        }
+        let lat_ok = c.lat.is_finite() && (-90.0..=90.0).contains(&c.lat);
+        let lon_ok = c.lon.is_finite() && (-180.0..=180.0).contains(&c.lon);
+        if !lat_ok || !lon_ok {
+            push(
+                at().key("lat"),
+                ProblemKind::BadCoordinates {
+                    lat: c.lat,
+                    lon: c.lon,
+                },
+            );
+        } else if !c.country.bounds().contains(c.position()) {
+            push(
+                at().key("lat"),
+                ProblemKind::OutsideCountry {
+                    country: c.country,
+                    lat: c.lat,
+                    lon: c.lon,
+                },
+            );
+        }
+        if c.precision == Precision::City {
+            push(at().key("precision"), ProblemKind::CityPrecision);
+        }
+        for (j, code) in c.specialties.iter().enumerate() {
+            if !codes.contains(code.as_str()) && !also.codes_uncertain {
+                push(
+                    at().key("specialties").index(j),
+                    ProblemKind::UnknownSpecialty(code.clone()),
+                );
+            }
+        }
+        if let Some(p) = &c.pediatric {
+            for (j, code) in p.services.iter().enumerate() {
+                if !codes.contains(code.as_str()) && !also.codes_uncertain {
+                    push(
+                        at().key("pediatric").key("services").index(j),
+                        ProblemKind::UnknownSpecialty(code.clone()),
+                    );
+                }
+            }
+        }
+        if let Some(w) = c.website.as_ref().filter(|w| !is_web_url(w)) {
+            push(at().key("website"), ProblemKind::BadUrl(w.clone()));
+        }
+        if let Some(p) = c.phone.as_ref().filter(|p| !is_phone(p)) {
+            push(at().key("phone"), ProblemKind::BadPhone(p.clone()));
+        }
+        if let Some(e) = c.email.as_ref().filter(|e| !is_email(e)) {
+            push(at().key("email"), ProblemKind::BadEmail(e.clone()));
+        }
+        if let Some(parent) = c.part_of.as_ref().filter(|p| !known.contains(p.as_str())) {
+            push(
+                at().key("part_of"),
+                ProblemKind::UnknownCenter(parent.clone()),
+            );
+        }
+        check_sources(&at, &c.sources, true, &mut push);
+        match &c.last_verified {
+            None => push(at(), ProblemKind::NotVerified),
+            Some(v) if !is_date(v) => {
+                push(at().key("last_verified"), ProblemKind::BadDate(v.clone()))
+            }
+            Some(_) => {}
+        }
+    }
+
+    for (i, p) in d.partnerships.iter().enumerate() {
+        let at = || entry("partnerships", i);
+        for (field, id) in [("a", &p.a), ("b", &p.b)] {
+            if !known.contains(id.as_str()) {
+                push(at().key(field), ProblemKind::UnknownCenter(id.clone()));
+            }
+        }
+        if let Some(date) = p.date.as_ref().filter(|d| !is_date(d)) {
+            push(at().key("date"), ProblemKind::BadDate(date.clone()));
+        }
+        check_sources(&at, &p.sources, false, &mut push);
+    }
+
+    let mut event_ids = FastSet::default();
+    for (i, e) in d.events.iter().enumerate() {
+        let at = || entry("events", i);
+        if !is_slug(&e.id) {
+            push(at().key("id"), ProblemKind::BadId(e.id.clone()));
+        } else if !event_ids.insert(e.id.as_str()) {
+            push(at().key("id"), ProblemKind::DuplicateId(e.id.clone()));
+        }
+        for (field, date) in [("start", &e.start), ("end", &e.end)] {
+            if let Some(date) = date.as_ref().filter(|d| !is_date(d)) {
+                push(at().key(field), ProblemKind::BadDate(date.clone()));
+            }
+        }
+        for (j, id) in e.centers.iter().enumerate() {
+            if !known.contains(id.as_str()) {
+                push(
+                    at().key("centers").index(j),
+                    ProblemKind::UnknownCenter(id.clone()),
+                );
+            }
+        }
+        check_sources(&at, &e.sources, false, &mut push);
+    }
+
+    let mut hub_ids = FastSet::default();
+    for (i, h) in d.hubs.iter().enumerate() {
+        let at = || entry("hubs", i);
+        if !is_slug(&h.id) {
+            push(at().key("id"), ProblemKind::BadId(h.id.clone()));
+        } else if !hub_ids.insert(h.id.as_str()) {
+            push(at().key("id"), ProblemKind::DuplicateId(h.id.clone()));
+        }
+        if let Some(host) = h.host.as_ref().filter(|h| !known.contains(h.as_str())) {
+            push(at().key("host"), ProblemKind::UnknownCenter(host.clone()));
+        }
+        if let Some(date) = h.date.as_ref().filter(|d| !is_date(d)) {
+            push(at().key("date"), ProblemKind::BadDate(date.clone()));
+        }
+        check_sources(&at, &h.sources, true, &mut push);
+    }
+    out
+}
+
+/// Removes every entry that has an error (centers, partnerships, events, hubs, vocabulary
+/// entries), then the links that pointed at removed centers. `problems` must come from
+/// [`check`] on this same dataset.
+pub fn remove_invalid(d: &mut Dataset, problems: &[Problem]) {
+    // The entries of `list` with an error; with `links_only_cost_the_link`, an error that is
+    // only a link to an unknown center does not count (the link alone goes, below).
+    let bad = |list: &str, links_only_cost_the_link: bool| -> HashSet<usize> {
+        problems
+            .iter()
+            .filter(|p| p.is_error())
+            .filter(|p| {
+                !(links_only_cost_the_link && matches!(p.kind, ProblemKind::UnknownCenter(_)))
+            })
+            .filter_map(|p| p.path.entry())
+            .filter(|(l, _)| *l == list)
+            .map(|(_, i)| i)
+            .collect()
+    };
+    fn drop_indices<T>(items: &mut Vec<T>, bad: &HashSet<usize>) {
+        let mut i = 0;
+        items.retain(|_| {
+            let keep = !bad.contains(&i);
+            i += 1;
+            keep
+        });
+    }
+    drop_indices(&mut d.specialties, &bad("specialties", false));
+    drop_indices(&mut d.centers, &bad("centers", false));
+    drop_indices(&mut d.partnerships, &bad("partnerships", false));
+    // An event naming an unknown center keeps its other centers, a hub naming an unknown
+    // host keeps everything but the host; other errors drop them.
+    drop_indices(&mut d.events, &bad("events", true));
+    drop_indices(&mut d.hubs, &bad("hubs", true));
+
+    let known: HashSet<String> = d.centers.iter().map(|c| c.id.clone()).collect();
+    d.partnerships
+        .retain(|p| known.contains(&p.a) && known.contains(&p.b));
+    for e in &mut d.events {
+        e.centers.retain(|id| known.contains(id));
+    }
+    for c in &mut d.centers {
+        if c.part_of.as_ref().is_some_and(|p| !known.contains(p)) {
+            c.part_of = None;
+        }
+    }
+    // A hub still exists when its host's entry is broken; only the link goes.
+    for h in &mut d.hubs {
+        if h.host.as_ref().is_some_and(|id| !known.contains(id)) {
+            h.host = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two clean centers (building precision, Russian names, sources, verified) and links
+    /// between them. The line numbers in the tests below are counted in this text.
+    fn base() -> String {
+        r#"{"schema_version": 1, "version": "t", "updated": "2026-01-01",
+  "specialties": [{"code": "oncology", "label": "Oncology"},
+                  {"code": "neurosurgery", "label": "Neurosurgery"}],
+  "centers": [
+    {"id": "a", "name": "A", "names": {"ru": "А"}, "country": "KZ", "city": "Astana",
+     "lat": 51.17, "lon": 71.45, "precision": "building", "specialties": ["oncology"],
+     "sources": [{"title": "S", "file": "000.txt"}], "last_verified": "2026-11-22"},
+    {"id": "b", "name": "B", "names": {"ru": "Б"}, "country": "UZ", "city": "Tashkent",
+     "lat": 41.3, "lon": 69.24, "precision": "building", "specialties": ["neurosurgery"],
+     "pediatric": {"treats_children": true, "services": ["neurosurgery"]},
+     "sources": [{"title": "S", "url": "https://example.org/b"}], "last_verified": "2026-11-22"}
+  ],
+  "partnerships": [{"a": "a", "b": "b"}],
+  "events": [{"id": "e", "title": "E", "centers": ["a", "b"]}],
+  "hubs": [{"id": "h", "name": "H", "status": "proposed", "host": "b",
+            "sources": [{"title": "S", "file": "000.txt"}]}]}"#
+            .to_string()
+    }
+
+    #[test]
+    fn clean_dataset_has_no_problems() {
+        let loaded = Dataset::load(&base()).unwrap();
+        assert_eq!(loaded.problems, vec![]);
+        assert_eq!(loaded.dataset.centers.len(), 2);
+        assert_eq!(loaded.dataset.hubs.len(), 1);
+    }
+
+    /// The edit that appends a third center with the given id.
+    fn extra(id: &str) -> String {
+        format!(
+            "\"last_verified\": \"2026-11-22\"}},\n{{\"id\": \"{id}\", \"name\": \"C\", \"names\": {{\"ru\": \"В\"}}, \"country\": \"KZ\", \"city\": \"Astana\", \"lat\": 51.0, \"lon\": 71.0, \"precision\": \"building\", \"specialties\": [], \"sources\": [{{\"title\": \"S\", \"file\": \"f\"}}], \"last_verified\": \"2026-11-22\"}}"
+        )
+    }
+
+    #[test]
+    fn each_rule_reports_its_path_and_place_and_drops_only_the_bad_entry() {
+        // (edit to the base dataset, expected path, expected text, line:column, centers left)
+        // Lines and columns of the offending value (or key, for unknown and duplicate fields;
+        // the object, for missing ones) in `base()` after the edit, counted by hand.
+        type Case<'a> = (&'a str, &'a str, &'a str, &'a str, (usize, usize), usize);
+        let cases: &[Case] = &[
+            ("\"last_verified\": \"2026-11-22\"}\n  ]", &(extra("a") + "\n  ]"), "$.centers[2].id", "duplicate id \"a\"", (12, 8), 2),
+            ("\"last_verified\": \"2026-11-22\"}\n  ]", &(extra("B b") + "\n  ]"), "$.centers[2].id", "lowercase", (12, 8), 2),
+            ("\"name\": \"B\"", "\"name\": \" \"", "$.centers[1].name", "name must not be empty", (8, 25), 1),
+            ("\"city\": \"Tashkent\"", "\"city\": \"\"", "$.centers[1].city", "city must not be empty", (8, 77), 1),
+            ("[\"neurosurgery\"],\n", "[\"neurosurgery\", \"cardio\"],\n", "$.centers[1].specialties[1]", "unknown specialty code \"cardio\"", (9, 90), 1),
+            ("\"services\": [\"neurosurgery\"]", "\"services\": [\"ent\"]", "$.centers[1].pediatric.services[0]", "unknown specialty code \"ent\"", (10, 58), 1),
+            ("\"lat\": 41.3", "\"lat\": 141.3", "$.centers[1].lat", "out of range", (9, 13), 1),
+            ("\"lat\": 41.3, \"lon\": 69.24", "\"lat\": 55.75, \"lon\": 37.62", "$.centers[1].lat", "outside Uzbekistan (UZ)", (9, 13), 1),
+            ("\"city\": \"Tashkent\",", "\"city\": \"Tashkent\", \"website\": \"javascript:alert(1)\",", "$.centers[1].website", "not an https or http URL", (8, 100), 1),
+            ("\"city\": \"Tashkent\",", "\"city\": \"Tashkent\", \"phone\": \"8 (71) 277-21-21\",", "$.centers[1].phone", "international format", (8, 98), 1),
+            ("\"city\": \"Tashkent\",", "\"city\": \"Tashkent\", \"email\": \"info at b.uz\",", "$.centers[1].email", "not an e-mail address", (8, 98), 1),
+            ("\"city\": \"Tashkent\",", "\"city\": \"Tashkent\", \"part_of\": \"zz\",", "$.centers[1].part_of", "no center has the id \"zz\"", (8, 100), 1),
+            ("\"sources\": [{\"title\": \"S\", \"url\": \"https://example.org/b\"}]", "\"sources\": []", "$.centers[1].sources", "needs at least one source", (11, 17), 1),
+            ("\"url\": \"https://example.org/b\"", "\"url\": \"ftp://example.org/b\"", "$.centers[1].sources[0].url", "not an https or http URL", (11, 40), 1),
+            ("{\"title\": \"S\", \"url\": \"https://example.org/b\"}", "{\"title\": \"S\"}", "$.centers[1].sources[0]", "needs a url or a file", (11, 18), 1),
+            ("\"last_verified\": \"2026-11-22\"}\n  ]", "\"last_verified\": \"22.11.2026\"}\n  ]", "$.centers[1].last_verified", "is not a date", (11, 84), 1),
+            ("{\"a\": \"a\", \"b\": \"b\"}", "{\"a\": \"a\", \"b\": \"zz\"}", "$.partnerships[0].b", "no center has the id \"zz\"", (13, 36), 2),
+            ("[\"a\", \"b\"]}", "[\"a\", \"q\"]}", "$.events[0].centers[1]", "no center has the id \"q\"", (14, 57), 2),
+            ("\"host\": \"b\"", "\"host\": \"x\"", "$.hubs[0].host", "no center has the id \"x\"", (15, 67), 2),
+            ("{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}", "{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}, {\"code\": \"oncology\", \"label\": \"Again\"}", "$.specialties[2].code", "declared twice", (3, 79), 2),
+            ("{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}", "{\"code\": \"neurosurgery\", \"label\": \"Neurosurgery\"}, {\"code\": \"Ear & nose\", \"label\": \"ENT\"}", "$.specialties[2].code", "lowercase letters", (3, 79), 2),
+            // Shape problems: found by walking the tree, located at the key or value.
+            ("\"precision\": \"building\", \"specialties\": [\"neurosurgery\"]", "\"precision\": \"building\", \"colour\": \"red\", \"specialties\": [\"neurosurgery\"]", "$.centers[1].colour", "unknown field \"colour\"", (9, 58), 1),
+            ("\"country\": \"UZ\"", "\"country\": \"RU\"", "$.centers[1].country", "\"RU\" is not one of KZ, UZ, KG, TJ, TM", (8, 63), 1),
+            ("\"lat\": 41.3", "\"lat\": \"41.3\"", "$.centers[1].lat", "expected a number, found a string", (9, 13), 1),
+            ("\"country\": \"UZ\", ", "", "$.centers[1].country", "missing required field \"country\"", (8, 5), 1),
+            ("\"name\": \"B\"", "\"name\": \"B\", \"name\": \"C\"", "$.centers[1].name", "appears twice", (8, 30), 1),
+            ("\"updated\": \"2026-01-01\"", "\"updated\": \"yesterday\"", "$.updated", "is not a date", (1, 50), 2),
+        ];
+        for (from, to, path, text, (line, column), left) in cases {
+            let input = base().replacen(from, to, 1);
+            assert_ne!(input, base(), "edit {from:?} did not apply");
+            let loaded = Dataset::load(&input).unwrap();
+            let errors: Vec<&Problem> = loaded.errors().collect();
+            assert_eq!(errors.len(), 1, "{to}: {errors:?}");
+            let p = errors[0];
+            assert_eq!(p.path.to_string(), *path, "{to}");
+            assert!(p.to_string().contains(text), "{p}");
+            assert_eq!(
+                p.at,
+                Some(Pos {
+                    line: *line,
+                    column: *column
+                }),
+                "{p}"
+            );
+            assert_eq!(loaded.dataset.centers.len(), *left, "{to}");
+        }
+    }
+
+    #[test]
+    fn fast_and_thorough_loading_agree() {
+        // Files of the right shape take the fast path; the thorough one must say the same.
+        let inputs = [
+            base(),
+            base().replacen("\"lat\": 41.3", "\"lat\": 55.75", 1),
+            base().replacen("\"host\": \"b\"", "\"host\": \"x\"", 1),
+            base().replacen("\"precision\": \"building\"", "\"precision\": \"city\"", 2),
+            base().replacen(
+                "{\"a\": \"a\", \"b\": \"b\"}",
+                "{\"a\": \"a\", \"b\": \"q\"}",
+                1,
+            ),
+            base().replacen("\"ru\": \"А\"", "\"ru\": \"А\", \"ru\": \"Б\"", 1),
+        ];
+        for input in inputs {
+            let fast = Dataset::load(&input).unwrap();
+            let thorough = Dataset::load_thorough(&input).unwrap();
+            assert_eq!(fast, thorough, "{input}");
+        }
+    }
+
+    #[test]
+    fn records_written_as_arrays_are_shape_errors_on_both_paths() {
+        // serde's derived readers take `["S", null, "000.txt"]` as a Source's fields in order;
+        // the format (and its JSON Schema) says a source is an object.
+        let cases = [
+            (
+                base().replacen(
+                    "[{\"title\": \"S\", \"file\": \"000.txt\"}]",
+                    "[[\"S\", null, \"000.txt\"]]",
+                    1,
+                ),
+                "$.centers[0].sources[0]",
+            ),
+            (
+                base().replacen(
+                    "\"pediatric\": {\"treats_children\": true, \"services\": [\"neurosurgery\"]}",
+                    "\"pediatric\": [true, [\"neurosurgery\"]]",
+                    1,
+                ),
+                "$.centers[1].pediatric",
+            ),
+            (
+                base().replacen(
+                    "{\"code\": \"oncology\", \"label\": \"Oncology\"}",
+                    "[\"oncology\", \"Oncology\"]",
+                    1,
+                ),
+                "$.specialties[0]",
+            ),
+        ];
+        for (input, path) in cases {
+            assert_ne!(input, base());
+            let loaded = Dataset::load(&input).unwrap();
+            let errors: Vec<String> = loaded.errors().map(|p| p.path.to_string()).collect();
+            assert_eq!(errors, [path], "{input}");
+            assert_eq!(loaded, Dataset::load_thorough(&input).unwrap());
+        }
+    }
+
+    #[test]
+    fn a_broken_vocabulary_entry_costs_no_center() {
+        // A typo in the oncology entry's key: the entry is reported, and center a, which
+        // offers oncology, still shows.
+        let input = base().replacen("\"label\": \"Oncology\"", "\"lable\": \"Oncology\"", 1);
+        let loaded = Dataset::load(&input).unwrap();
+        let errors: Vec<String> = loaded.errors().map(|p| p.path.to_string()).collect();
+        // Sorted by place: the missing field at the entry's brace, then the unknown key.
+        assert_eq!(errors, ["$.specialties[0].label", "$.specialties[0].lable"]);
+        assert_eq!(loaded.dataset.centers.len(), 2);
+        // An empty label is only a warning: the code is shown instead.
+        let input = base().replacen("\"label\": \"Oncology\"", "\"label\": \"\"", 1);
+        let loaded = Dataset::load(&input).unwrap();
+        assert_eq!(loaded.errors().count(), 0);
+        assert_eq!(loaded.dataset.specialties.len(), 2);
+    }
+
+    #[test]
+    fn a_duplicate_of_a_broken_center_is_still_a_duplicate() {
+        // Center a has an unknown field; a third center reuses a's id. Both are reported and
+        // neither shows, so links to "a" do not silently move to the impostor.
+        let input = base()
+            .replacen(
+                "\"name\": \"A\",",
+                "\"name\": \"A\", \"colour\": \"red\",",
+                1,
+            )
+            .replacen(
+                "\"last_verified\": \"2026-11-22\"}\n  ]",
+                &(extra("a") + "\n  ]"),
+                1,
+            );
+        let loaded = Dataset::load(&input).unwrap();
+        let errors: Vec<String> = loaded.errors().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            [
+                "line 5, column 30: $.centers[0].colour: unknown field \"colour\"",
+                "line 12, column 8: $.centers[2].id: duplicate id \"a\"",
+            ]
+        );
+        let ids: Vec<&str> = loaded
+            .dataset
+            .centers
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(ids, ["b"]);
+    }
+
+    #[test]
+    fn what_serde_skips_but_cannot_read_is_located() {
+        // A lone surrogate and an infinite number pass serde's skipping pass; the tree stops at
+        // them (line 5 of base() is center a's first line).
+        let cases = [
+            (
+                base().replacen("\"name\": \"A\"", "\"name\": \"A\\ud83d\"", 1),
+                "lone surrogate",
+                (5, 27),
+            ),
+            (
+                base().replacen("\"lat\": 51.17", "\"lat\": 1e400", 1),
+                "number out of range",
+                (6, 13),
+            ),
+        ];
+        for (input, message, (line, column)) in cases {
+            let e = Dataset::load(&input).unwrap_err();
+            assert_eq!(e.location(), Some((line, column)), "{e}");
+            assert!(e.to_string().contains(message), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_version_that_is_not_a_whole_number_is_a_shape_error() {
+        for v in ["1.5", "-1"] {
+            let input = base().replacen(
+                "\"schema_version\": 1",
+                &format!("\"schema_version\": {v}"),
+                1,
+            );
+            let loaded = Dataset::load(&input).unwrap();
+            let errors: Vec<String> = loaded.errors().map(ToString::to_string).collect();
+            assert_eq!(
+                errors,
+                [format!(
+                    "line 1, column 20: $.schema_version: {v} is not a whole number"
+                )]
+            );
+        }
+    }
+
+    #[test]
+    fn every_problem_is_reported_not_just_the_first() {
+        // An unknown field, a mistyped value and a broken hub in one file: all three come
+        // back, in document order, and the clean center added at the end survives.
+        let input = base()
+            .replacen(
+                "\"name\": \"A\",",
+                "\"name\": \"A\", \"colour\": \"red\",",
+                1,
+            )
+            .replacen("\"lat\": 41.3", "\"lat\": \"north\"", 1)
+            .replacen(
+                "\"last_verified\": \"2026-11-22\"}\n  ]",
+                &(extra("c") + "\n  ]"),
+                1,
+            )
+            .replacen("\"hubs\": [", "\"hubs\": [1, ", 1);
+        let loaded = Dataset::load(&input).unwrap();
+        let got: Vec<String> = loaded.errors().map(|p| p.path.to_string()).collect();
+        // Links to the two broken centers are not reported again: their cause is.
+        assert_eq!(
+            got,
+            ["$.centers[0].colour", "$.centers[1].lat", "$.hubs[0]"],
+            "{:?}",
+            loaded.problems
+        );
+        let ids: Vec<&str> = loaded
+            .dataset
+            .centers
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(ids, ["c"]);
+        // The partnership and the event pointed at the dropped centers.
+        assert!(loaded.dataset.partnerships.is_empty());
+        assert!(loaded.dataset.events[0].centers.is_empty());
+        assert_eq!(loaded.dataset.hubs.len(), 1);
+        assert_eq!(loaded.dataset.hubs[0].host, None, "its host b was left out");
+    }
+
+    #[test]
+    fn warnings_keep_the_center() {
+        let input = base()
+            .replacen("\"precision\": \"building\"", "\"precision\": \"city\"", 1)
+            .replacen("\"names\": {\"ru\": \"Б\"}, ", "", 1)
+            .replacen(", \"last_verified\": \"2026-11-22\"}\n  ]", "}\n  ]", 1);
+        let loaded = Dataset::load(&input).unwrap();
+        assert_eq!(loaded.errors().count(), 0, "{:?}", loaded.problems);
+        let got: Vec<String> = loaded.warnings().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "line 6, column 47: $.centers[0].precision: coordinates mark the city, not the building",
+                "line 8, column 5: $.centers[1].names: no name in \"ru\"",
+                "line 8, column 5: $.centers[1]: no last_verified date",
+            ]
+        );
+        assert_eq!(loaded.dataset.centers.len(), 2);
+    }
+
+    #[test]
+    fn paths_display_and_parse() {
+        let p = Path::root().key("centers").index(3).key("names").key("ru");
+        assert_eq!(p.to_string(), "$.centers[3].names.ru");
+        assert_eq!(Path::parse("$.centers[3].names.ru"), Some(p));
+        assert_eq!(
+            Path::root().key("names").key("a.b c").to_string(),
+            "$.names[\"a.b c\"]"
+        );
+        assert_eq!(Path::parse("$"), Some(Path::root()));
+        assert_eq!(Path::parse("centers"), None);
+    }
+
+    #[test]
+    fn slugs() {
+        for (id, ok) in [
+            ("proton-therapy-astana", true),
+            ("a1", true),
+            ("", false),
+            ("A", false),
+            ("a b", false),
+            ("a/b", false),
+        ] {
+            assert_eq!(is_slug(id), ok, "{id}");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! What the core writes out: CSV, GeoJSON and iCalendar files ([`export`]), the referral
+//! sheet ([`referral`]), the options of an embedded map ([`embed`]) and the view state kept in
+//! the URL ([`url`]).
+
+pub mod embed;
+pub mod export;
+pub mod referral;
+pub mod url;

@@ -1,0 +1,460 @@
+//! The filter model: AND across facets, OR within a facet, and how many centers each option gives.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::dataset::model::{Center, Country, Dataset, Specialty};
+use crate::geo::places;
+use crate::query::search::{keys, Field, TextQuery};
+use crate::sort::map_of;
+
+/// What the user has narrowed the centers to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Specialty codes; a center matches if it offers any of them. Empty: no constraint.
+    pub specialties: BTreeSet<String>,
+    /// Countries; a center matches if it is in any of them. Empty: no constraint.
+    pub countries: BTreeSet<Country>,
+    /// When set, only centers that treat children.
+    pub pediatric: bool,
+    /// Hub ids; a center matches if it hosts any of them. Empty: no constraint.
+    pub hubs: BTreeSet<String>,
+    /// Free text over names, cities and specialty labels in every language and script;
+    /// every word must match somewhere.
+    pub text: String,
+}
+
+/// One of the filter's facets, used to compute counts "as if this facet were open".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Specialty,
+    Country,
+    Pediatric,
+    Hub,
+}
+
+/// How many centers each filter option would give, given the other facets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    /// Per specialty code: centers offering it that match the other facets.
+    pub specialties: BTreeMap<String, usize>,
+    /// Per country: centers in it that match the other facets.
+    pub countries: BTreeMap<Country, usize>,
+    /// Centers treating children that match the other facets.
+    pub pediatric: usize,
+    /// Per hub id (every hub of the dataset): centers hosting it that match the other facets.
+    pub hubs: BTreeMap<String, usize>,
+}
+
+impl Filter {
+    /// Whether nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        self.specialties.is_empty()
+            && self.countries.is_empty()
+            && !self.pediatric
+            && self.hubs.is_empty()
+            && self.text.trim().is_empty()
+    }
+
+    /// How many choices are set: each country, specialty and hub, "treats children", and the
+    /// text (as the phone's filter button counts them).
+    pub fn active_count(&self) -> usize {
+        self.countries.len()
+            + self.specialties.len()
+            + self.hubs.len()
+            + usize::from(self.pediatric)
+            + usize::from(!self.text.trim().is_empty())
+    }
+
+    /// Whether a center of `d` passes every facet.
+    pub fn matches(&self, center: &Center, d: &Dataset) -> bool {
+        Matcher::new(self, d).matches(center, None)
+    }
+}
+
+/// The search keys of a center's name in every language.
+pub(crate) fn center_name_keys(c: &Center) -> Vec<String> {
+    std::iter::once(c.name.as_str())
+        .chain(c.names.values().map(String::as_str))
+        .flat_map(keys)
+        .collect()
+}
+
+/// The search keys of a city: all its names and former names when the places table knows
+/// it, and always the text as written.
+pub(crate) fn city_keys(city: &str) -> Vec<String> {
+    let mut out = keys(city);
+    if let Some(place) = places::find(city) {
+        out.extend(place.all_names().flat_map(keys));
+    }
+    crate::sort::sort_dedup(&mut out);
+    out
+}
+
+/// The search keys of a specialty: its label in every language and its code.
+pub(crate) fn specialty_keys(s: &Specialty) -> Vec<String> {
+    let mut out: Vec<String> = std::iter::once(s.label.as_str())
+        .chain(s.labels.values().map(String::as_str))
+        .chain(std::iter::once(s.code.as_str()))
+        .flat_map(keys)
+        .collect();
+    crate::sort::sort_dedup(&mut out);
+    out
+}
+
+/// Per center id, the ids of the hubs naming it as host (a set: a hub listed twice counts once).
+pub(crate) fn hosted_hubs(d: &Dataset) -> HashMap<&str, BTreeSet<&str>> {
+    let mut out: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for h in &d.hubs {
+        if let Some(host) = &h.host {
+            out.entry(host.as_str()).or_default().insert(h.id.as_str());
+        }
+    }
+    out
+}
+
+/// Orders matching centers: by text score, best first, ties in dataset order; without a
+/// query, in dataset order.
+pub(crate) fn rank(mut ids: Vec<usize>, scores: Option<&[f32]>) -> Vec<usize> {
+    if let Some(scores) = scores {
+        crate::sort::sort_by(&mut ids, |&a, &b| {
+            scores[b].total_cmp(&scores[a]).then(a.cmp(&b))
+        });
+    }
+    ids
+}
+
+/// A filter prepared for matching many centers: the plain definition the index must agree
+/// with (query keys computed once, each center's keys on the fly).
+struct Matcher<'f> {
+    filter: &'f Filter,
+    text: TextQuery,
+    specialty_keys: HashMap<&'f str, Vec<String>>,
+    /// Per center id, the ids of the hubs it hosts.
+    hosted: HashMap<&'f str, BTreeSet<&'f str>>,
+}
+
+impl<'f> Matcher<'f> {
+    fn new(filter: &'f Filter, d: &'f Dataset) -> Self {
+        Matcher {
+            filter,
+            text: TextQuery::new(&filter.text),
+            specialty_keys: d
+                .specialties
+                .iter()
+                .map(|s| (s.code.as_str(), specialty_keys(s)))
+                .collect(),
+            hosted: hosted_hubs(d),
+        }
+    }
+
+    /// The center's text score (1 without a query; 0 when the query does not match).
+    fn score(&self, c: &Center) -> f32 {
+        if self.text.is_empty() {
+            return 1.0;
+        }
+        let names = center_name_keys(c);
+        let city = city_keys(&c.city);
+        let specs: Vec<&String> = c
+            .specialties
+            .iter()
+            .filter_map(|code| self.specialty_keys.get(code.as_str()))
+            .flatten()
+            .collect();
+        let fields = names
+            .iter()
+            .map(|k| (Field::Name, k.as_str()))
+            .chain(city.iter().map(|k| (Field::City, k.as_str())))
+            .chain(specs.iter().map(|k| (Field::Specialty, k.as_str())));
+        self.text.score(fields)
+    }
+
+    /// The ids of the hubs `c` hosts.
+    fn hubs_of(&self, c: &Center) -> impl Iterator<Item = &str> + '_ {
+        self.hosted
+            .get(c.id.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+    }
+
+    fn matches(&self, c: &Center, skip: Option<Facet>) -> bool {
+        let f = self.filter;
+        // A specialty is a code the vocabulary declares: a center may still list a code whose
+        // vocabulary entry was set aside as invalid, and that code matches nothing, as in the
+        // index (found by fuzzing, docs/fuzzing.md).
+        (skip == Some(Facet::Specialty)
+            || f.specialties.is_empty()
+            || c.specialties
+                .iter()
+                .any(|s| f.specialties.contains(s) && self.specialty_keys.contains_key(s.as_str())))
+            && (skip == Some(Facet::Country)
+                || f.countries.is_empty()
+                || f.countries.contains(&c.country))
+            && (skip == Some(Facet::Pediatric) || !f.pediatric || c.treats_children())
+            && (skip == Some(Facet::Hub)
+                || f.hubs.is_empty()
+                || self.hubs_of(c).any(|h| f.hubs.contains(h)))
+            && self.score(c) > 0.0
+    }
+}
+
+impl Dataset {
+    /// Indices of the centers that pass the filter, in dataset order.
+    pub fn filtered(&self, filter: &Filter) -> Vec<usize> {
+        let m = Matcher::new(filter, self);
+        let ids = self
+            .centers
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| m.matches(c, None))
+            .map(|(i, _)| i)
+            .collect();
+        let scores: Option<Vec<f32>> =
+            (!m.text.is_empty()).then(|| self.centers.iter().map(|c| m.score(c)).collect());
+        rank(ids, scores.as_deref())
+    }
+
+    /// For every option, how many centers selecting it would give: the count for an option
+    /// ignores its own facet's selection and applies all the others.
+    pub fn facet_counts(&self, filter: &Filter) -> FacetCounts {
+        let m = Matcher::new(filter, self);
+        let mut counts = FacetCounts {
+            specialties: map_of(self.specialties.iter().map(|s| (s.code.clone(), 0))),
+            countries: map_of(Country::ALL.iter().map(|&c| (c, 0))),
+            pediatric: 0,
+            hubs: map_of(self.hubs.iter().map(|h| (h.id.clone(), 0))),
+        };
+        for c in &self.centers {
+            if m.matches(c, Some(Facet::Specialty)) {
+                // Each code once, in a center that lists one twice.
+                let once = |(k, code): &(usize, &String)| !c.specialties[..*k].contains(code);
+                for (_, code) in c.specialties.iter().enumerate().filter(once) {
+                    if let Some(n) = counts.specialties.get_mut(code) {
+                        *n += 1;
+                    }
+                }
+            }
+            if m.matches(c, Some(Facet::Country)) {
+                *counts.countries.entry(c.country).or_default() += 1;
+            }
+            if c.treats_children() && m.matches(c, Some(Facet::Pediatric)) {
+                counts.pediatric += 1;
+            }
+            if m.matches(c, Some(Facet::Hub)) {
+                for id in m.hubs_of(c) {
+                    if let Some(n) = counts.hubs.get_mut(id) {
+                        *n += 1;
+                    }
+                }
+            }
+        }
+        counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::names::Names;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn active_count_counts_each_choice() {
+        // (filter, expected): one per country, specialty and hub, one for children, one for
+        // text that is more than spaces.
+        let f =
+            |countries: &[Country], specs: &[&str], hubs: &[&str], pediatric, text: &str| Filter {
+                countries: countries.iter().copied().collect(),
+                specialties: specs.iter().map(|s| s.to_string()).collect(),
+                hubs: hubs.iter().map(|s| s.to_string()).collect(),
+                pediatric,
+                text: text.into(),
+            };
+        let table = [
+            (Filter::default(), 0),
+            (f(&[Country::KZ, Country::UZ], &[], &[], false, ""), 2),
+            (f(&[], &["onc"], &["h1"], true, ""), 3),
+            (f(&[], &[], &[], false, "   "), 0),
+            (
+                f(&[Country::TJ], &["onc", "cardio"], &[], true, "proton"),
+                5,
+            ),
+        ];
+        for (filter, want) in table {
+            assert_eq!(filter.active_count(), want, "{filter:?}");
+        }
+    }
+
+    /// A small hand-made dataset; expected results below are read off this table.
+    fn dataset() -> Dataset {
+        let c = |id: &str, country, city: &str, specs: &[&str], treats_children| Center {
+            name: format!("{id} center"),
+            names: Names::from([("ru".to_string(), format!("центр {id}"))]),
+            city: city.into(),
+            specialties: specs.iter().map(|s| s.to_string()).collect(),
+            pediatric: Some(crate::dataset::model::Pediatric {
+                treats_children,
+                services: vec![],
+            }),
+            ..Center::stub(id, country, 0.0, 0.0)
+        };
+        Dataset {
+            schema: None,
+            schema_version: 1,
+            version: "t".into(),
+            updated: "2026-01-01".into(),
+            specialties: ["onc", "ped-onc", "cardio", "neuro"]
+                .iter()
+                .map(|code| crate::dataset::model::Specialty {
+                    code: code.to_string(),
+                    label: code.to_string(),
+                    labels: Names::new(),
+                })
+                .collect(),
+            centers: vec![
+                c("a", Country::KZ, "Astana", &["onc", "ped-onc"], true),
+                c("b", Country::KZ, "Almaty", &["cardio"], false),
+                c("c", Country::UZ, "Tashkent", &["ped-onc"], true),
+                c("d", Country::UZ, "Karshi", &["cardio", "neuro"], false),
+                c("e", Country::KG, "Bishkek", &["ped-onc", "onc"], true),
+                c("f", Country::TJ, "Dushanbe", &["onc"], false),
+            ],
+            partnerships: vec![],
+            events: vec![],
+            // h1 at a, h2 at c and e, h3 without a host, h4 naming a center not in the data.
+            hubs: vec![
+                hub("h1", Some("a")),
+                hub("h2", Some("c")),
+                hub("h2", Some("e")),
+                hub("h3", None),
+                hub("h4", Some("zz")),
+            ],
+        }
+    }
+
+    fn hub(id: &str, host: Option<&str>) -> crate::dataset::model::Hub {
+        crate::dataset::model::Hub {
+            id: id.into(),
+            name: id.into(),
+            names: Names::new(),
+            status: crate::dataset::model::HubStatus::Proposed,
+            date: None,
+            proposed_by: None,
+            host: host.map(str::to_string),
+            scope: None,
+            sources: vec![],
+        }
+    }
+
+    /// `f` narrowed to the hubs `ids`.
+    fn hubs(f: Filter, ids: &[&str]) -> Filter {
+        Filter {
+            hubs: ids.iter().map(|s| s.to_string()).collect(),
+            ..f
+        }
+    }
+
+    fn filter(specs: &[&str], countries: &[Country], pediatric: bool, text: &str) -> Filter {
+        Filter {
+            specialties: specs.iter().map(|s| s.to_string()).collect(),
+            countries: countries.iter().copied().collect(),
+            pediatric,
+            hubs: BTreeSet::new(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn filter_semantics() {
+        use Country::*;
+        let cases: &[(Filter, &str)] = &[
+            (Filter::default(), "abcdef"),
+            (filter(&["ped-onc"], &[], false, ""), "ace"),
+            // OR within specialties
+            (filter(&["ped-onc", "neuro"], &[], false, ""), "acde"),
+            // OR within countries
+            (filter(&[], &[KZ, UZ], false, ""), "abcd"),
+            // AND across facets: the "pediatric oncology in KZ or UZ that treats children"
+            (filter(&["ped-onc"], &[KZ, UZ], true, ""), "ac"),
+            (filter(&[], &[], true, ""), "ace"),
+            (filter(&["cardio"], &[], true, ""), ""),
+            (filter(&[], &[TM], false, ""), ""),
+            // text over name (any language) and city
+            (filter(&[], &[], false, "tashkent"), "c"),
+            // A one-letter word matches by prefix: f is in "Center F" and in Frunze, the former
+            // name of Bishkek (center e); the name match ranks first.
+            (filter(&[], &[], false, "ЦЕНТР f"), "fe"),
+            // Words match whole or by their start: "a" is center A's name and begins Almaty.
+            (filter(&[], &[], false, "center a"), "ab"),
+            (filter(&["onc"], &[], false, "ALMATY"), ""),
+            (filter(&[], &[KG], true, "bish"), "e"),
+            // Hubs: OR within the facet, AND with the others (table in `dataset`).
+            (hubs(Filter::default(), &["h1"]), "a"),
+            (hubs(Filter::default(), &["h2"]), "ce"),
+            (hubs(Filter::default(), &["h1", "h2"]), "ace"),
+            (hubs(filter(&[], &[KG], false, ""), &["h1", "h2"]), "e"),
+            (hubs(filter(&["onc"], &[], false, ""), &["h2"]), "e"),
+            // No host, a host not in the data, an unknown id: nothing hosts them.
+            (hubs(Filter::default(), &["h3"]), ""),
+            (hubs(Filter::default(), &["h4"]), ""),
+            (hubs(Filter::default(), &["nope"]), ""),
+        ];
+        let d = dataset();
+        for (f, want) in cases {
+            let got: String = d
+                .filtered(f)
+                .into_iter()
+                .map(|i| d.centers[i].id.as_str())
+                .collect();
+            assert_eq!(got, *want, "{f:?}");
+            for c in &d.centers {
+                assert_eq!(f.matches(c, &d), want.contains(c.id.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn counts_apply_the_other_facets() {
+        use Country::*;
+        let d = dataset();
+        let none = d.facet_counts(&Filter::default());
+        assert_eq!(none.specialties["onc"], 3);
+        assert_eq!(none.specialties["ped-onc"], 3);
+        assert_eq!(none.specialties["cardio"], 2);
+        assert_eq!(none.countries[&KZ], 2);
+        assert_eq!(none.countries[&TM], 0);
+        assert_eq!(none.pediatric, 3);
+
+        // With KZ selected, specialty counts narrow to KZ but country counts do not narrow by country.
+        let kz = d.facet_counts(&filter(&["cardio"], &[KZ], false, ""));
+        assert_eq!(kz.specialties["onc"], 1);
+        assert_eq!(kz.specialties["cardio"], 1);
+        assert_eq!(kz.countries[&UZ], 1); // d offers cardio
+        assert_eq!(kz.countries[&KZ], 1);
+        assert_eq!(kz.pediatric, 0);
+
+        assert!(Filter::default().is_empty());
+        assert!(filter(&[], &[], false, "  ").is_empty());
+        assert!(!filter(&[], &[], true, "").is_empty());
+        assert!(!hubs(Filter::default(), &["h3"]).is_empty());
+
+        // Hub counts, read off the table in `dataset`: h1 at a, h2 at c and e.
+        assert_eq!(
+            none.hubs,
+            BTreeMap::from([
+                ("h1".to_string(), 1),
+                ("h2".to_string(), 2),
+                ("h3".to_string(), 0),
+                ("h4".to_string(), 0),
+            ])
+        );
+        // With h1 chosen, hub counts do not narrow by hub, the others do (only a hosts h1).
+        let h1 = d.facet_counts(&hubs(filter(&[], &[UZ], false, ""), &["h1"]));
+        assert_eq!(h1.hubs["h1"], 0); // a is in KZ
+        assert_eq!(h1.hubs["h2"], 1); // c is in UZ
+        assert_eq!(h1.countries[&KZ], 1);
+        assert_eq!(h1.countries[&UZ], 0);
+        assert_eq!(h1.specialties["onc"], 0); // a is in KZ, not UZ
+        assert_eq!(h1.pediatric, 0);
+    }
+}

@@ -1,0 +1,714 @@
+//! Filtering that scales: bitsets built once per dataset, so a filter change costs a few
+//! thousand word operations at 50,000 centers instead of a pass over every center's fields.
+//!
+//! [`Dataset::filtered`] and [`Dataset::facet_counts`] stay as the plain definition; a property
+//! test checks that the index gives exactly their answers.
+
+use foldhash::{HashMap, HashMapExt};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use crate::dataset::model::{Center, Country, Dataset};
+use crate::geo::bounds::{Bounds, LatLon};
+use crate::geo::cluster::{Cluster, Mark, Mercator};
+use crate::query::filter::{center_name_keys, city_keys, hosted_hubs, rank, specialty_keys};
+use crate::query::filter::{FacetCounts, Filter};
+use crate::query::search::{combine, quality, Field, TextQuery};
+use crate::sort::map_of;
+
+/// A set of center indices as a bitset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn empty(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+
+    fn full(n: usize) -> Bits {
+        let mut b = Bits(vec![u64::MAX; n.div_ceil(64)]);
+        if n % 64 != 0 {
+            if let Some(last) = b.0.last_mut() {
+                *last = (1u64 << (n % 64)) - 1;
+            }
+        }
+        b
+    }
+
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn or_assign(&mut self, other: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+
+    fn and(&self, other: &Bits) -> Bits {
+        Bits(self.0.iter().zip(&other.0).map(|(a, b)| a & b).collect())
+    }
+
+    /// The size of `self & a & b`, without building it.
+    fn count_and(&self, a: &Bits, b: &Bits) -> usize {
+        self.0
+            .iter()
+            .zip(&a.0)
+            .zip(&b.0)
+            .map(|((x, y), z)| (x & y & z).count_ones() as usize)
+            .sum()
+    }
+
+    fn ones(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &word)| {
+            let mut word = word;
+            std::iter::from_fn(move || {
+                (word != 0).then(|| {
+                    let bit = word.trailing_zeros() as usize;
+                    word &= word - 1;
+                    w * 64 + bit
+                })
+            })
+        })
+    }
+}
+
+/// The scores of the last text query asked of an index. Not part of what an index is: clones
+/// start empty and every two caches compare equal.
+#[derive(Default)]
+struct ScoreCache(Mutex<Option<(TextQuery, Arc<[f32]>)>>);
+
+impl ScoreCache {
+    /// The scores of `query`, computed by `score` unless they are the last ones asked for.
+    fn get_or(&self, query: &TextQuery, score: impl FnOnce() -> Vec<f32>) -> Arc<[f32]> {
+        // A poisoned lock only means a panic elsewhere; the cache is then simply bypassed.
+        if let Ok(last) = self.0.lock() {
+            if let Some((_, s)) = last.as_ref().filter(|(q, _)| q == query) {
+                return s.clone();
+            }
+        }
+        let scores: Arc<[f32]> = score().into();
+        if let Ok(mut last) = self.0.lock() {
+            *last = Some((query.clone(), scores.clone()));
+        }
+        scores
+    }
+}
+
+impl Clone for ScoreCache {
+    fn clone(&self) -> ScoreCache {
+        ScoreCache::default()
+    }
+}
+
+impl PartialEq for ScoreCache {
+    fn eq(&self, _: &ScoreCache) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for ScoreCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ScoreCache")
+    }
+}
+
+/// Each search key of every center's names, with the centers holding it, sorted so that two
+/// indexes of one dataset are equal.
+fn name_dictionary(d: &Dataset) -> Vec<(String, Vec<u32>)> {
+    let mut builder = TextBuilder::default();
+    builder.add(d, d.centers.len());
+    builder.finish()
+}
+
+/// The name dictionary of [`Index::prepare_text`], built a slice of centers at a time so that
+/// no slice holds the page for long (at 50,000 centers the whole takes ~250 ms of wasm).
+#[derive(Debug, Default)]
+pub struct TextBuilder {
+    /// The next center to add.
+    next: usize,
+    names: HashMap<String, Vec<u32>>,
+}
+
+impl TextBuilder {
+    /// Adds the names of up to `count` more centers; whether every center is in.
+    fn add(&mut self, d: &Dataset, count: usize) -> bool {
+        let end = self.next.saturating_add(count).min(d.centers.len());
+        for (i, c) in d.centers.iter().enumerate().take(end).skip(self.next) {
+            let mut keys = center_name_keys(c);
+            crate::sort::sort_dedup(&mut keys);
+            for key in keys {
+                self.names.entry(key).or_default().push(i as u32);
+            }
+        }
+        self.next = end;
+        end == d.centers.len()
+    }
+
+    /// The dictionary, sorted.
+    fn finish(self) -> Vec<(String, Vec<u32>)> {
+        let mut names: Vec<(String, Vec<u32>)> = self.names.into_iter().collect();
+        crate::sort::sort_by(&mut names, |a, b| a.0.cmp(&b.0));
+        names
+    }
+}
+
+/// Bitsets per specialty, country, "treats children" and hub, and each center's folded text, all
+/// built once when a dataset is loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Index {
+    len: usize,
+    /// Codes in vocabulary order, each with the centers offering it.
+    specialties: Vec<(String, Bits)>,
+    by_code: HashMap<String, usize>,
+    countries: Vec<(Country, Bits)>,
+    children: Bits,
+    /// Hub ids in dataset order (each once), each with the centers hosting it.
+    hubs: Vec<(String, Bits)>,
+    by_hub: HashMap<String, usize>,
+    /// The search keys of names in every language, each with the centers whose name holds it.
+    /// The costliest part to build (every name of every center folded), so a loaded dataset
+    /// builds it after the first draw or at the first search ([`Index::prepare_text`]).
+    names: OnceLock<Vec<(String, Vec<u32>)>>,
+    /// The last query's scores: a keystroke asks for the list and for the counts, and
+    /// scoring every key of the dictionary is the costly part of both.
+    last_scores: ScoreCache,
+    /// Each distinct city's search keys (every name and former name) and its centers.
+    cities: Vec<(Vec<String>, Bits)>,
+    /// Each specialty's search keys (its label in every language and its code), in
+    /// vocabulary order like `specialties`.
+    specialty_words: Vec<Vec<String>>,
+    /// Each center's latitude and longitude, and its Web Mercator projection, for clustering.
+    points: Vec<LatLon>,
+    projected: Vec<Mercator>,
+}
+
+impl Index {
+    /// Builds the index of a dataset (linear in its size), the text part included.
+    pub fn new(d: &Dataset) -> Index {
+        let index = Index::without_names(d);
+        index.prepare_text(d);
+        index
+    }
+
+    /// Builds the name dictionary for text search, unless it is built already. `d` must be the
+    /// dataset the index was built from.
+    pub fn prepare_text(&self, d: &Dataset) {
+        self.names.get_or_init(|| name_dictionary(d));
+    }
+
+    /// [`Index::prepare_text`] a slice at a time: adds up to `count` more centers to
+    /// `builder` and, once every center is in, makes the dictionary the index's. Returns
+    /// whether text search is ready. The same `builder` must be passed until then; if
+    /// `prepare_text` ran meanwhile (a query came first), the builder's work is dropped.
+    pub fn prepare_text_step(&self, d: &Dataset, builder: &mut TextBuilder, count: usize) -> bool {
+        if self.text_ready() {
+            return true;
+        }
+        if builder.add(d, count) {
+            let names = std::mem::take(builder).finish();
+            let _ = self.names.set(names);
+            return true;
+        }
+        false
+    }
+
+    /// Whether text search is ready (see [`Index::prepare_text`]).
+    pub fn text_ready(&self) -> bool {
+        self.names.get().is_some()
+    }
+
+    /// The index without the name dictionary, which [`Index::prepare_text`] adds later.
+    pub(crate) fn without_names(d: &Dataset) -> Index {
+        let len = d.centers.len();
+        let by_code: HashMap<String, usize> = d
+            .specialties
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.code.clone(), i))
+            .collect();
+        let mut specialties: Vec<(String, Bits)> = d
+            .specialties
+            .iter()
+            .map(|s| (s.code.clone(), Bits::empty(len)))
+            .collect();
+        let mut countries: Vec<(Country, Bits)> = Country::ALL
+            .iter()
+            .map(|&c| (c, Bits::empty(len)))
+            .collect();
+        let mut children = Bits::empty(len);
+        let mut by_hub: HashMap<String, usize> = HashMap::new();
+        let mut hubs: Vec<(String, Bits)> = Vec::new();
+        for h in &d.hubs {
+            by_hub.entry(h.id.clone()).or_insert_with(|| {
+                hubs.push((h.id.clone(), Bits::empty(len)));
+                hubs.len() - 1
+            });
+        }
+        let hosted = hosted_hubs(d);
+        let mut city_ids: HashMap<&str, usize> = HashMap::new();
+        let mut cities: Vec<(Vec<String>, Bits)> = Vec::new();
+        for (i, c) in d.centers.iter().enumerate() {
+            for code in &c.specialties {
+                if let Some(&k) = by_code.get(code) {
+                    specialties[k].1.set(i);
+                }
+            }
+            if let Some(k) = Country::ALL.iter().position(|&x| x == c.country) {
+                countries[k].1.set(i);
+            }
+            if c.treats_children() {
+                children.set(i);
+            }
+            // Hashing every id costs ~10 ms at 50,000 centers: only when some hub has a host.
+            if !hosted.is_empty() {
+                for id in hosted.get(c.id.as_str()).into_iter().flatten() {
+                    if let Some(&k) = by_hub.get(*id) {
+                        hubs[k].1.set(i);
+                    }
+                }
+            }
+            let k = *city_ids.entry(c.city.as_str()).or_insert_with(|| {
+                cities.push((city_keys(&c.city), Bits::empty(len)));
+                cities.len() - 1
+            });
+            cities[k].1.set(i);
+        }
+        let points: Vec<LatLon> = d.centers.iter().map(Center::position).collect();
+        let projected = points.iter().map(|&p| Mercator::project(p)).collect();
+        Index {
+            len,
+            specialties,
+            by_code,
+            countries,
+            children,
+            hubs,
+            by_hub,
+            names: OnceLock::new(),
+            last_scores: ScoreCache::default(),
+            cities,
+            specialty_words: d.specialties.iter().map(specialty_keys).collect(),
+            points,
+            projected,
+        }
+    }
+
+    /// Each center's relevance to `query` (0 when it does not match), as
+    /// [`TextQuery::score`] defines it over the center's name, city and specialty keys.
+    pub fn text_scores(&self, query: &TextQuery) -> Vec<f32> {
+        let mut total = vec![0.0f32; self.len];
+        let mut alive = vec![true; self.len];
+        // One score vector per field, as `combine` wants them.
+        let mut word = [
+            vec![0.0f32; self.len],
+            vec![0.0f32; self.len],
+            vec![0.0f32; self.len],
+        ];
+        for q in query.words() {
+            word.iter_mut()
+                .for_each(|w| w.iter_mut().for_each(|s| *s = 0.0));
+            let names = &mut word[Field::Name as usize];
+            // Unprepared, names match nothing; `Loaded` prepares before any text query.
+            for (key, centers) in self.names.get().map_or(&[][..], Vec::as_slice) {
+                let s = quality(q, key) * Field::Name.weight();
+                if s > 0.0 {
+                    for &c in centers {
+                        names[c as usize] = names[c as usize].max(s);
+                    }
+                }
+            }
+            let groups = self
+                .cities
+                .iter()
+                .map(|(keys, bits)| (keys, bits, Field::City))
+                .chain(
+                    self.specialty_words
+                        .iter()
+                        .zip(&self.specialties)
+                        .map(|(keys, (_, bits))| (keys, bits, Field::Specialty)),
+                );
+            for (keys, bits, field) in groups {
+                let s = keys
+                    .iter()
+                    .map(|k| quality(q, k) * field.weight())
+                    .fold(0.0f32, f32::max);
+                if s > 0.0 {
+                    let scores = &mut word[field as usize];
+                    for c in bits.ones() {
+                        scores[c] = scores[c].max(s);
+                    }
+                }
+            }
+            for (c, (t, a)) in total.iter_mut().zip(alive.iter_mut()).enumerate() {
+                let w = combine([word[0][c], word[1][c], word[2][c]]);
+                if w > 0.0 {
+                    *t += w;
+                } else {
+                    *a = false;
+                }
+            }
+        }
+        total
+            .into_iter()
+            .zip(alive)
+            .map(|(t, a)| if a { t } else { 0.0 })
+            .collect()
+    }
+
+    /// Whether any center hosts the hub with this id (a hub that can narrow the map).
+    pub fn hub_has_hosts(&self, id: &str) -> bool {
+        self.by_hub
+            .get(id)
+            .is_some_and(|&k| self.hubs[k].1 .0.iter().any(|&w| w != 0))
+    }
+
+    /// The sets each facet of `filter` allows (specialty, country, children, hub, text), and
+    /// the text scores when there is a query.
+    fn facets(&self, f: &Filter) -> ([Bits; 5], Option<Arc<[f32]>>) {
+        let mut spec = if f.specialties.is_empty() {
+            Bits::full(self.len)
+        } else {
+            Bits::empty(self.len)
+        };
+        for code in &f.specialties {
+            if let Some(&k) = self.by_code.get(code) {
+                spec.or_assign(&self.specialties[k].1);
+            }
+        }
+        let mut country = if f.countries.is_empty() {
+            Bits::full(self.len)
+        } else {
+            Bits::empty(self.len)
+        };
+        for (c, bits) in &self.countries {
+            if f.countries.contains(c) {
+                country.or_assign(bits);
+            }
+        }
+        let children = if f.pediatric {
+            self.children.clone()
+        } else {
+            Bits::full(self.len)
+        };
+        let mut hub = if f.hubs.is_empty() {
+            Bits::full(self.len)
+        } else {
+            Bits::empty(self.len)
+        };
+        for id in &f.hubs {
+            if let Some(&k) = self.by_hub.get(id) {
+                hub.or_assign(&self.hubs[k].1);
+            }
+        }
+        let query = TextQuery::new(&f.text);
+        if query.is_empty() {
+            return ([spec, country, children, hub, Bits::full(self.len)], None);
+        }
+        let scores = self.last_scores.get_or(&query, || self.text_scores(&query));
+        let mut text = Bits::empty(self.len);
+        for (i, &s) in scores.iter().enumerate() {
+            if s > 0.0 {
+                text.set(i);
+            }
+        }
+        ([spec, country, children, hub, text], Some(scores))
+    }
+
+    /// Indices of the centers passing the filter, best text matches first, else in dataset
+    /// order; same as [`Dataset::filtered`].
+    pub fn filtered(&self, f: &Filter) -> Vec<usize> {
+        let ([spec, country, children, hub, text], scores) = self.facets(f);
+        let ids = spec
+            .and(&country)
+            .and(&children)
+            .and(&hub)
+            .and(&text)
+            .ones()
+            .collect();
+        rank(ids, scores.as_deref())
+    }
+
+    /// How many centers each option would give; same as [`Dataset::facet_counts`].
+    pub fn facet_counts(&self, f: &Filter) -> FacetCounts {
+        let ([spec, country, children, hub, text], _) = self.facets(f);
+        // For each facet, the other facets' sets combined; the text set is the count's third.
+        let but_spec = country.and(&children).and(&hub);
+        let specialties = map_of(
+            self.specialties
+                .iter()
+                .map(|(code, bits)| (code.clone(), bits.count_and(&but_spec, &text))),
+        );
+        let but_country = spec.and(&children).and(&hub);
+        let countries = map_of(
+            self.countries
+                .iter()
+                .map(|(c, bits)| (*c, bits.count_and(&but_country, &text))),
+        );
+        let spec_country = spec.and(&country);
+        let pediatric = self.children.count_and(&spec_country.and(&hub), &text);
+        let but_hub = spec_country.and(&children);
+        let hubs = map_of(
+            self.hubs
+                .iter()
+                .map(|(id, bits)| (id.clone(), bits.count_and(&but_hub, &text))),
+        );
+        FacetCounts {
+            specialties,
+            countries,
+            pediatric,
+            hubs,
+        }
+    }
+
+    /// The centers `ids` that lie in `view`, grouped into cells of `cell_px` pixels at `zoom`
+    /// (see [`crate::geo::cluster::grid`]).
+    pub fn clusters(&self, ids: &[usize], zoom: f64, view: Bounds, cell_px: f64) -> Vec<Cluster> {
+        crate::geo::cluster::grid(&self.points, &self.projected, ids, zoom, view, cell_px)
+    }
+
+    /// What the map draws for the centers `ids` in `view` at `zoom` (see
+    /// [`crate::geo::cluster::layout`]).
+    pub fn layout(
+        &self,
+        ids: &[usize],
+        zoom: f64,
+        view: Bounds,
+        cell_px: f64,
+        selected: Option<usize>,
+    ) -> Vec<Mark> {
+        crate::geo::cluster::layout(
+            &self.points,
+            &self.projected,
+            ids,
+            zoom,
+            view,
+            cell_px,
+            selected,
+        )
+    }
+
+    /// The box around the centers `ids`, if any.
+    pub fn bounds_of(&self, ids: &[usize]) -> Option<Bounds> {
+        Bounds::of(ids.iter().filter_map(|&i| self.points.get(i).copied()))
+    }
+
+    /// The specialty codes the index knows, for tests.
+    #[cfg(test)]
+    fn codes(&self) -> std::collections::BTreeSet<&str> {
+        self.specialties.iter().map(|(c, _)| c.as_str()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::model::{Center, Hub, HubStatus, Pediatric, Specialty};
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn bitset_edges() {
+        // Sizes around a word boundary: the last word of a full set holds only real centers.
+        for n in [0, 1, 63, 64, 65, 130] {
+            assert_eq!(Bits::full(n).ones().count(), n, "{n}");
+            assert_eq!(Bits::empty(n).ones().count(), 0, "{n}");
+        }
+        let mut b = Bits::empty(130);
+        for i in [0, 63, 64, 129] {
+            b.set(i);
+        }
+        assert_eq!(b.ones().collect::<Vec<_>>(), [0, 63, 64, 129]);
+        assert_eq!(b.count_and(&Bits::full(130), &Bits::full(130)), 4);
+    }
+
+    const CODES: [&str; 4] = ["onc", "ped-onc", "cardio", "neuro"];
+    const CITIES: [&str; 4] = ["Astana", "Tashkent", "Bishkek", "Osh"];
+
+    const HUBS: [&str; 4] = ["h0", "h1", "h2", "h3"];
+
+    /// A dataset from generated rows: (country, specialty mask, treats children, city), and
+    /// hubs: (id in `HUBS`, host center number, which may be past the last center). Ids may
+    /// repeat, so a hub id can have several hosts.
+    fn dataset(rows: &[(usize, u8, bool, usize)], hubs: &[(usize, Option<usize>)]) -> Dataset {
+        let centers = rows
+            .iter()
+            .enumerate()
+            .map(|(i, &(country, mask, kids, city))| Center {
+                name: format!("Center {i}"),
+                city: CITIES[city].into(),
+                specialties: CODES
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| mask & (1 << k) != 0)
+                    .map(|(_, c)| c.to_string())
+                    .collect(),
+                pediatric: Some(Pediatric {
+                    treats_children: kids,
+                    services: vec![],
+                }),
+                ..Center::stub(&format!("c{i}"), Country::ALL[country], 0.0, 0.0)
+            })
+            .collect();
+        Dataset {
+            schema: None,
+            schema_version: 1,
+            version: "t".into(),
+            updated: "2026-01-01".into(),
+            specialties: CODES
+                .iter()
+                .map(|c| Specialty {
+                    code: c.to_string(),
+                    label: c.to_string(),
+                    labels: Default::default(),
+                })
+                .collect(),
+            centers,
+            partnerships: vec![],
+            events: vec![],
+            hubs: hubs
+                .iter()
+                .map(|&(id, host)| Hub {
+                    id: HUBS[id].to_string(),
+                    name: HUBS[id].to_string(),
+                    names: Default::default(),
+                    status: HubStatus::Proposed,
+                    date: None,
+                    proposed_by: None,
+                    host: host.map(|i| format!("c{i}")),
+                    scope: None,
+                    sources: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    fn hubs() -> impl Strategy<Value = Vec<(usize, Option<usize>)>> {
+        prop::collection::vec((0..4usize, prop::option::of(0..60usize)), 0..8)
+    }
+
+    fn rows() -> impl Strategy<Value = Vec<(usize, u8, bool, usize)>> {
+        prop::collection::vec((0..5usize, 0..16u8, any::<bool>(), 0..4usize), 0..200)
+    }
+
+    fn filters() -> impl Strategy<Value = Filter> {
+        (
+            prop::collection::btree_set(prop::sample::select(&CODES[..]), 0..3),
+            prop::collection::btree_set(0..5usize, 0..3),
+            any::<bool>(),
+            prop::sample::select(&["", "osh", "center 1", "tash", "nothing"][..]),
+            // "h9" is in no dataset.
+            prop::collection::btree_set(
+                prop::sample::select(&["h0", "h1", "h2", "h3", "h9"][..]),
+                0..3,
+            ),
+        )
+            .prop_map(|(specs, countries, pediatric, text, hubs)| Filter {
+                specialties: specs.into_iter().map(str::to_string).collect(),
+                countries: countries.into_iter().map(|i| Country::ALL[i]).collect(),
+                pediatric,
+                hubs: hubs.into_iter().map(str::to_string).collect(),
+                text: text.to_string(),
+            })
+    }
+
+    proptest! {
+        /// The index answers exactly what the plain definition answers.
+        #[test]
+        fn index_agrees_with_the_definition(rows in rows(), hubs in hubs(), filter in filters()) {
+            let d = dataset(&rows, &hubs);
+            let index = Index::new(&d);
+            prop_assert_eq!(index.filtered(&filter), d.filtered(&filter));
+            prop_assert_eq!(index.facet_counts(&filter), d.facet_counts(&filter));
+        }
+    }
+
+    #[test]
+    fn hubs_narrow_to_their_hosts() {
+        // Centers c0..c3; h0 at c1 and (listed again) c3, h1 at c2, h2 without a host, h3 at
+        // c7, which does not exist. (hub ids, expected centers), read off that table.
+        let rows = [(0, 1, true, 0); 4];
+        let d = dataset(
+            &rows,
+            &[
+                (0, Some(1)),
+                (1, Some(2)),
+                (0, Some(3)),
+                (2, None),
+                (3, Some(7)),
+            ],
+        );
+        let index = Index::new(&d);
+        let cases: &[(&[&str], &[usize])] = &[
+            (&[], &[0, 1, 2, 3]),
+            (&["h0"], &[1, 3]),
+            (&["h1"], &[2]),
+            (&["h0", "h1"], &[1, 2, 3]),
+            (&["h2"], &[]),
+            (&["h3"], &[]),
+            (&["h9"], &[]),
+        ];
+        for (ids, want) in cases {
+            let f = Filter {
+                hubs: ids.iter().map(|s| s.to_string()).collect(),
+                ..Filter::default()
+            };
+            assert_eq!(index.filtered(&f), *want, "{ids:?}");
+            assert_eq!(d.filtered(&f), *want, "{ids:?}");
+        }
+        let counts = index.facet_counts(&Filter::default());
+        let want: BTreeMap<String, usize> = [("h0", 2), ("h1", 1), ("h2", 0), ("h3", 0)]
+            .map(|(k, n)| (k.to_string(), n))
+            .into();
+        assert_eq!(counts.hubs, want);
+        assert_eq!(counts, d.facet_counts(&Filter::default()));
+    }
+
+    #[test]
+    fn unknown_codes_match_nothing() {
+        let d = dataset(&[(0, 1, true, 0), (1, 2, false, 1)], &[]);
+        let index = Index::new(&d);
+        assert_eq!(index.codes().len(), 4);
+        let f = Filter {
+            specialties: BTreeSet::from(["nope".to_string()]),
+            ..Filter::default()
+        };
+        assert_eq!(index.filtered(&f), d.filtered(&f));
+        assert!(index.filtered(&f).is_empty());
+        // A center may list a code the vocabulary lacks (its entry set aside as invalid): the
+        // code still matches nothing, in both.
+        let mut listed = d.clone();
+        listed.centers[0].specialties.push("nope".to_string());
+        let index = Index::new(&listed);
+        assert_eq!(listed.filtered(&f), Vec::<usize>::new());
+        assert_eq!(index.filtered(&f), listed.filtered(&f));
+        assert_eq!(index.facet_counts(&f), listed.facet_counts(&f));
+    }
+
+    /// Built a slice at a time, in any slice size, the dictionary is the one built at once
+    /// (compared through the whole index, whose equality covers it).
+    #[test]
+    fn text_in_steps_equals_text_at_once() {
+        let text = include_str!("../../../public/data/centers.json");
+        let d = Dataset::from_json(text).unwrap();
+        let whole = Index::new(&d);
+        for count in [1, 7, 20, d.centers.len(), usize::MAX] {
+            let index = Index::without_names(&d);
+            let mut builder = TextBuilder::default();
+            let mut steps = 0;
+            while !index.prepare_text_step(&d, &mut builder, count) {
+                steps += 1;
+                assert!(!index.text_ready());
+            }
+            assert!(index.text_ready());
+            assert_eq!(steps, d.centers.len().div_ceil(count.max(1)) - 1, "{count}");
+            assert_eq!(index, whole, "slices of {count}");
+        }
+        // A query first: the dictionary is built at once and the steps stop.
+        let index = Index::without_names(&d);
+        let mut builder = TextBuilder::default();
+        assert!(!index.prepare_text_step(&d, &mut builder, 5));
+        index.prepare_text(&d);
+        assert!(index.prepare_text_step(&d, &mut builder, 5));
+        assert_eq!(index, whole);
+    }
+}

@@ -1,0 +1,256 @@
+//! The detail's facts, in the order a doctor reads them: what the center is called, where it
+//! is, what it belongs to, what care it gives, how to reach it, whom it works with, and where
+//! all this comes from.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use shifo_core::{Center, HubStatus, Loaded, Precision};
+
+use crate::components::fields::{link_or_text, Field, SourceItem};
+use crate::i18n::{td_string, Locale};
+use crate::locale::{capacity_text, country_name, isolate};
+use crate::state::AppState;
+
+/// Everything the detail knows about `c`, as `<dt>`/`<dd>` pairs.
+pub(crate) fn facts(loaded: &Arc<Loaded>, c: &Center, locale: Locale) -> impl IntoView {
+    view! {
+        {other_names(c, locale)}
+        {place(c, locale)}
+        {family(loaded, c, locale)}
+        {care(loaded, c, locale)}
+        {contacts(c, locale)}
+        {cooperation(loaded, c, locale)}
+        {provenance(c, locale)}
+    }
+}
+
+/// A button opening another center's detail.
+fn link_to(id: String, name: String) -> impl IntoView {
+    let state = AppState::expect();
+    view! {
+        <button type="button" class="link" on:click=move |_| state.select(Some(id.clone()))>
+            {name}
+        </button>
+    }
+}
+
+/// Every name but the one in the heading, English included, each marked with its language so
+/// a screen reader pronounces it right.
+fn other_names(c: &Center, locale: Locale) -> Option<impl IntoView> {
+    let heading = c.name_in(locale.lang());
+    let items: Vec<_> = std::iter::once(("en".to_string(), c.name.clone()))
+        .chain(c.names.iter().map(|(l, n)| (l.clone(), n.clone())))
+        .filter(|(_, n)| n != heading && !n.trim().is_empty())
+        .map(|(lang, name)| view! { <li lang=lang>{name}</li> })
+        .collect();
+    (!items.is_empty()).then(|| {
+        view! { <Field label=td_string!(locale, detail_other_names)><ul>{items}</ul></Field> }
+    })
+}
+
+/// Country, city, address and coordinates (said when they are only the city's).
+fn place(c: &Center, locale: Locale) -> impl IntoView {
+    let lang = locale.lang();
+    let mut coordinates = format!(
+        "{}, {}",
+        shifo_core::decimal::fixed(c.lat, 4),
+        shifo_core::decimal::fixed(c.lon, 4)
+    );
+    if c.precision == Precision::City {
+        coordinates.push_str(&format!(" ({})", td_string!(locale, precision_city)));
+    }
+    let address = c.address.clone().map(|a| {
+        view! { <Field label=td_string!(locale, detail_address)>{a}</Field> }
+    });
+    let (country, city) = (country_name(locale, c.country), c.city_in(lang).to_string());
+    view! {
+        <Field label=td_string!(locale, detail_country)>{country}</Field>
+        <Field label=td_string!(locale, detail_city)>{city}</Field>
+        {address}
+        <Field label=td_string!(locale, detail_coordinates)>{coordinates}</Field>
+    }
+}
+
+/// The center it is part of, and its own units and branches.
+fn family(loaded: &Arc<Loaded>, c: &Center, locale: Locale) -> impl IntoView {
+    let lang = locale.lang();
+    let d = &loaded.dataset;
+    let part_of = c.part_of.as_ref().and_then(|id| {
+        let parent = d.center(id)?;
+        let link = link_to(parent.id.clone(), parent.name_in(lang).to_string());
+        Some(view! { <Field label=td_string!(locale, detail_part_of)>{link}</Field> })
+    });
+    let units: Vec<_> = d
+        .centers
+        .iter()
+        .filter(|u| u.part_of.as_deref() == Some(c.id.as_str()))
+        .map(|u| view! { <li>{link_to(u.id.clone(), u.name_in(lang).to_string())}</li> })
+        .collect();
+    let units = (!units.is_empty())
+        .then(|| view! { <Field label=td_string!(locale, detail_units)><ul>{units}</ul></Field> });
+    view! { {part_of}{units} }
+}
+
+/// What children get there, in words.
+fn children_text(loaded: &Loaded, c: &Center, locale: Locale) -> String {
+    match &c.pediatric {
+        None => td_string!(locale, pediatric_unknown).to_string(),
+        Some(p) if !p.treats_children => td_string!(locale, no).to_string(),
+        Some(p) if p.services.is_empty() => td_string!(locale, yes).to_string(),
+        Some(p) => {
+            let lang = locale.lang();
+            let labels: Vec<&str> = p
+                .services
+                .iter()
+                .map(|s| loaded.dataset.specialty_label(s, lang))
+                .collect();
+            td_string!(
+                locale,
+                pediatric_services,
+                services = isolate(&labels.join(", "))
+            )
+        }
+    }
+}
+
+/// The hubs the center hosts, with their status and date.
+fn hubs(loaded: &Loaded, c: &Center, locale: Locale) -> Option<impl IntoView> {
+    let lang = locale.lang();
+    let items: Vec<_> = loaded
+        .dataset
+        .hubs_hosted_by(&c.id)
+        .map(|h| {
+            let status = match h.status {
+                HubStatus::Proposed => td_string!(locale, hub_proposed),
+                HubStatus::Designated => td_string!(locale, hub_designated),
+            };
+            let when = h.date.as_ref().map(|d| format!(", {d}")).unwrap_or_default();
+            let scope = h.scope.clone().map(|s| view! { ": "<bdi>{s}</bdi> });
+            // Data in <bdi>: an override in it cannot reverse our words around it.
+            view! { <li><bdi>{h.name_in(lang).to_string()}</bdi>{format!(" ({status}{when})")}{scope}</li> }
+        })
+        .collect();
+    (!items.is_empty())
+        .then(|| view! { <Field label=td_string!(locale, detail_hubs)><ul>{items}</ul></Field> })
+}
+
+/// Specialties, children's care, capacity, hubs, what the sources say, languages.
+fn care(loaded: &Arc<Loaded>, c: &Center, locale: Locale) -> impl IntoView {
+    let lang = locale.lang();
+    let specialties = c
+        .specialties
+        .iter()
+        .map(|s| view! { <li>{loaded.dataset.specialty_label(s, lang).to_string()}</li> })
+        .collect_view();
+    let capacity = c.capacity.as_ref().map(|cap| {
+        let text = capacity_text(locale, cap);
+        view! { <Field label=td_string!(locale, detail_capacity)>{text}</Field> }
+    });
+    let summary = c.summary.clone().map(|s| {
+        view! { <Field label=td_string!(locale, detail_about)>{s}</Field> }
+    });
+    let languages = (!c.languages.is_empty()).then(|| {
+        let languages = c.languages.join(", ");
+        view! { <Field label=td_string!(locale, detail_languages)>{languages}</Field> }
+    });
+    let children = children_text(loaded, c, locale);
+    view! {
+        <Field label=td_string!(locale, detail_specialties)><ul>{specialties}</ul></Field>
+        <Field label=td_string!(locale, detail_pediatric)>{children}</Field>
+        {capacity}
+        {hubs(loaded, c, locale)}
+        {summary}
+        {languages}
+    }
+}
+
+/// Website (only ever an http(s) link), phone (`tel:`) and e-mail (`mailto:`).
+fn contacts(c: &Center, locale: Locale) -> impl IntoView {
+    let website = c.safe_website().map(|url| {
+        let (href, text) = (url.to_string(), url.to_string());
+        view! {
+            <Field label=td_string!(locale, detail_website)>
+                <a href=href target="_blank" rel="noopener noreferrer">{text}</a>
+            </Field>
+        }
+    });
+    let phone = c.phone.clone().map(|p| {
+        let link = link_or_text(p, c.tel_uri());
+        view! { <Field label=td_string!(locale, detail_phone)>{link}</Field> }
+    });
+    let email = c.email.clone().map(|e| {
+        let link = link_or_text(e, c.mailto_uri());
+        view! { <Field label=td_string!(locale, detail_email)>{link}</Field> }
+    });
+    view! { {website}{phone}{email} }
+}
+
+/// Memoranda with other centers (each a link to it) and the events it took part in.
+fn cooperation(loaded: &Arc<Loaded>, c: &Center, locale: Locale) -> impl IntoView {
+    let lang = locale.lang();
+    let d = &loaded.dataset;
+    let partnerships: Vec<_> = d
+        .partnerships
+        .iter()
+        .filter(|p| p.a == c.id || p.b == c.id)
+        .map(|p| {
+            let other = if p.a == c.id { &p.b } else { &p.a };
+            let name = d
+                .center(other)
+                .map_or_else(|| other.clone(), |o| o.name_in(lang).to_string());
+            let facts: Vec<&str> = [&p.date, &p.occasion, &p.scope]
+                .into_iter()
+                .filter_map(|f| f.as_deref())
+                .collect();
+            view! { <li>{link_to(other.clone(), name)}": "<bdi>{facts.join("; ")}</bdi></li> }
+        })
+        .collect();
+    let partnerships = (!partnerships.is_empty()).then(|| {
+        view! { <Field label=td_string!(locale, detail_partnerships)><ul>{partnerships}</ul></Field> }
+    });
+    let events: Vec<_> = d
+        .events
+        .iter()
+        .filter(|e| e.centers.contains(&c.id))
+        .map(|e| {
+            let when = match (&e.start, &e.end) {
+                (Some(a), Some(b)) if a != b => format!(", {a} – {b}"),
+                (Some(a), _) => format!(", {a}"),
+                _ => String::new(),
+            };
+            let cities = (!e.cities.is_empty()).then(|| {
+                let names: Vec<&str> = e
+                    .cities
+                    .iter()
+                    .map(|city| shifo_core::geo::places::city_name(city, lang))
+                    .collect();
+                view! { " ("<bdi>{names.join(", ")}</bdi>")" }
+            });
+            view! { <li><bdi>{e.title_in(lang).to_string()}</bdi>{when}{cities}</li> }
+        })
+        .collect();
+    let events = (!events.is_empty()).then(
+        || view! { <Field label=td_string!(locale, detail_events)><ul>{events}</ul></Field> },
+    );
+    view! { {partnerships}{events} }
+}
+
+/// Sources, the date last verified, and the permanent id.
+fn provenance(c: &Center, locale: Locale) -> impl IntoView {
+    let sources = c
+        .sources
+        .iter()
+        .map(|s| view! { <SourceItem source=s.clone() locale/> })
+        .collect_view();
+    let last_verified = c.last_verified.clone().map(|d| {
+        let text = d.clone();
+        view! { <Field label=td_string!(locale, detail_last_verified)><time datetime=d>{text}</time></Field> }
+    });
+    let id = c.id.clone();
+    view! {
+        <Field label=td_string!(locale, detail_sources)><ul>{sources}</ul></Field>
+        {last_verified}
+        <Field label=td_string!(locale, detail_id)><code>{id}</code></Field>
+    }
+}

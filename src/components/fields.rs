@@ -1,0 +1,61 @@
+//! The pieces a center's detail and its referral sheet share: a labelled fact, a contact that
+//! is a link only when it is a safe one, and a source a doctor can open or find.
+
+use leptos::prelude::*;
+use shifo_core::Source;
+
+use crate::i18n::{td_string, Locale};
+
+/// One fact of a center in a description list: its label (`<dt>`) and its value (`<dd>`).
+#[component]
+pub(crate) fn Field(
+    /// What the fact is ("Phone").
+    label: impl IntoView + 'static,
+    /// A class on the value, for the print layout.
+    #[prop(optional)]
+    class: Option<&'static str>,
+    /// The value.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <dt>{label}</dt>
+        <dd class=class>{children()}</dd>
+    }
+}
+
+/// `text` as a link to `href` when there is a safe one (`tel:`, `mailto:`, made by the core),
+/// else as plain text.
+pub(crate) fn link_or_text(text: String, href: Option<String>) -> AnyView {
+    match href {
+        Some(href) => view! { <a href=href>{text}</a> }.into_any(),
+        None => text.into_any(),
+    }
+}
+
+/// One source: its title (a link where it has a web address), date and, for an article of
+/// the seed corpus, its file; on a printed sheet also the address written out.
+#[component]
+pub(crate) fn SourceItem(
+    /// The source.
+    source: Source,
+    /// The language of our words around it.
+    locale: Locale,
+    /// Whether to write the address out after the title (paper has no links).
+    #[prop(optional)]
+    show_url: bool,
+) -> impl IntoView {
+    let url = source.safe_url().map(str::to_string);
+    let title = match url.clone() {
+        Some(u) => view! { <a href=u target="_blank" rel="noopener noreferrer">{source.title}</a> }
+            .into_any(),
+        None => view! { <cite>{source.title}</cite> }.into_any(),
+    };
+    let date = source.date.map(|d| format!(", {d}"));
+    let file = source
+        .file
+        .map(|f| format!(" ({})", td_string!(locale, source_seed_file, file = f)));
+    let written = url
+        .filter(|_| show_url)
+        .map(|u| view! { <span class="source-url">{u}</span> });
+    view! { <li>{title}{date}{file}{written}</li> }
+}

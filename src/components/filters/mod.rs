@@ -1,0 +1,236 @@
+//! The filter form: free text, "treats children", countries, specialties and hubs (each an
+//! [`options::OptionGroup`] with counts), what an embedding page fixed, and "Clear all".
+
+mod options;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use leptos::prelude::*;
+use shifo_core::output::embed::{Fixed, Lockable};
+use shifo_core::{Country, FacetCounts, Filter};
+
+use crate::components::mobile::Mobile;
+use crate::dom_ids;
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::locale::country_name;
+use crate::state::AppState;
+use options::{CountedOption, FacetOption, OptionGroup};
+
+/// The country options.
+fn country_options(state: AppState, locale: Locale) -> Vec<FacetOption> {
+    Country::ALL
+        .into_iter()
+        .map(|country| FacetOption {
+            label: Signal::stored(country_name(locale, country)),
+            checked: Signal::derive(move || {
+                state.view.with(|v| v.filter.countries.contains(&country))
+            }),
+            count: Signal::derive(move || {
+                state
+                    .counts
+                    .with(|c| c.countries.get(&country).copied().unwrap_or(0))
+            }),
+            toggle: Callback::new(move |on| {
+                state.update_filter(|f| {
+                    if on {
+                        f.countries.insert(country);
+                    } else {
+                        f.countries.remove(&country);
+                    }
+                })
+            }),
+        })
+        .collect()
+}
+
+/// A facet whose values are codes or ids.
+#[derive(Clone, Copy)]
+enum Coded {
+    Specialties,
+    Hubs,
+}
+
+impl Coded {
+    /// The values chosen in `f`.
+    fn chosen(self, f: &Filter) -> &BTreeSet<String> {
+        match self {
+            Coded::Specialties => &f.specialties,
+            Coded::Hubs => &f.hubs,
+        }
+    }
+
+    /// The values chosen in `f`, to change.
+    fn chosen_mut(self, f: &mut Filter) -> &mut BTreeSet<String> {
+        match self {
+            Coded::Specialties => &mut f.specialties,
+            Coded::Hubs => &mut f.hubs,
+        }
+    }
+
+    /// How many centers each value would give.
+    fn counts(self, c: &FacetCounts) -> &BTreeMap<String, usize> {
+        match self {
+            Coded::Specialties => &c.specialties,
+            Coded::Hubs => &c.hubs,
+        }
+    }
+
+    /// The options for `values` (code, label).
+    fn options(self, state: AppState, values: Vec<(String, String)>) -> Vec<FacetOption> {
+        values
+            .into_iter()
+            .map(|(code, label)| {
+                let (c1, c2, c3) = (code.clone(), code.clone(), code);
+                FacetOption {
+                    label: Signal::stored(label),
+                    checked: Signal::derive(move || {
+                        state.view.with(|v| self.chosen(&v.filter).contains(&c1))
+                    }),
+                    count: Signal::derive(move || {
+                        state
+                            .counts
+                            .with(|c| self.counts(c).get(&c2).copied().unwrap_or(0))
+                    }),
+                    toggle: Callback::new(move |on| {
+                        let code = c3.clone();
+                        state.update_filter(move |f| {
+                            if on {
+                                self.chosen_mut(f).insert(code);
+                            } else {
+                                self.chosen_mut(f).remove(&code);
+                            }
+                        })
+                    }),
+                }
+            })
+            .collect()
+    }
+}
+
+/// What the embedding page fixed, said in words, since its controls are hidden.
+fn fixed_lines(state: AppState, locale: Locale) -> Vec<String> {
+    let Some(loaded) = state.loaded() else {
+        return Vec::new();
+    };
+    state.view.with(|v| {
+        v.embed
+            .fixed(&v.filter, &loaded.dataset, locale.lang())
+            .into_iter()
+            .map(|fixed| {
+                let (legend, values): (&str, Vec<String>) = match fixed {
+                    Fixed::Countries(cs) => (
+                        td_string!(locale, country_legend),
+                        cs.into_iter().map(|c| country_name(locale, c)).collect(),
+                    ),
+                    Fixed::Specialties(names) => (
+                        td_string!(locale, specialty_legend),
+                        names.into_iter().map(str::to_string).collect(),
+                    ),
+                    Fixed::Hubs(names) => (
+                        td_string!(locale, hub_legend),
+                        names.into_iter().map(str::to_string).collect(),
+                    ),
+                    Fixed::Children => return td_string!(locale, pediatric_label).to_string(),
+                };
+                format!("{legend}: {}", values.join(", "))
+            })
+            .collect()
+    })
+}
+
+/// The filters.
+#[component]
+pub(crate) fn Filters() -> impl IntoView {
+    let state = AppState::expect();
+    let mobile = Mobile::expect();
+    let i18n = use_i18n();
+    let text = move || state.view.with(|v| v.filter.text.clone());
+    // "Clear all" clears what can change: locked facets keep their value.
+    let nothing_set = move || {
+        state.view.with(|v| {
+            let mut cleared = Filter::default();
+            v.embed.keep_locked(&v.filter, &mut cleared);
+            cleared == v.filter
+        })
+    };
+    let open = move |facet: Lockable| !state.locked(facet);
+    let countries = Signal::derive(move || country_options(state, i18n.get_locale()));
+    let specialties = Signal::derive(move || {
+        let lang = i18n.get_locale().lang();
+        let values = state.loaded().map_or_else(Vec::new, |l| {
+            let labels = l.dataset.specialties.iter();
+            labels
+                .map(|s| (s.code.clone(), s.label_in(lang).to_string()))
+                .collect()
+        });
+        Coded::Specialties.options(state, values)
+    });
+    // Only hubs with a named host center can narrow the map; the hubs panel lists them all.
+    let hubs = Signal::derive(move || {
+        let lang = i18n.get_locale().lang();
+        let values = state.loaded().map_or_else(Vec::new, |l| {
+            let hubs = l.filterable_hubs().into_iter();
+            hubs.map(|h| (h.id.clone(), h.name_in(lang).to_string()))
+                .collect()
+        });
+        Coded::Hubs.options(state, values)
+    });
+    let children = FacetOption {
+        label: Signal::derive(move || t_string!(i18n, pediatric_label).to_string()),
+        checked: Signal::derive(move || state.view.with(|v| v.filter.pediatric)),
+        count: Signal::derive(move || state.counts.with(|c| c.pediatric)),
+        toggle: Callback::new(move |on| state.update_filter(|f| f.pediatric = on)),
+    };
+    view! {
+        // In the phone's sheet the dialog's visible heading names the form: a second, hidden
+        // "Filters" heading would be read out twice.
+        <form
+            class="filters"
+            role="search"
+            aria-labelledby=move || if mobile.sheet_open() { dom_ids::FILTER_SHEET_HEADING } else { dom_ids::FILTERS_HEADING }
+            on:submit=|ev| ev.prevent_default()
+        >
+            <Show when=move || !mobile.sheet_open()>
+                <h2 id=dom_ids::FILTERS_HEADING class="visually-hidden">{t!(i18n, filters_heading)}</h2>
+            </Show>
+            <label class="search" for=dom_ids::SEARCH_INPUT>{t!(i18n, search_label)}</label>
+            <input
+                id=dom_ids::SEARCH_INPUT
+                type="search"
+                autocomplete="off"
+                placeholder=move || t_string!(i18n, search_placeholder)
+                aria-describedby="search-hint"
+                prop:value=text
+                on:input=move |ev| state.set_text(event_target_value(&ev))
+            />
+            <p id="search-hint" class="hint">{t!(i18n, search_hint)}</p>
+            <ul class="fixed">
+                {move || fixed_lines(state, i18n.get_locale()).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+            <Show when=move || open(Lockable::Pediatric)>
+                <CountedOption option=children.clone()/>
+            </Show>
+            <Show when=move || open(Lockable::Country)>
+                <OptionGroup legend=Signal::derive(move || t_string!(i18n, country_legend)) class="countries" options=countries/>
+            </Show>
+            <Show when=move || open(Lockable::Specialty)>
+                <OptionGroup legend=Signal::derive(move || t_string!(i18n, specialty_legend)) class="specialties" options=specialties/>
+            </Show>
+            <Show when=move || open(Lockable::Hub) && !hubs.with(Vec::is_empty)>
+                <OptionGroup legend=Signal::derive(move || t_string!(i18n, hub_legend)) class="hubs" options=hubs/>
+            </Show>
+            <button
+                type="button"
+                class="clear"
+                disabled=nothing_set
+                on:click=move |_| {
+                    state.clear_filters();
+                    // The button is disabled now: focus goes on to the search box.
+                    crate::focus::focus_id_later(dom_ids::SEARCH_INPUT);
+                }
+            >
+                {t!(i18n, clear_filters)}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,189 @@
+//! One result: a button with the center's name (the part the query matched highlighted, and the
+//! name in another language when that is what matched), its distance when sorting by it, city
+//! and country, specialties and badges. Choosing it opens the detail; Escape on it closes it.
+
+use std::ops::Range;
+
+use leptos::prelude::*;
+use shifo_core::geo::near::display_km;
+use shifo_core::query::search::TextQuery;
+
+use super::window::ROW_PX;
+use crate::dom_ids;
+use crate::i18n::{td_string, Locale};
+use crate::locale::country_name;
+use crate::state::AppState;
+
+/// Which center a row shows, in which language, and (when windowed) where.
+#[derive(Clone, PartialEq)]
+pub(crate) struct Row {
+    /// Index of the center in the dataset.
+    pub index: usize,
+    /// The center's id.
+    pub id: String,
+    /// The language the row is in.
+    pub locale: Locale,
+    /// Its place in a windowed list.
+    pub pos: Option<usize>,
+    /// Distance from the home city or position, in whole km, when sorting by it.
+    pub km: Option<u64>,
+}
+
+/// `text` with the byte ranges in `marks` wrapped in `<mark>` (as text nodes: data is never
+/// HTML).
+fn marked(text: &str, marks: &[Range<usize>]) -> Vec<AnyView> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in marks {
+        if r.start < at || r.end > text.len() {
+            continue;
+        }
+        if r.start > at {
+            out.push(text[at..r.start].to_string().into_any());
+        }
+        out.push(view! { <mark>{text[r.clone()].to_string()}</mark> }.into_any());
+        at = r.end;
+    }
+    if at < text.len() {
+        out.push(text[at..].to_string().into_any());
+    }
+    out
+}
+
+/// The center's name as shown, the query's match highlighted; and when the query matched
+/// another of its names instead (another language's, another script's), that name beside it.
+fn name_views(
+    shown: String,
+    others: Vec<(String, String)>,
+    query: Memo<TextQuery>,
+) -> (impl IntoView, impl IntoView) {
+    let name = {
+        let shown = shown.clone();
+        move || query.with(|q| marked(&shown, &q.highlights(&shown)))
+    };
+    let other = move || {
+        query.with(|q| {
+            if q.is_empty() || !q.highlights(&shown).is_empty() {
+                return None;
+            }
+            let (lang, name) = others.iter().find(|(_, n)| !q.highlights(n).is_empty())?;
+            let marks = q.highlights(name);
+            Some(view! {
+                <span class="result-match" lang=lang.clone()>{marked(name, &marks)}</span>
+            })
+        })
+    };
+    (name, other)
+}
+
+/// One item of the result list.
+#[component]
+pub(crate) fn ResultRow(
+    /// What the row shows.
+    row: Row,
+    /// The query's keys, for highlighting.
+    query: Memo<TextQuery>,
+    /// How many results there are (a windowed row says its place among them).
+    total: Signal<usize>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let Row {
+        index,
+        id,
+        locale,
+        pos,
+        km,
+    } = row;
+    let loaded = state.loaded_untracked()?;
+    let dataset = &loaded.dataset;
+    let c = dataset.centers.get(index)?;
+    let lang = locale.lang();
+    let shown = c.name_in(lang).to_string();
+    // The other names, for when the query matched one of them and not the shown one.
+    let others: Vec<(String, String)> = std::iter::once(("en".to_string(), c.name.clone()))
+        .chain(c.names.iter().map(|(l, n)| (l.clone(), n.clone())))
+        .filter(|(_, n)| *n != shown)
+        .collect();
+    let (name, matched_other) = name_views(shown, others, query);
+    let dom_id = dom_ids::center_item(&id);
+    // The button's name is the center's name alone, as on its marker; place, specialties and
+    // the badges are its description, so a screen reader says them after the name.
+    let part = |what: &str| format!("{dom_id}-{what}");
+    let (name_id, place_id, specs_id) = (part("name"), part("place"), part("specialties"));
+    let labelled_by = name_id.clone();
+    let mut described_by = vec![place_id.clone(), specs_id.clone()];
+    let hub = dataset.hubs_hosted_by(&c.id).next().is_some().then(|| {
+        described_by.push(part("hub"));
+        view! { <span id=part("hub") class="badge hub-badge">{td_string!(locale, badge_hub)}</span> }
+    });
+    let pediatric = c.treats_children().then(|| {
+        described_by.push(part("badge"));
+        view! { <span id=part("badge") class="badge">{td_string!(locale, badge_pediatric)}</span> }
+    });
+    let distance = km.map(|km| {
+        view! { <span class="result-distance">{td_string!(locale, near_km, km = km)}</span>" · " }
+    });
+    let is_selected = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state
+                .view
+                .with(|v| v.center.as_deref() == Some(id.as_str()))
+        })
+    };
+    Some(view! {
+        <li
+            id=dom_id.clone()
+            class="result"
+            class:selected=is_selected
+            // Through the CSSOM, not a style attribute, which a strict CSP refuses.
+            style:top=pos.map(|p| format!("{}px", p * ROW_PX))
+            aria-posinset=pos.map(|p| (p + 1).to_string())
+            aria-setsize=pos.map(|_| total.get().to_string())
+        >
+            <button
+                type="button"
+                aria-current=move || is_selected.get().then_some("true")
+                aria-labelledby=labelled_by
+                aria-describedby=described_by.join(" ")
+                on:click=move |_| state.select(Some(id.clone()))
+                // Escape closes this item's detail from the item itself, as from inside the
+                // detail; focus stays here.
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" && is_selected.get_untracked() {
+                        state.select(None);
+                    }
+                }
+            >
+                <span id=name_id class="result-name">{name}</span>
+                {matched_other}
+                <span id=place_id class="result-place">{distance}<bdi>{c.city_in(lang).to_string()}</bdi>", "{country_name(locale, c.country)}</span>
+                <span id=specs_id class="result-specialties">{dataset.specialty_list(c, lang)}</span>
+                <span class="badges">{pediatric}{hub}</span>
+            </button>
+        </li>
+    })
+}
+
+/// The row for position `pos` of the list, given the filtered centers and, when sorting by
+/// distance, the same centers nearest first.
+pub(crate) fn row_at(
+    pos: usize,
+    plain: &[usize],
+    near: Option<&Vec<(usize, f64)>>,
+    windowed: bool,
+    locale: Locale,
+) -> Option<Row> {
+    let (index, km) = match near {
+        Some(near) => near.get(pos).map(|&(i, km)| (i, Some(display_km(km))))?,
+        None => (*plain.get(pos)?, None),
+    };
+    let loaded = AppState::expect().loaded_untracked()?;
+    Some(Row {
+        index,
+        id: loaded.dataset.centers.get(index)?.id.clone(),
+        locale,
+        pos: windowed.then_some(pos),
+        km,
+    })
+}

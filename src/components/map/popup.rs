@@ -1,0 +1,62 @@
+//! A center's popup: its name, city and country, specialties and badges, built from DOM text
+//! nodes when the marker is chosen (never for every marker up front), so data is only ever
+//! text, never HTML.
+
+use leptos::prelude::document;
+use leptos_leaflet::leaflet as lf;
+use shifo_core::{Center, Dataset};
+
+use super::leaflet_ext::js_options;
+use crate::i18n::{td_string, Locale};
+use crate::locale::country_name;
+
+/// The widest a popup grows, in pixels: room for a long name on two or three lines.
+const POPUP_MAX_WIDTH: u32 = 280;
+
+/// Binds `c`'s popup to `marker` and opens it.
+pub(crate) fn open_popup(marker: &lf::Marker, dataset: &Dataset, c: &Center, locale: Locale) {
+    if let Some(content) = popup_content(dataset, c, locale) {
+        marker.bind_popup_with_options(
+            &content,
+            &js_options(&[("maxWidth", POPUP_MAX_WIDTH.into())]),
+        );
+        marker.open_popup();
+    }
+}
+
+/// Popup content as DOM nodes.
+fn popup_content(dataset: &Dataset, c: &Center, locale: Locale) -> Option<web_sys::Element> {
+    let lang = locale.lang();
+    let doc = document();
+    let root = doc.create_element("div").ok()?;
+    root.set_class_name("popup");
+    let add = |tag: &str, class: &str, text: &str| -> Option<()> {
+        let el = doc.create_element(tag).ok()?;
+        el.set_class_name(class);
+        el.set_text_content(Some(text));
+        root.append_child(&el).ok()?;
+        Some(())
+    };
+    add("strong", "popup-name", c.name_in(lang))?;
+    // The city is data: isolated, so an override in it cannot reverse the country after it.
+    let place = doc.create_element("div").ok()?;
+    place.set_class_name("popup-place");
+    let city = doc.create_element("bdi").ok()?;
+    city.set_text_content(Some(c.city_in(lang)));
+    place.append_child(&city).ok()?;
+    let country = format!(", {}", country_name(locale, c.country));
+    place.append_child(&doc.create_text_node(&country)).ok()?;
+    root.append_child(&place).ok()?;
+    add("div", "popup-specialties", &dataset.specialty_list(c, lang))?;
+    if c.treats_children() {
+        add(
+            "div",
+            "popup-pediatric",
+            td_string!(locale, badge_pediatric),
+        )?;
+    }
+    if dataset.hubs_hosted_by(&c.id).next().is_some() {
+        add("div", "popup-hub", td_string!(locale, badge_hub))?;
+    }
+    Some(root)
+}

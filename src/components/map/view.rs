@@ -1,0 +1,175 @@
+//! Where the map looks: views the app asks for (fit these centers, go to this point) are shown
+//! at once, unanimated, and set only when they differ from what the map shows; one asked for
+//! while the map is hidden (the phone's list pane has it at no size) is kept and shown when the
+//! map appears. Choosing a center or an event's city brings it into view.
+
+use leptos::prelude::*;
+use leptos_leaflet::leaflet as lf;
+use shifo_core::geo::bounds::{Bounds, LatLon};
+
+use super::leaflet_ext::{container_of, fit_view, is_hidden, js_options, lat_lng, no_animation};
+use crate::hooks::use_resize_observer;
+use crate::state::AppState;
+
+/// Zoom used when showing a single center.
+pub(crate) const DETAIL_ZOOM: f64 = 10.0;
+/// Zoom used when showing a city: its centers apart, its neighbourhoods readable.
+const CITY_ZOOM: f64 = 11.0;
+
+/// The margin kept around fitted centers, in pixels (sides, top and bottom). A center may be
+/// drawn up to ~50 px from its point (a ring of a dozen centers sharing one address, see
+/// `geo::bounds::spread`) and its icon is 24 px; above and below, the zoom buttons, the tiles
+/// notice, the legend and the partnership switch sit over the map. With 40 px the Tashkent
+/// ring was drawn under the tiles notice and off the map's edge.
+const FIT_PADDING: (f64, f64) = (70.0, 100.0);
+
+/// A view the app asks the map for.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Wanted {
+    /// These bounds, with a margin, zoomed in no further than a single center's zoom.
+    Fit(Bounds),
+    /// This point at this zoom.
+    Point(LatLon, f64),
+}
+
+/// The map's view requests, and the one kept while the map is hidden.
+#[derive(Clone, Copy)]
+pub(crate) struct Viewport {
+    pending: StoredValue<Option<Wanted>>,
+}
+
+impl Viewport {
+    /// Shows `wanted`; while the map is hidden (no size to fit to) it is also kept, to be
+    /// shown again once the map appears.
+    pub(crate) fn ask(&self, map: &lf::Map, wanted: Wanted) {
+        // Leaflet's own idea of its size (no forced layout, unlike reading the element's):
+        // zero when the map was made hidden; once shown, the size it will have when shown.
+        let size = map.get_size();
+        let hidden = size.x() == 0.0 || size.y() == 0.0;
+        self.pending.set_value(hidden.then_some(wanted));
+        show(map, wanted);
+    }
+}
+
+/// Sets up the view requests of `map`: once it exists, the map measures itself again whenever
+/// its container's size changes, and shows what was asked for while it was hidden.
+pub(crate) fn use_viewport(map: ReadSignal<Option<lf::Map>, LocalStorage>) -> Viewport {
+    let viewport = Viewport {
+        pending: StoredValue::new(None),
+    };
+    Effect::new(move |_| {
+        let Some(m) = map.get() else {
+            return;
+        };
+        let was_hidden = std::cell::Cell::new(false);
+        let container = container_of(&m);
+        use_resize_observer(&container, move || {
+            if is_hidden(&m) {
+                was_hidden.set(true);
+                return;
+            }
+            m.invalidate_size(false);
+            // What was asked for while hidden is shown now; otherwise the reader's own pan
+            // and zoom stay.
+            if was_hidden.replace(false) {
+                if let Some(wanted) = viewport.pending.get_value() {
+                    viewport.pending.set_value(None);
+                    show(&m, wanted);
+                }
+            }
+        });
+    });
+    viewport
+}
+
+/// Brings into view what the reader chooses elsewhere: a center, or an event's city. Set up
+/// after the markers, whose first fit to the filtered centers must come before a linked
+/// center's own view.
+pub(crate) fn use_follow_choices(
+    map: ReadSignal<Option<lf::Map>, LocalStorage>,
+    viewport: Viewport,
+) {
+    follow_selection(map, viewport);
+    follow_places(map, viewport);
+}
+
+/// Choosing a center (on the map, in the list or by URL) brings it into view, close enough to
+/// be drawn on its own.
+fn follow_selection(map: ReadSignal<Option<lf::Map>, LocalStorage>, viewport: Viewport) {
+    let state = AppState::expect();
+    Effect::new(move |_| {
+        state.pan_request.track();
+        let (Some(m), Some(c)) = (map.get(), state.selected()) else {
+            return;
+        };
+        let zoom = m.get_zoom().max(DETAIL_ZOOM);
+        viewport.ask(&m, Wanted::Point(c.position(), zoom));
+    });
+}
+
+/// A city chosen elsewhere (an event's) comes into view at city scale. Only requests made while
+/// this map exists: one left from before (the map is remade when a referral sheet closes) must
+/// not move it.
+fn follow_places(map: ReadSignal<Option<lf::Map>, LocalStorage>, viewport: Viewport) {
+    let state = AppState::expect();
+    Effect::new(move |mounted: Option<bool>| {
+        let target = state.map_target.get();
+        let Some(m) = map.get() else {
+            return false;
+        };
+        if let (true, Some(place)) = (mounted.unwrap_or(false), target) {
+            let zoom = m.get_zoom().max(CITY_ZOOM);
+            viewport.ask(&m, Wanted::Point(place, zoom));
+        }
+        true
+    });
+}
+
+fn show(map: &lf::Map, wanted: Wanted) {
+    match wanted {
+        Wanted::Fit(bounds) => fit_to(map, bounds, DETAIL_ZOOM),
+        Wanted::Point(at, zoom) => set_view(map, lat_lng(at), zoom),
+    }
+}
+
+/// Shows `bounds` with a margin, zooming in no further than `max_zoom`.
+pub(crate) fn fit_to(map: &lf::Map, bounds: Bounds, max_zoom: f64) {
+    if bounds.is_point() {
+        set_view(
+            map,
+            lat_lng(LatLon::new(bounds.south, bounds.west)),
+            DETAIL_ZOOM,
+        );
+        return;
+    }
+    match fit_view(map, bounds, FIT_PADDING, max_zoom) {
+        Some((center, zoom)) => set_view(map, center, zoom),
+        // No zoom fits (the map has no size yet): Leaflet does what it can.
+        None => {
+            let (side, top_bottom) = FIT_PADDING;
+            let padding = js_sys::Array::of2(&side.into(), &top_bottom.into());
+            let options = js_options(&[("padding", padding.into()), ("animate", false.into())]);
+            let b = lf::LatLngBounds::new(
+                &lat_lng(LatLon::new(bounds.south, bounds.west)),
+                &lat_lng(LatLon::new(bounds.north, bounds.east)),
+            );
+            map.fit_bounds_with_options(&b, &options);
+        }
+    }
+}
+
+/// Sets the view, unless the map already shows it: Leaflet resets every layer on any
+/// `setView`, even to the same place, which is most of a filter change's cost when the
+/// filtered centers span the same area (a specialty within the whole region).
+fn set_view(map: &lf::Map, center: lf::LatLng, zoom: f64) {
+    if map.get_zoom() == zoom {
+        let (now, next) = (
+            map.project_with_zoom(&map.get_center(), zoom),
+            map.project_with_zoom(&center, zoom),
+        );
+        if (now.x() - next.x()).abs() < 1.0 && (now.y() - next.y()).abs() < 1.0 {
+            return;
+        }
+    }
+    map.set_view_with_options(&center, zoom, &no_animation());
+}

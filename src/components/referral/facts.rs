@@ -1,0 +1,141 @@
+//! The sheet's facts, each label and value in the reader's language with the receiving
+//! clinic's beside it, each marked with its language so a screen reader pronounces it right.
+
+use leptos::prelude::*;
+use shifo_core::output::referral::{Bilingual, Sheet};
+
+use crate::components::fields::{link_or_text, Field, SourceItem};
+use crate::i18n::{td_string, Locale};
+use crate::locale::{capacity_text, country_name};
+
+/// The reader's language and, where one is shown, the receiving clinic's.
+#[derive(Clone, Copy)]
+pub(super) struct Pair {
+    /// The reader's.
+    pub first: Locale,
+    /// The clinic's.
+    pub second: Option<Locale>,
+}
+
+impl Pair {
+    /// One of the app's texts in both languages ("Yes / Да").
+    fn words(self, key: fn(Locale) -> String) -> impl IntoView {
+        let one = key(self.first);
+        let two = self.second.map(key).filter(|s| *s != one);
+        let second = self.second.map(|l| l.lang().code());
+        view! {
+            <span lang=self.first.lang().code()>{one}</span>
+            {two.map(|s| view! { <span class="second" lang=second>{s}</span> })}
+        }
+    }
+}
+
+/// A text of the data in both languages: the reader's first, the clinic's after it.
+pub(super) fn both(b: &Bilingual) -> impl IntoView {
+    let first = b.first.clone();
+    let second = b.second.clone().map(|s| {
+        view! { <span class="second" lang=s.lang.code()>{s.text}</span> }
+    });
+    view! { <span lang=first.lang.code()>{first.text}</span>{second} }
+}
+
+/// "Treats children": yes (with the services children get), no, or not stated.
+fn children(s: &Sheet, pair: Pair) -> AnyView {
+    let yes = move || pair.words(|l| td_string!(l, yes).to_string());
+    match &s.pediatric {
+        None => pair
+            .words(|l| td_string!(l, pediatric_unknown).to_string())
+            .into_any(),
+        Some(p) if !p.treats_children => pair.words(|l| td_string!(l, no).to_string()).into_any(),
+        Some(p) if p.services.is_empty() => yes().into_any(),
+        Some(p) => {
+            let items: Vec<_> = p
+                .services
+                .iter()
+                .map(|sp| view! { <li>{both(&sp.label)}</li> })
+                .collect();
+            view! { {yes()}<ul>{items}</ul> }.into_any()
+        }
+    }
+}
+
+/// Phone, e-mail and website, each a link only where it is a safe one.
+fn contacts(s: &Sheet, pair: Pair) -> impl IntoView {
+    let label = move |key: fn(Locale) -> String| pair.words(key);
+    let phone = s.phone.clone().map(|p| {
+        let link = link_or_text(p, s.tel_uri.clone());
+        view! { <Field label=label(|l| td_string!(l, detail_phone).to_string())>{link}</Field> }
+    });
+    let email = s.email.clone().map(|e| {
+        let link = link_or_text(e, s.mailto_uri.clone());
+        view! { <Field label=label(|l| td_string!(l, detail_email).to_string())>{link}</Field> }
+    });
+    let website = s.website.clone().map(|w| {
+        let text = w.clone();
+        view! {
+            <Field label=label(|l| td_string!(l, detail_website).to_string())>
+                <a href=w rel="noopener noreferrer">{text}</a>
+            </Field>
+        }
+    });
+    view! { {phone}{email}{website} }
+}
+
+/// Every fact of the sheet, as `<dt>`/`<dd>` pairs.
+pub(super) fn facts(s: &Sheet, pair: Pair) -> impl IntoView {
+    let locale = pair.first;
+    let label = move |key: fn(Locale) -> String| pair.words(key);
+    let other_names = (!s.other_names.is_empty()).then(|| {
+        let items: Vec<_> = s
+            .other_names
+            .iter()
+            .map(|(l, n)| view! { <li lang=l.clone()>{n.clone()}</li> })
+            .collect();
+        view! { <Field label=label(|l| td_string!(l, detail_other_names).to_string())><ul>{items}</ul></Field> }
+    });
+    let country = country_name(locale, s.country);
+    let country_second = pair
+        .second
+        .map(|l| country_name(l, s.country))
+        .filter(|c| *c != country)
+        .map(|c| view! { <span class="second">{c}</span> });
+    let city = both(&s.city);
+    let address = s.address.clone().map(|a| {
+        view! { <Field label=label(|l| td_string!(l, detail_address).to_string())>{a}</Field> }
+    });
+    let part_of = s.part_of.as_ref().map(|p| {
+        let name = both(p);
+        view! { <Field label=label(|l| td_string!(l, detail_part_of).to_string())>{name}</Field> }
+    });
+    let specialties: Vec<_> = s
+        .specialties
+        .iter()
+        .map(|sp| view! { <li>{both(&sp.label)}</li> })
+        .collect();
+    let children = children(s, pair);
+    let capacity = s.capacity.as_ref().map(|cap| {
+        let text = capacity_text(locale, cap);
+        view! { <Field label=label(|l| td_string!(l, detail_capacity).to_string())>{text}</Field> }
+    });
+    let sources = s
+        .sources
+        .iter()
+        .map(|src| view! { <SourceItem source=src.clone() locale show_url=true/> })
+        .collect_view();
+    let last_verified = s.last_verified.clone().map(|d| {
+        view! { <Field label=label(|l| td_string!(l, detail_last_verified).to_string())>{d}</Field> }
+    });
+    view! {
+        {other_names}
+        <Field label=label(|l| td_string!(l, detail_country).to_string())>{country}{country_second}</Field>
+        <Field label=label(|l| td_string!(l, detail_city).to_string())>{city}</Field>
+        {address}
+        {part_of}
+        <Field label=label(|l| td_string!(l, detail_specialties).to_string())><ul>{specialties}</ul></Field>
+        <Field label=label(|l| td_string!(l, detail_pediatric).to_string())>{children}</Field>
+        {capacity}
+        {contacts(s, pair)}
+        <Field label=label(|l| td_string!(l, detail_sources).to_string()) class="sources"><ul>{sources}</ul></Field>
+        {last_verified}
+    }
+}
