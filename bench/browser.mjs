@@ -140,7 +140,7 @@ function changeSequence(dataset) {
   return steps;
 }
 
-const treatsChildren = (c) => !!c.pediatric?.treats_children; // core/src/model.rs treats_children
+const treatsChildren = (c) => !!c.pediatric?.treats_children; // core/src/dataset/model.rs treats_children
 
 function expectedCount(dataset, f) {
   return dataset.centers.filter((c) => (!f.specialty || c.specialties.includes(f.specialty))

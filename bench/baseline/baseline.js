@@ -5,7 +5,7 @@
 
 (async () => {
   // The app's view rules, so both maps end on comparable views: the whole region when nothing
-  // matches, at most zoom 10, 40 px padding (src/components/map.rs, core/src/geo.rs REGION).
+  // matches, at most zoom 10, 40 px padding (src/components/map/view.rs, core/src/geo/bounds.rs REGION).
   const REGION = L.latLngBounds([35.1, 46.5], [55.4, 87.3]);
   const FIT = { padding: [40, 40], maxZoom: 10, animate: false };
   const LIST_LIMIT = 50;

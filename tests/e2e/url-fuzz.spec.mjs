@@ -1,6 +1,6 @@
 // 300 random and malformed query strings: the page always renders, and nothing panics. A seeded
 // generator (mulberry32) mixes broken percent escapes, 100 KB values, repeated, unknown and
-// empty keys, unknown ids and codes for every parameter of core/src/query.rs, valid values,
+// empty keys, unknown ids and codes for every parameter of core/src/output/url.rs, valid values,
 // `=` and `&` runs, `+`, unicode, control characters and `#` fragments. One page serves all
 // loads. A failure names the seed and the query string, so `SHIFO_FUZZ_SEED=<seed>` replays it.
 // `data=` values are never URLs of another machine: the app's own dataset, other 127.0.0.1 or
@@ -203,7 +203,7 @@ test(`${RUNS} random and malformed query strings: the page always renders, no pa
 });
 
 // Unknown and malformed values are dropped once the dataset is checked: the address then holds
-// only what the page shows (the canonical query of core/src/query.rs).
+// only what the page shows (the canonical query of core/src/output/url.rs).
 const drops = [
   ['an unknown country among known ones', 'country=XX,KZ,ZZ&country=RU', 'country=KZ'],
   ['an unknown country only', 'country=XX', ''],

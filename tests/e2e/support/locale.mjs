@@ -58,18 +58,18 @@ export function labelIn(specialty, lang) {
 }
 
 /** The region's cities with their coordinates, read from the table the app compiles in
- *  (core/src/places.rs), as the oracle for distances. */
+ *  (core/src/geo/places.rs), as the oracle for distances. */
 export const places = (() => {
-  const src = readFileSync(resolve(root, 'core/src/places.rs'), 'utf8');
+  const src = readFileSync(resolve(root, 'core/src/geo/places.rs'), 'utf8');
   const out = {};
-  for (const m of src.matchAll(/Place \{\s*en: "([^"]+)",[\s\S]*?lat: ([-\d.]+),\s*lon: ([-\d.]+),/g)) {
+  for (const m of src.matchAll(/Place \{\s*en: "([^"]+)",[\s\S]*?at: LatLon::new\(([-\d.]+), ([-\d.]+)\),/g)) {
     out[m[1]] = { lat: Number(m[2]), lon: Number(m[3]) };
   }
   return out;
 })();
 
 /** Great-circle km by the haversine formula on the IUGG mean radius (written here
- *  independently of core/src/near.rs, which it checks). */
+ *  independently of core/src/geo/near.rs, which it checks). */
 export function haversineKm(a, b) {
   const R = 6371.0088;
   const rad = (d) => (d * Math.PI) / 180;
