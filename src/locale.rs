@@ -4,8 +4,9 @@
 
 use std::cell::Cell;
 
+use shifo_core::dataset::text::{Made, Tag};
 use shifo_core::decimal::shortest;
-use shifo_core::{Country, Problem, ProblemKind};
+use shifo_core::{Country, Lang, Problem, ProblemKind};
 
 use crate::i18n::{td_string, Locale};
 
@@ -45,8 +46,32 @@ pub fn capacity_text(locale: Locale, cap: &shifo_core::Capacity) -> String {
     if let Some(n) = cap.patients_per_year {
         facts.push(td_string!(locale, capacity_patients, count = n).to_string());
     }
-    facts.extend(cap.note.clone());
+    facts.extend(locale.lang().text_in(&cap.note).map(|t| t.text.clone()));
     facts.join("; ")
+}
+
+/// A language named in itself ("Русский"), for one of the interface languages; any other tag
+/// as written (`fr`, `uz-Cyrl`: the script of an interface language is named by its tag).
+pub fn language_name(tag: Tag) -> String {
+    match Lang::from_code(tag.as_str()).filter(|l| l.code() == tag.as_str()) {
+        Some(lang) => td_string!(Locale::of(lang), language_name).to_string(),
+        None => tag.as_str().to_string(),
+    }
+}
+
+/// How a text was made, in `locale` ("translated from Русский"); `None` for an original.
+pub fn made_note(locale: Locale, made: Made) -> Option<String> {
+    match made {
+        Made::Original => None,
+        Made::TranslatedFrom(t) => {
+            Some(td_string!(locale, made_translated, lang = language_name(t)))
+        }
+        Made::TransliteratedFrom(t) => Some(td_string!(
+            locale,
+            made_transliterated,
+            lang = language_name(t)
+        )),
+    }
 }
 
 /// Data text set inside a sentence of ours, between Unicode's first-strong isolate and pop
@@ -135,5 +160,18 @@ pub fn problem_message(locale: Locale, kind: &ProblemKind) -> String {
         K::NotVerified => td_string!(l, problem_not_verified).to_string(),
         K::EmptyLabel => td_string!(l, problem_empty_label).to_string(),
         K::Unreadable(message) => td_string!(l, problem_unreadable, message = message).to_string(),
+        K::RegionPrecision => td_string!(l, problem_region_precision).to_string(),
+        K::NoOriginal(from) => td_string!(l, problem_no_original, from = from),
+        K::AliasOfAnother { alias, center } => {
+            td_string!(l, problem_alias_of_another, alias = alias, center = center)
+        }
+        K::BuildingWithoutAddress => td_string!(l, problem_building_without_address).to_string(),
+        K::CareNotListed(code) => td_string!(l, problem_care_not_listed, code = code),
+        K::ChildrenContradiction(code) => {
+            td_string!(l, problem_children_contradiction, code = code)
+        }
+        K::NoSuchSource(index) => td_string!(l, problem_no_such_source, index = index),
+        K::AgeRange { min, max } => td_string!(l, problem_age_range, min = min, max = max),
+        K::IncompleteCitation => td_string!(l, problem_incomplete_citation).to_string(),
     }
 }

@@ -148,7 +148,7 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::model::Partnership;
+    use crate::dataset::model::{Partnership, Texts};
 
     fn event(id: &str, start: Option<&str>, end: Option<&str>) -> Event {
         Event {
@@ -160,6 +160,7 @@ mod tests {
             cities: vec![],
             centers: vec![],
             sources: vec![],
+            ..Default::default()
         }
     }
 
@@ -275,16 +276,16 @@ mod tests {
                 a: first.clone(),
                 b: "no-such-center".into(),
                 date: None,
-                occasion: None,
-                scope: None,
+                occasion: Texts::new(),
+                scope: Texts::new(),
                 sources: vec![],
             },
             Partnership {
                 a: first.clone(),
                 b: first.clone(),
                 date: None,
-                occasion: None,
-                scope: None,
+                occasion: Texts::new(),
+                scope: Texts::new(),
                 sources: vec![],
             },
         ];

@@ -1,7 +1,7 @@
 //! The languages Shifo speaks, the order in which data falls back when a name or label is
 //! missing in the chosen one, and each language's plural rule.
 
-use crate::dataset::names::Names;
+use crate::dataset::text::{Text, Texts};
 
 /// An interface and data language (ISO 639-1 code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -68,7 +68,7 @@ impl Lang {
 
     /// The text for this language from a base English text and a map of translations:
     /// the first non-blank one along [`Self::fallbacks`], else `base` (never blank unless it is).
-    pub fn pick<'a>(self, base: &'a str, translations: &'a Names) -> &'a str {
+    pub fn pick<'a>(self, base: &'a str, translations: &'a Texts) -> &'a str {
         self.fallbacks()
             .find_map(|l| {
                 let text = match l {
@@ -78,6 +78,16 @@ impl Lang {
                 (!text.trim().is_empty()).then_some(text)
             })
             .unwrap_or(base)
+    }
+}
+
+impl Lang {
+    /// The text of `texts` for this language: the first along [`Self::fallbacks`], else any
+    /// (a text only in Tajik still shows to an English reader); `None` when there is none.
+    pub fn text_in(self, texts: &Texts) -> Option<&Text> {
+        self.fallbacks()
+            .find_map(|l| texts.text(l.code()).filter(|t| !t.trim().is_empty()))
+            .or_else(|| texts.texts().map(|(_, t)| t).find(|t| !t.trim().is_empty()))
     }
 }
 
@@ -213,7 +223,7 @@ mod tests {
 
     #[test]
     fn pick_falls_back_to_russian_then_english_never_blank() {
-        let names: Names = [("ru", "Центр"), ("kk", "Орталық"), ("uz", " ")]
+        let names: Texts = [("ru", "Центр"), ("kk", "Орталық"), ("uz", " ")]
             .into_iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
@@ -228,7 +238,7 @@ mod tests {
         for (lang, want) in cases {
             assert_eq!(lang.pick("Center", &names), want, "{lang:?}");
         }
-        assert_eq!(Lang::Tk.pick("Center", &Names::new()), "Center");
+        assert_eq!(Lang::Tk.pick("Center", &Texts::new()), "Center");
         assert_eq!(
             Lang::Kk.fallbacks().collect::<Vec<_>>(),
             [Lang::Kk, Lang::Ru, Lang::En]

@@ -38,6 +38,7 @@ pub mod dataset;
 pub mod decimal;
 pub mod geo;
 pub mod lang;
+pub mod latin;
 pub mod output;
 pub mod query;
 pub mod sort;

@@ -2,9 +2,11 @@
 //! is a link only when it is a safe one, and a source a doctor can open or find.
 
 use leptos::prelude::*;
+use shifo_core::dataset::text::{Text, Texts};
 use shifo_core::Source;
 
 use crate::i18n::{td_string, Locale};
+use crate::locale::made_note;
 
 /// One fact of a center in a description list: its label (`<dt>`) and its value (`<dd>`).
 #[component]
@@ -21,6 +23,27 @@ pub(crate) fn Field(
         <dt>{label}</dt>
         <dd class=class>{children()}</dd>
     }
+}
+
+/// A text of the data in the reader's language (or the nearest there is), marked with its
+/// language, and said to be a translation or a transliteration when it is one.
+pub(crate) fn data_text(texts: &Texts, locale: Locale) -> Option<AnyView> {
+    let lang = locale.lang();
+    let code = lang
+        .fallbacks()
+        .map(|l| l.code())
+        .find(|code| texts.text(code).is_some_and(|t| !t.trim().is_empty()))
+        .or_else(|| texts.iter().map(|(c, _)| c.as_str()).next())?
+        .to_string();
+    let text = texts.text(&code)?;
+    Some(marked_text(text, &code, locale))
+}
+
+/// One text with its language and, for a translation or transliteration, a note saying so.
+pub(crate) fn marked_text(text: &Text, code: &str, locale: Locale) -> AnyView {
+    let note =
+        made_note(locale, text.made).map(|n| view! { " "<small class="made">"("{n}")"</small> });
+    view! { <span lang=code.to_string()>{text.text.clone()}</span>{note} }.into_any()
 }
 
 /// `text` as a link to `href` when there is a safe one (`tel:`, `mailto:`, made by the core),

@@ -54,9 +54,7 @@ pub fn HubsPanel() -> impl IntoView {
                     }
                     None => td_string!(locale, hub_no_host).into_any(),
                 };
-                let scope = h
-                    .scope
-                    .clone()
+                let scope = crate::components::fields::data_text(&h.scope, locale)
                     .map(|s| view! { <p class="hub-scope"><bdi>{s}</bdi></p> });
                 view! {
                     <li class="hub">

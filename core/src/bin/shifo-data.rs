@@ -4,6 +4,8 @@
 //! shifo-data validate FILE [--no-warnings]   every problem as FILE:LINE:COLUMN: severity: path: message
 //! shifo-data schema                          the JSON Schema, as committed in public/data/schema.json
 //! shifo-data synth COUNT [--seed N]           a valid synthetic dataset of COUNT centers (benchmarks)
+//! shifo-data latin-names FILE                 FILE with Uzbek and Turkmen names in Latin letters
+//!                                             added, marked as transliterations from Russian
 //! ```
 //!
 //! Exit code: 0 when the file has no errors (warnings allowed), 1 when it has errors, 2 when
@@ -15,7 +17,7 @@ use std::process::ExitCode;
 
 use shifo_core::{Dataset, Severity};
 
-const USAGE: &str = "usage: shifo-data validate FILE [--no-warnings]\n       shifo-data schema\n       shifo-data synth COUNT [--seed N]";
+const USAGE: &str = "usage: shifo-data validate FILE [--no-warnings]\n       shifo-data schema\n       shifo-data synth COUNT [--seed N]\n       shifo-data latin-names FILE";
 
 /// The bundled dataset, whose specialty vocabulary synthetic data uses.
 const BUNDLED: &str = include_str!("../../../public/data/centers.json");
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         }
         ["validate", file] => validate(file, true),
         ["synth", count] => synth(count, "1"),
+        ["latin-names", file] => latin_names(file),
         ["synth", count, "--seed", seed] => synth(count, seed),
         ["validate", file, "--no-warnings"] | ["validate", "--no-warnings", file] => {
             validate(file, false)
@@ -44,6 +47,36 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn latin_names(file: &str) -> ExitCode {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut d = match Dataset::from_json(&text) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{file}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let added = d.fill_latin_names();
+    match serde_json::to_string_pretty(&d) {
+        Ok(mut out) => {
+            out.push('\n');
+            emit(&out);
+            eprintln!("{file}: {added} names added");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
             ExitCode::from(2)
         }
     }

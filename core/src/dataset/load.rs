@@ -149,13 +149,19 @@ impl fmt::Display for Error {
             ),
             ErrorKind::SchemaVersion { found, .. } => write!(
                 f,
-                "schema_version {found} is not supported (this version of Shifo reads {SCHEMA_VERSION})"
+                "schema_version {found} is not supported (this version of Shifo reads 1 to {SCHEMA_VERSION})"
             ),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// Whether this build reads a file of schema version `v`: every version up to its own (a
+/// version adds fields and alternatives, so an older file is a newer file too).
+pub(crate) fn readable(v: u32) -> bool {
+    (1..=SCHEMA_VERSION).contains(&v)
+}
 
 /// serde_json counts columns in bytes; people count characters (Cyrillic is two bytes each).
 fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
@@ -328,7 +334,7 @@ impl Dataset {
         let typed = crate::dataset::objects::from_str::<Dataset>(text).ok();
         step(LoadStep::Parsed);
         if let Some(dataset) = typed {
-            if dataset.schema_version == SCHEMA_VERSION {
+            if readable(dataset.schema_version) {
                 return Ok(Dataset::checked(dataset, || text.into(), step));
             }
         }
@@ -377,175 +383,41 @@ impl Dataset {
     /// every entry that is fine. On a file of the right shape it gives the same answer as the
     /// fast path (a test checks this).
     pub(crate) fn load_thorough(text: &str) -> Result<Loaded, Error> {
-        // serde_json's syntax messages are good; use them, with columns in characters.
-        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
-            return Err(Error::from_json(e, text));
-        }
-        // serde's skipping pass lets a lone surrogate or an infinite number through; the tree
-        // does not, and says where.
-        let root = json::parse(text).map_err(|e| Error {
-            kind: ErrorKind::Syntax {
-                line: e.at.line,
-                column: e.at.column,
-                message: e.message.to_string(),
-            },
-        })?;
-        let Value::Object(_) = root.value else {
-            return Err(Error {
-                kind: ErrorKind::Shape {
-                    line: root.pos.line,
-                    column: root.pos.column,
-                    message: format!(
-                        "expected a JSON object with schema_version, specialties and centers, found {}",
-                        root.value.type_name()
-                    ),
-                },
-            });
-        };
-        if let Some(m) = root.get("schema_version") {
-            // Only a whole number is a version; 1.5 or -1 is a shape error, reported below.
-            if let Value::Number(_, raw) = &m.value.value {
-                if let Ok(found) = raw.parse::<u32>() {
-                    if found != SCHEMA_VERSION {
-                        return Err(Error {
-                            kind: ErrorKind::SchemaVersion {
-                                found,
-                                line: m.value.pos.line,
-                                column: m.value.pos.column,
-                            },
-                        });
-                    }
-                }
-            }
-        }
-
+        let root = positioned_tree(text)?;
         let mut problems = Vec::new();
         shape::check(&root, &shape::DATASET, &Path::root(), &mut problems);
-
-        // Entries with a shape error cannot be typed; the rest are read one by one, so one
-        // broken center costs only that center.
-        let shape_broken = |list: &str| -> HashSet<usize> {
-            problems
-                .iter()
-                .filter_map(|p: &Problem| p.path.entry())
-                .filter(|(l, _)| *l == list)
-                .map(|(_, i)| i)
-                .collect()
-        };
-        let items = |list: &str| -> &[json::Node] {
-            match root.get(list).map(|m| &m.value.value) {
-                Some(Value::Array(items)) => items.as_slice(),
-                _ => &[],
-            }
-        };
-        // The entries of a list that passed the shape check: (file index, position, text).
-        let spans = |list: &str| -> Vec<(usize, Pos, &str)> {
-            let broken = shape_broken(list);
-            items(list)
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !broken.contains(i))
-                .map(|(i, item)| (i, item.pos, &text[item.span.clone()]))
-                .collect()
-        };
-        let mut late = Vec::new();
-        let (mut k1, mut k2, mut k3, mut k4, mut k5) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        let specialties = read_entries("specialties", spans("specialties"), &mut k1, &mut late);
-        let centers: Vec<Center> = read_entries("centers", spans("centers"), &mut k2, &mut late);
-        let partnerships = read_entries("partnerships", spans("partnerships"), &mut k3, &mut late);
-        let events = read_entries("events", spans("events"), &mut k4, &mut late);
-        let hubs = read_entries("hubs", spans("hubs"), &mut k5, &mut late);
-        problems.extend(late);
-
-        // A string field of the entries of `list` that could not be typed, with their file
-        // index: their ids and codes still exist in the file.
-        let untyped = |list: &str, kept: &[usize], field: &str| -> Vec<(usize, String)> {
-            items(list)
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !kept.contains(i))
-                .filter_map(|(i, item)| match &item.get(field)?.value.value {
-                    Value::String(v) => Some((i, v.clone())),
-                    _ => None,
-                })
-                .collect()
-        };
-        let broken_centers = untyped("centers", &k2, "id");
-        let broken_codes = untyped("specialties", &k1, "code");
-        // A typed center reusing the id of an earlier, broken one is the duplicate; it goes,
-        // so that links keep meaning the first.
-        let mut centers = centers;
-        let mut kept_centers = k2;
-        let mut duplicates = Vec::new();
-        let mut n = 0;
-        centers.retain(|c| {
-            let orig = kept_centers[n];
-            n += 1;
-            let dup = broken_centers
-                .iter()
-                .any(|(b, id)| *b < orig && *id == c.id);
-            if dup {
-                duplicates.push((orig, c.id.clone()));
-            }
-            !dup
-        });
-        kept_centers.retain(|orig| !duplicates.iter().any(|(d, _)| d == orig));
-        for (orig, id) in duplicates {
-            let path = Path::root().key("centers").index(orig).key("id");
-            let at = path.locate(&root).pos;
-            problems.push(Problem::new(path, Some(at), ProblemKind::DuplicateId(id)));
-        }
-        let origins = [
-            ("specialties", k1),
-            ("centers", kept_centers),
-            ("partnerships", k3),
-            ("events", k4),
-            ("hubs", k5),
-        ];
-        // Top-level strings; a missing or mistyped one was reported by the shape check.
+        let mut typed = Typed::read(&root, text, &mut problems);
+        typed.drop_repeats_of_broken(&root, &mut problems);
+        // Top-level values; a missing or mistyped one was reported by the shape check.
         let string = |key: &str| match root.get(key).map(|m| &m.value.value) {
             Some(Value::String(s)) => Some(s.clone()),
+            _ => None,
+        };
+        let version = match root.get("schema_version").map(|m| &m.value.value) {
+            Some(Value::Number(_, raw)) => raw.parse().ok(),
             _ => None,
         };
         let updated = string("updated");
         let updated_given = updated.is_some();
         let mut dataset = Dataset {
             schema: string("$schema"),
-            schema_version: SCHEMA_VERSION,
+            schema_version: version.unwrap_or(SCHEMA_VERSION),
             version: string("version").unwrap_or_default(),
             updated: updated.unwrap_or_default(),
-            specialties,
-            centers,
-            partnerships,
-            events,
-            hubs,
+            specialties: std::mem::take(&mut typed.specialties),
+            centers: std::mem::take(&mut typed.centers),
+            partnerships: std::mem::take(&mut typed.partnerships),
+            events: std::mem::take(&mut typed.events),
+            hubs: std::mem::take(&mut typed.hubs),
         };
-
-        // Ids and codes whose entries were already reported: links to them are not reported
-        // again, and centers using a broken vocabulary entry's code keep it.
-        let unreadable_codes = items("specialties").len() > origins[0].1.len() + broken_codes.len();
-        let known = validate::AlsoKnown {
-            centers: broken_centers.into_iter().map(|(_, id)| id).collect(),
-            codes: broken_codes.into_iter().map(|(_, code)| code).collect(),
-            codes_uncertain: unreadable_codes,
-        };
-        let mut checked = validate::check_with(&dataset, &known);
+        let mut checked = validate::check_with(&dataset, &typed.also_known());
         if !updated_given {
             // Already reported as missing or mistyped; do not report it again as a bad date.
             checked.retain(|p| p.path.0 != [Seg::Key("updated".into())]);
         }
         validate::remove_invalid(&mut dataset, &checked);
         for mut p in checked {
-            // Paths from `check` count only the entries that were typed; point them back at
-            // the entry's place in the file.
-            if let Some((list, i)) = p.path.entry() {
-                if let Some((_, kept)) = origins.iter().find(|(l, _)| *l == list) {
-                    if let Some(&orig) = kept.get(i) {
-                        p.path.0[1] = Seg::Index(orig);
-                    }
-                }
-            }
+            typed.point_back(&mut p);
             p.at = Some(locate(&root, &p));
             problems.push(p);
         }
@@ -612,6 +484,195 @@ impl Dataset {
             .map(|s| self.specialty_label(s, lang))
             .collect();
         labels.join(", ")
+    }
+}
+
+/// The text as a tree that keeps every value's line and column, once it is known to be JSON
+/// of a version this build reads.
+fn positioned_tree(text: &str) -> Result<json::Node, Error> {
+    // serde_json's syntax messages are good; use them, with columns in characters.
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        return Err(Error::from_json(e, text));
+    }
+    // serde's skipping pass lets a lone surrogate or an infinite number through; the tree
+    // does not, and says where.
+    let root = json::parse(text).map_err(|e| Error {
+        kind: ErrorKind::Syntax {
+            line: e.at.line,
+            column: e.at.column,
+            message: e.message.to_string(),
+        },
+    })?;
+    let Value::Object(_) = root.value else {
+        return Err(Error {
+            kind: ErrorKind::Shape {
+                line: root.pos.line,
+                column: root.pos.column,
+                message: format!(
+                    "expected a JSON object with schema_version, specialties and centers, found {}",
+                    root.value.type_name()
+                ),
+            },
+        });
+    };
+    if let Some(m) = root.get("schema_version") {
+        // Only a whole number is a version; 1.5 or -1 is a shape error, reported later.
+        if let Value::Number(_, raw) = &m.value.value {
+            if let Ok(found) = raw.parse::<u32>() {
+                if !readable(found) {
+                    return Err(Error {
+                        kind: ErrorKind::SchemaVersion {
+                            found,
+                            line: m.value.pos.line,
+                            column: m.value.pos.column,
+                        },
+                    });
+                }
+            }
+        }
+    }
+    Ok(root)
+}
+
+/// The entries of a file typed one by one, so that one broken center costs only that center,
+/// with where each came from in the file and what could not be typed.
+struct Typed {
+    specialties: Vec<crate::dataset::model::Specialty>,
+    centers: Vec<Center>,
+    partnerships: Vec<crate::dataset::model::Partnership>,
+    events: Vec<crate::dataset::model::Event>,
+    hubs: Vec<crate::dataset::model::Hub>,
+    /// Per list, the file index of each typed entry.
+    origins: [(&'static str, Vec<usize>); 5],
+    /// Centers that could not be typed: file index and id.
+    broken_centers: Vec<(usize, String)>,
+    /// Vocabulary entries that could not be typed: file index and code.
+    broken_codes: Vec<(usize, String)>,
+    /// Whether a vocabulary entry could not be read, code and all.
+    unreadable_codes: bool,
+}
+
+/// A top-level list's entries.
+fn items<'a>(root: &'a json::Node, list: &str) -> &'a [json::Node] {
+    match root.get(list).map(|m| &m.value.value) {
+        Some(Value::Array(items)) => items.as_slice(),
+        _ => &[],
+    }
+}
+
+impl Typed {
+    /// Types every entry that passed the shape check (`problems` holds its findings).
+    fn read(root: &json::Node, text: &str, problems: &mut Vec<Problem>) -> Typed {
+        let shape_broken = |list: &str| -> HashSet<usize> {
+            problems
+                .iter()
+                .filter_map(|p: &Problem| p.path.entry())
+                .filter(|(l, _)| *l == list)
+                .map(|(_, i)| i)
+                .collect()
+        };
+        // The entries of a list that passed the shape check: (file index, position, text).
+        let spans = |list: &str| -> Vec<(usize, Pos, &str)> {
+            let broken = shape_broken(list);
+            items(root, list)
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !broken.contains(i))
+                .map(|(i, item)| (i, item.pos, &text[item.span.clone()]))
+                .collect()
+        };
+        let mut late = Vec::new();
+        let (mut k1, mut k2, mut k3, mut k4, mut k5) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let specialties = read_entries("specialties", spans("specialties"), &mut k1, &mut late);
+        let centers = read_entries("centers", spans("centers"), &mut k2, &mut late);
+        let partnerships = read_entries("partnerships", spans("partnerships"), &mut k3, &mut late);
+        let events = read_entries("events", spans("events"), &mut k4, &mut late);
+        let hubs = read_entries("hubs", spans("hubs"), &mut k5, &mut late);
+        problems.extend(late);
+        // A string field of the entries of `list` that could not be typed, with their file
+        // index: their ids and codes still exist in the file.
+        let untyped = |list: &str, kept: &[usize], field: &str| -> Vec<(usize, String)> {
+            items(root, list)
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !kept.contains(i))
+                .filter_map(|(i, item)| match &item.get(field)?.value.value {
+                    Value::String(v) => Some((i, v.clone())),
+                    _ => None,
+                })
+                .collect()
+        };
+        let broken_centers = untyped("centers", &k2, "id");
+        let broken_codes = untyped("specialties", &k1, "code");
+        let unreadable_codes = items(root, "specialties").len() > k1.len() + broken_codes.len();
+        Typed {
+            specialties,
+            centers,
+            partnerships,
+            events,
+            hubs,
+            origins: [
+                ("specialties", k1),
+                ("centers", k2),
+                ("partnerships", k3),
+                ("events", k4),
+                ("hubs", k5),
+            ],
+            broken_centers,
+            broken_codes,
+            unreadable_codes,
+        }
+    }
+
+    /// A typed center reusing the id of an earlier, broken one is the duplicate; it goes, so
+    /// that links keep meaning the first.
+    fn drop_repeats_of_broken(&mut self, root: &json::Node, problems: &mut Vec<Problem>) {
+        let kept = &mut self.origins[1].1;
+        let mut duplicates = Vec::new();
+        let mut n = 0;
+        let broken = &self.broken_centers;
+        self.centers.retain(|c| {
+            let orig = kept[n];
+            n += 1;
+            let dup = broken.iter().any(|(b, id)| *b < orig && *id == c.id);
+            if dup {
+                duplicates.push((orig, c.id.clone()));
+            }
+            !dup
+        });
+        kept.retain(|orig| !duplicates.iter().any(|(d, _)| d == orig));
+        for (orig, id) in duplicates {
+            let path = Path::root().key("centers").index(orig).key("id");
+            let at = path.locate(root).pos;
+            problems.push(Problem::new(path, Some(at), ProblemKind::DuplicateId(id)));
+        }
+    }
+
+    /// Ids and codes whose entries were already reported: links to them are not reported
+    /// again, and centers using a broken vocabulary entry's code keep it.
+    fn also_known(&self) -> validate::AlsoKnown {
+        validate::AlsoKnown {
+            centers: self
+                .broken_centers
+                .iter()
+                .map(|(_, id)| id.clone())
+                .collect(),
+            codes: self.broken_codes.iter().map(|(_, c)| c.clone()).collect(),
+            codes_uncertain: self.unreadable_codes,
+        }
+    }
+
+    /// Paths from `check` count only the entries that were typed: points one back at its
+    /// entry's place in the file.
+    fn point_back(&self, p: &mut Problem) {
+        if let Some((list, i)) = p.path.entry() {
+            if let Some((_, kept)) = self.origins.iter().find(|(l, _)| *l == list) {
+                if let Some(&orig) = kept.get(i) {
+                    p.path.0[1] = Seg::Index(orig);
+                }
+            }
+        }
     }
 }
 
@@ -733,13 +794,13 @@ mod tests {
 
     #[test]
     fn unsupported_schema_version_is_reported() {
-        let text = MINIMAL.replace("\"schema_version\": 1", "\"schema_version\": 2");
+        let text = MINIMAL.replace("\"schema_version\": 1", "\"schema_version\": 3");
         let err = Dataset::from_json(&text).unwrap_err();
-        // MINIMAL's line 2 is `  "schema_version": 2,`: the value is at column 21.
+        // MINIMAL's line 2 is `  "schema_version": 3,`: the value is at column 21.
         assert_eq!(
             err.kind,
             ErrorKind::SchemaVersion {
-                found: 2,
+                found: 3,
                 line: 2,
                 column: 21
             }
@@ -749,7 +810,7 @@ mod tests {
         let err = Dataset::from_json(&text).unwrap_err();
         assert!(matches!(
             err.kind,
-            ErrorKind::SchemaVersion { found: 2, .. }
+            ErrorKind::SchemaVersion { found: 3, .. }
         ));
     }
 

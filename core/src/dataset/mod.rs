@@ -9,7 +9,6 @@ pub mod deploy;
 pub mod json;
 pub mod load;
 pub mod model;
-pub mod names;
 pub mod objects;
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -17,4 +16,5 @@ pub(crate) mod shape;
 pub mod stream;
 #[cfg(feature = "synth")]
 pub mod synth;
+pub mod text;
 pub mod validate;

@@ -1,17 +1,20 @@
-//! Dataset types: the shape of `public/data/centers.json` (schema version 1).
+//! Dataset types: the shape of `public/data/centers.json` (schema version 2; a version-1 file
+//! is a version-2 file, since version 2 only adds fields and lets some strings be texts by
+//! language). `docs/dataset-format.md` describes every field.
 //!
 //! Unknown fields are rejected so that a typo in a ministry's file ("pediatirc") is reported
 //! with its line and column instead of being silently ignored.
 
 pub use crate::dataset::country::Country;
-pub use crate::dataset::names::Names;
+use crate::dataset::text::texts_or_english;
+pub use crate::dataset::text::{Text, Texts};
 use crate::geo::bounds::LatLon;
 use crate::lang::Lang;
 
 use serde::{Deserialize, Serialize};
 
-/// The schema version this build of Shifo reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The newest schema version this build of Shifo reads (it reads every older one too).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A whole dataset: the specialty vocabulary, the centers and the cooperation between them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,7 +24,7 @@ pub struct Dataset {
     /// Optional reference to this schema, so editors can check the file as it is typed.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
-    /// Format version; this build reads version 1 (`SCHEMA_VERSION`).
+    /// Format version; this build reads versions 1 and 2 (`SCHEMA_VERSION`).
     pub schema_version: u32,
     /// Free-form release label of the data, shown to users.
     pub version: String,
@@ -60,8 +63,8 @@ pub struct Specialty {
     /// English label.
     pub label: String,
     /// Labels in other languages, keyed by language code (`ru`, `kk`, ...).
-    #[serde(default, skip_serializing_if = "Names::is_empty")]
-    pub labels: Names,
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub labels: Texts,
 }
 
 /// A specialty medical center.
@@ -72,11 +75,15 @@ pub struct Center {
     /// Stable slug, used in URLs (`center=<id>`).
     #[cfg_attr(feature = "schema", schemars(pattern(SLUG_PATTERN)))]
     pub id: String,
-    /// Official name in English.
-    pub name: String,
-    /// Official names in other languages, keyed by language code (`ru`, `kk`, `uz`, ...).
-    #[serde(default, skip_serializing_if = "Names::is_empty")]
-    pub names: Names,
+    /// Name in English: the official one, or a translation marked as one.
+    pub name: Text,
+    /// Names in other languages, keyed by language code (`ru`, `kk`, `uz`, ...): official ones
+    /// as written, translations and transliterations marked as such.
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub names: Texts,
+    /// Abbreviations, former names and other names people use; searched like names.
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub aliases: Box<[Alias]>,
     /// Country the center is in.
     pub country: Country,
     /// City, in English.
@@ -92,6 +99,10 @@ pub struct Center {
     pub precision: Precision,
     /// Specialty codes from the dataset's vocabulary.
     pub specialties: Vec<String>,
+    /// What the sources say of a specialty here: whether children receive it and from what
+    /// age, whether it is planned, since when; one entry per specialty a source details.
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub care: Box<[Care]>,
     /// Care for children; absent when no source says whether children are treated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pediatric: Option<Pediatric>,
@@ -102,9 +113,16 @@ pub struct Center {
     /// Languages patients can be served in (language codes), where known.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<String>,
-    /// What the sources say about the center, in one or two sentences.
+    /// How to be treated there: foreign patients, appointments; only what a source says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+    pub access: Option<Box<Access>>,
+    /// What the sources say about the center, in one or two sentences, by language.
+    #[serde(
+        default,
+        skip_serializing_if = "Texts::is_empty",
+        deserialize_with = "texts_or_english"
+    )]
+    pub summary: Texts,
     /// Website; shown only as an http(s) link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
@@ -117,6 +135,9 @@ pub struct Center {
     /// Id of the center this one belongs to (a branch or a unit of a larger center).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<String>,
+    /// Figures the sources give about it (operations done, patients a year).
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub figures: Box<[Figure]>,
     /// Where the facts about this center come from; at least one.
     pub sources: Vec<Source>,
     /// Day the entry was last checked against its sources, `YYYY-MM-DD`.
@@ -134,6 +155,8 @@ pub enum Precision {
     Building,
     /// The coordinates mark the city; the building is somewhere in it.
     City,
+    /// The coordinates mark the district or region; no source places the town or building.
+    Region,
 }
 
 /// What a center offers children.
@@ -159,9 +182,13 @@ pub struct Capacity {
     /// Patients treated a year (planned or reported; `note` says which).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patients_per_year: Option<u32>,
-    /// What the source says, in a few words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    /// What the source says, in a few words, by language.
+    #[serde(
+        default,
+        skip_serializing_if = "Texts::is_empty",
+        deserialize_with = "texts_or_english"
+    )]
+    pub note: Texts,
 }
 
 /// Whether a hub exists or is only proposed.
@@ -176,7 +203,7 @@ pub enum HubStatus {
 }
 
 /// An international hub (e.g. for childhood cancer), as designated or proposed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Hub {
@@ -184,10 +211,10 @@ pub struct Hub {
     #[cfg_attr(feature = "schema", schemars(pattern(SLUG_PATTERN)))]
     pub id: String,
     /// Name in English.
-    pub name: String,
+    pub name: Text,
     /// Names in other languages, keyed by language code.
-    #[serde(default, skip_serializing_if = "Names::is_empty")]
-    pub names: Names,
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub names: Texts,
     /// Proposed or designated.
     pub status: HubStatus,
     /// When it was proposed or designated, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -200,9 +227,16 @@ pub struct Hub {
     /// Id of the host center, when one is named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
-    /// Who it serves and what it does.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scope: Option<String>,
+    /// Who it serves and what it does, by language.
+    #[serde(
+        default,
+        skip_serializing_if = "Texts::is_empty",
+        deserialize_with = "texts_or_english"
+    )]
+    pub scope: Texts,
+    /// Figures the sources give about it.
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub figures: Box<[Figure]>,
     /// Where this comes from; at least one.
     pub sources: Vec<Source>,
 }
@@ -240,7 +274,8 @@ impl Center {
         Center {
             id: id.into(),
             name: id.into(),
-            names: Names::new(),
+            names: Texts::new(),
+            aliases: Box::default(),
             country,
             city: "c".into(),
             address: None,
@@ -248,14 +283,17 @@ impl Center {
             lon,
             precision: Precision::City,
             specialties: vec![],
+            care: Box::default(),
             pediatric: None,
             capacity: None,
             languages: vec![],
-            summary: None,
+            access: None,
+            summary: Texts::new(),
             website: None,
             phone: None,
             email: None,
             part_of: None,
+            figures: Box::default(),
             sources: vec![],
             last_verified: None,
         }
@@ -264,6 +302,29 @@ impl Center {
     /// Where the center stands (or its city, see `precision`).
     pub fn position(&self) -> LatLon {
         LatLon::new(self.lat, self.lon)
+    }
+
+    /// Every name with its language code: the English `name` first, then `names` by code.
+    pub fn every_name(&self) -> impl Iterator<Item = (&str, &Text)> {
+        std::iter::once(("en", &self.name)).chain(self.names.texts().map(|(c, t)| (c.as_str(), t)))
+    }
+
+    /// The specialty codes children receive here, as the sources say: the `pediatric`
+    /// services and every `care` entry for children, each once, in that order.
+    pub fn children_services(&self) -> impl Iterator<Item = &str> {
+        let listed = self.pediatric.iter().flat_map(|p| p.services.iter());
+        let cared = self.care.iter().filter(|c| c.children == Some(true));
+        let mut seen: Vec<&str> = Vec::new();
+        listed
+            .map(String::as_str)
+            .chain(cared.map(|c| c.code.as_str()))
+            .filter(move |code| {
+                let new = !seen.contains(code);
+                if new {
+                    seen.push(code);
+                }
+                new
+            })
     }
 
     /// Whether a source says the center treats children.
@@ -304,12 +365,15 @@ impl Center {
 }
 
 /// Where a fact comes from: a published article or a file of the seed corpus.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// Title of the article or page.
+    /// Title of the article or page, as published (any language).
     pub title: String,
+    /// Who published it: the outlet, ministry or institution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
     /// Web address of the source, if it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -320,6 +384,9 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(pattern(DATE_PATTERN)))]
     pub date: Option<String>,
+    /// The language it is written in (a language code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 impl Source {
@@ -349,29 +416,40 @@ pub struct Partnership {
     /// Date signed, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, if the source gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    /// Where it was signed (e.g. a Medicine Days event).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub occasion: Option<String>,
-    /// What the parties agreed to do.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scope: Option<String>,
+    /// Where it was signed (e.g. a Medicine Days event), by language.
+    #[serde(
+        default,
+        skip_serializing_if = "Texts::is_empty",
+        deserialize_with = "texts_or_english"
+    )]
+    pub occasion: Texts,
+    /// What the parties agreed to do, by language.
+    #[serde(
+        default,
+        skip_serializing_if = "Texts::is_empty",
+        deserialize_with = "texts_or_english"
+    )]
+    pub scope: Texts,
     /// Where this comes from.
     #[serde(default)]
     pub sources: Vec<Source>,
 }
 
 /// A Medicine Days week, a conference or a similar event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable slug.
     pub id: String,
     /// Title in English.
-    pub title: String,
+    pub title: Text,
     /// Titles in other languages, keyed by language code.
-    #[serde(default, skip_serializing_if = "Names::is_empty")]
-    pub titles: Names,
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub titles: Texts,
+    /// What kind of event it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EventKind>,
     /// First day, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
@@ -384,9 +462,155 @@ pub struct Event {
     /// Ids of the centers taking part.
     #[serde(default)]
     pub centers: Vec<String>,
+    /// What it was, by language.
+    #[serde(
+        default,
+        skip_serializing_if = "Texts::is_empty",
+        deserialize_with = "texts_or_english"
+    )]
+    pub summary: Texts,
+    /// Figures the sources give about it.
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub figures: Box<[Figure]>,
     /// Where this comes from.
     #[serde(default)]
     pub sources: Vec<Source>,
+}
+
+/// What kind of event an [`Event`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum EventKind {
+    /// Days of one country's medicine in another: visits, operations, consultations.
+    MedicineDays,
+    /// A conference.
+    Conference,
+    /// A meeting of officials.
+    Meeting,
+    /// A forum.
+    Forum,
+    /// A programme (a strategy, a trial, an international initiative's programme).
+    Programme,
+    /// An initiative announced or proposed.
+    Initiative,
+    /// An agreement between ministries, governments or regions.
+    Agreement,
+}
+
+/// Another name of a center.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Alias {
+    /// The name as people write it.
+    pub text: String,
+    /// Its language (a language code, with a script where it matters: `uz-Cyrl`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// What kind of name it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<AliasKind>,
+}
+
+/// What kind of name an [`Alias`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum AliasKind {
+    /// An abbreviation (НЦОМиД, SCPCS).
+    Abbreviation,
+    /// A name it had before.
+    FormerName,
+    /// Another name in use (a common short name, another language's or script's form).
+    OtherName,
+}
+
+/// Whether a service is given now or only planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Given now.
+    #[default]
+    Operating,
+    /// Being prepared or built; a source says it will be given.
+    Planned,
+}
+
+/// What the sources say of one specialty at a center.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Care {
+    /// The specialty's code; the center lists it among its specialties.
+    pub code: String,
+    /// Whether children receive it here (`false`: adults only); absent when no source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<bool>,
+    /// The youngest age in years it is given at, where a source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_age: Option<u8>,
+    /// The oldest age in years it is given at, where a source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_age: Option<u8>,
+    /// Given now, or only planned.
+    #[serde(default, skip_serializing_if = "is_operating")]
+    pub status: Status,
+    /// Since when, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(pattern(DATE_PATTERN)))]
+    pub since: Option<String>,
+    /// What the sources add, by language.
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub note: Texts,
+    /// Which of the center's sources say so (indices into its `sources`, from 0).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<u16>,
+}
+
+fn is_operating(s: &Status) -> bool {
+    *s == Status::Operating
+}
+
+/// How a patient reaches a center's care, as the sources say.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Access {
+    /// Whether it treats patients from other countries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foreign_patients: Option<bool>,
+    /// How patients come to be treated (referral, quota, paid), by language.
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub how: Texts,
+    /// How to ask for an appointment, by language.
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub appointment: Texts,
+    /// Which of the center's sources say so (indices into its `sources`, from 0).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<u16>,
+}
+
+/// A figure a source gives: a number, what it counts, when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// The number (the lower end of a range).
+    pub value: f64,
+    /// The upper end, when the source gives a range ("200-220").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub up_to: Option<f64>,
+    /// What it counts, by language.
+    pub what: Texts,
+    /// When, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(pattern(DATE_PATTERN)))]
+    pub date: Option<String>,
+    /// Which of the record's sources give it (indices into its `sources`, from 0).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<u16>,
 }
 
 /// Whether a string looks like an e-mail address: one `@`, a dotted domain, nothing that could

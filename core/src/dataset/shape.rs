@@ -28,14 +28,20 @@ pub(crate) enum Ty {
     Number,
     /// A whole number from 0 to 4,294,967,295.
     UInt,
+    /// A whole number from 0 to this limit (an age, an index into a record's sources).
+    UpTo(u32),
     /// `true` or `false`.
     Bool,
     /// One of these strings.
     OneOf(&'static [&'static str]),
     /// An array of this type.
     Array(&'static Ty),
-    /// An object mapping language codes to strings.
-    StrMap,
+    /// A text: a string, or `{"text", "translated_from" | "transliterated_from"}`.
+    Text,
+    /// An object mapping language codes to texts.
+    Texts,
+    /// Texts, or (as format 1 wrote the field) one string.
+    TextsOrStr,
     /// An object with these fields; the name is the model type's (the schema test uses it).
     #[cfg_attr(not(all(test, feature = "schema")), allow(dead_code))]
     Record(&'static str, &'static [Field]),
@@ -65,21 +71,75 @@ pub(crate) const SOURCE: Ty = Ty::Record(
     "Source",
     &[
         f("title", Required, Ty::Str),
+        f("publisher", Optional, Ty::Str),
         f("url", Optional, Ty::Str),
         f("file", Optional, Ty::Str),
         f("date", Optional, Ty::Str),
+        f("lang", Optional, Ty::Str),
     ],
 );
 
 const SOURCES: Ty = Ty::Array(&SOURCE);
 const STRINGS: Ty = Ty::Array(&Ty::Str);
+/// Indices into the record's own `sources`.
+const SOURCE_INDICES: Ty = Ty::Array(&Ty::UpTo(u16::MAX as u32));
+
+pub(crate) const ALIAS: Ty = Ty::Record(
+    "Alias",
+    &[
+        f("text", Required, Ty::Str),
+        f("lang", Optional, Ty::Str),
+        f(
+            "kind",
+            Optional,
+            Ty::OneOf(&["abbreviation", "former-name", "other-name"]),
+        ),
+    ],
+);
+
+pub(crate) const CARE: Ty = Ty::Record(
+    "Care",
+    &[
+        f("code", Required, Ty::Str),
+        f("children", Optional, Ty::Bool),
+        f("min_age", Optional, Ty::UpTo(u8::MAX as u32)),
+        f("max_age", Optional, Ty::UpTo(u8::MAX as u32)),
+        f("status", Defaulted, Ty::OneOf(&["operating", "planned"])),
+        f("since", Optional, Ty::Str),
+        f("note", Defaulted, Ty::Texts),
+        f("sources", Defaulted, SOURCE_INDICES),
+    ],
+);
+
+pub(crate) const ACCESS: Ty = Ty::Record(
+    "Access",
+    &[
+        f("foreign_patients", Optional, Ty::Bool),
+        f("how", Defaulted, Ty::Texts),
+        f("appointment", Defaulted, Ty::Texts),
+        f("sources", Defaulted, SOURCE_INDICES),
+    ],
+);
+
+pub(crate) const FIGURE: Ty = Ty::Record(
+    "Figure",
+    &[
+        f("value", Required, Ty::Number),
+        f("up_to", Optional, Ty::Number),
+        f("what", Required, Ty::Texts),
+        f("date", Optional, Ty::Str),
+        f("sources", Defaulted, SOURCE_INDICES),
+    ],
+);
+
+const FIGURES: Ty = Ty::Array(&FIGURE);
 
 pub(crate) const SPECIALTY: Ty = Ty::Record(
     "Specialty",
     &[
         f("code", Required, Ty::Str),
         f("label", Required, Ty::Str),
-        f("labels", Defaulted, Ty::StrMap),
+        f("labels", Defaulted, Ty::Texts),
     ],
 );
 
@@ -96,7 +156,7 @@ pub(crate) const CAPACITY: Ty = Ty::Record(
     &[
         f("beds", Optional, Ty::UInt),
         f("patients_per_year", Optional, Ty::UInt),
-        f("note", Optional, Ty::Str),
+        f("note", Defaulted, Ty::TextsOrStr),
     ],
 );
 
@@ -104,23 +164,31 @@ pub(crate) const CENTER: Ty = Ty::Record(
     "Center",
     &[
         f("id", Required, Ty::Str),
-        f("name", Required, Ty::Str),
-        f("names", Defaulted, Ty::StrMap),
+        f("name", Required, Ty::Text),
+        f("names", Defaulted, Ty::Texts),
+        f("aliases", Defaulted, Ty::Array(&ALIAS)),
         f("country", Required, Ty::OneOf(COUNTRIES)),
         f("city", Required, Ty::Str),
         f("address", Optional, Ty::Str),
         f("lat", Required, Ty::Number),
         f("lon", Required, Ty::Number),
-        f("precision", Required, Ty::OneOf(&["building", "city"])),
+        f(
+            "precision",
+            Required,
+            Ty::OneOf(&["building", "city", "region"]),
+        ),
         f("specialties", Required, STRINGS),
+        f("care", Defaulted, Ty::Array(&CARE)),
         f("pediatric", Optional, PEDIATRIC),
         f("capacity", Optional, CAPACITY),
         f("languages", Defaulted, STRINGS),
-        f("summary", Optional, Ty::Str),
+        f("access", Optional, ACCESS),
+        f("summary", Defaulted, Ty::TextsOrStr),
         f("website", Optional, Ty::Str),
         f("phone", Optional, Ty::Str),
         f("email", Optional, Ty::Str),
         f("part_of", Optional, Ty::Str),
+        f("figures", Defaulted, FIGURES),
         f("sources", Required, SOURCES),
         f("last_verified", Optional, Ty::Str),
     ],
@@ -132,8 +200,8 @@ pub(crate) const PARTNERSHIP: Ty = Ty::Record(
         f("a", Required, Ty::Str),
         f("b", Required, Ty::Str),
         f("date", Optional, Ty::Str),
-        f("occasion", Optional, Ty::Str),
-        f("scope", Optional, Ty::Str),
+        f("occasion", Defaulted, Ty::TextsOrStr),
+        f("scope", Defaulted, Ty::TextsOrStr),
         f("sources", Defaulted, SOURCES),
     ],
 );
@@ -142,12 +210,27 @@ pub(crate) const EVENT: Ty = Ty::Record(
     "Event",
     &[
         f("id", Required, Ty::Str),
-        f("title", Required, Ty::Str),
-        f("titles", Defaulted, Ty::StrMap),
+        f("title", Required, Ty::Text),
+        f("titles", Defaulted, Ty::Texts),
+        f(
+            "kind",
+            Optional,
+            Ty::OneOf(&[
+                "medicine-days",
+                "conference",
+                "meeting",
+                "forum",
+                "programme",
+                "initiative",
+                "agreement",
+            ]),
+        ),
         f("start", Optional, Ty::Str),
         f("end", Optional, Ty::Str),
         f("cities", Defaulted, STRINGS),
         f("centers", Defaulted, STRINGS),
+        f("summary", Defaulted, Ty::TextsOrStr),
+        f("figures", Defaulted, FIGURES),
         f("sources", Defaulted, SOURCES),
     ],
 );
@@ -156,13 +239,14 @@ pub(crate) const HUB: Ty = Ty::Record(
     "Hub",
     &[
         f("id", Required, Ty::Str),
-        f("name", Required, Ty::Str),
-        f("names", Defaulted, Ty::StrMap),
+        f("name", Required, Ty::Text),
+        f("names", Defaulted, Ty::Texts),
         f("status", Required, Ty::OneOf(&["proposed", "designated"])),
         f("date", Optional, Ty::Str),
         f("proposed_by", Optional, Ty::OneOf(COUNTRIES)),
         f("host", Optional, Ty::Str),
-        f("scope", Optional, Ty::Str),
+        f("scope", Defaulted, Ty::TextsOrStr),
+        f("figures", Defaulted, FIGURES),
         f("sources", Required, SOURCES),
     ],
 );
@@ -183,36 +267,23 @@ pub(crate) const DATASET: Ty = Ty::Record(
     ],
 );
 
+/// A problem at `node`.
+fn at(out: &mut Vec<Problem>, path: &Path, node: &Node, kind: ProblemKind) {
+    out.push(Problem::new(path.clone(), Some(node.pos), kind));
+}
+
 /// Every problem with the shape of `node` as a `ty`, in document order.
 pub(crate) fn check(node: &Node, ty: &Ty, path: &Path, out: &mut Vec<Problem>) {
-    let push =
-        |out: &mut Vec<Problem>, path: Path, at, kind| out.push(Problem::new(path, Some(at), kind));
     match (ty, &node.value) {
-        (Ty::Str, Value::String(_))
+        (Ty::Str | Ty::Text | Ty::TextsOrStr, Value::String(_))
         | (Ty::Number, Value::Number(..))
         | (Ty::Bool, Value::Bool(_)) => {}
-        (Ty::UInt, Value::Number(n, raw)) => {
-            let whole = raw.bytes().all(|b| b.is_ascii_digit());
-            if !whole || *n > f64::from(u32::MAX) {
-                push(
-                    out,
-                    path.clone(),
-                    node.pos,
-                    ProblemKind::NotAWholeNumber(raw.clone()),
-                );
-            }
-        }
+        (Ty::UInt, Value::Number(n, raw)) => whole(node, *n, raw, u32::MAX, path, out),
+        (Ty::UpTo(max), Value::Number(n, raw)) => whole(node, *n, raw, *max, path, out),
         (Ty::OneOf(allowed), Value::String(s)) => {
             if !allowed.contains(&s.as_str()) {
-                push(
-                    out,
-                    path.clone(),
-                    node.pos,
-                    ProblemKind::NotOneOf {
-                        found: s.clone(),
-                        allowed,
-                    },
-                );
+                let found = s.clone();
+                at(out, path, node, ProblemKind::NotOneOf { found, allowed });
             }
         }
         (Ty::Array(item), Value::Array(items)) => {
@@ -220,62 +291,84 @@ pub(crate) fn check(node: &Node, ty: &Ty, path: &Path, out: &mut Vec<Problem>) {
                 check(n, item, &path.index(i), out);
             }
         }
-        (Ty::StrMap, Value::Object(members)) => {
-            // A repeated language key is not reported: as in serde (and most JSON readers),
-            // the last one wins, so both ways of loading agree.
+        // A repeated language key is not reported: as in serde (and most JSON readers), the
+        // last one wins, so both ways of loading agree.
+        (Ty::Texts | Ty::TextsOrStr, Value::Object(members)) => {
             for m in members {
-                let at = path.key(&m.key);
-                if !matches!(m.value.value, Value::String(_)) {
-                    push(
-                        out,
-                        at,
-                        m.value.pos,
-                        ProblemKind::WrongType {
-                            expected: "a string",
-                            found: m.value.value.type_name(),
-                        },
-                    );
-                }
+                check(&m.value, &Ty::Text, &path.key(&m.key), out);
             }
         }
-        (Ty::Record(_, fields), Value::Object(members)) => {
-            let mut seen = std::collections::HashSet::new();
-            for m in members {
-                let at = path.key(&m.key);
-                if !seen.insert(m.key.as_str()) {
-                    push(
-                        out,
-                        at,
-                        m.key_pos,
-                        ProblemKind::DuplicateField(m.key.clone()),
-                    );
-                    continue;
-                }
-                match fields.iter().find(|f| f.name == m.key) {
-                    None => push(out, at, m.key_pos, ProblemKind::UnknownField(m.key.clone())),
-                    Some(field) if field.req == Req::Optional && m.value.value == Value::Null => {}
-                    Some(field) => check(&m.value, &field.ty, &at, out),
-                }
-            }
-            for field in fields.iter().filter(|f| f.req == Req::Required) {
-                if !seen.contains(field.name) {
-                    out.push(Problem::new(
-                        path.key(field.name),
-                        Some(node.pos),
-                        ProblemKind::MissingField(field.name.to_string()),
-                    ));
-                }
-            }
-        }
-        (ty, value) => push(
+        (Ty::Text, Value::Object(_)) => check(node, &MARKED_TEXT, path, out),
+        (Ty::Record(_, fields), Value::Object(members)) => record(node, fields, members, path, out),
+        (ty, value) => at(
             out,
-            path.clone(),
-            node.pos,
+            path,
+            node,
             ProblemKind::WrongType {
                 expected: ty.name(),
                 found: value.type_name(),
             },
         ),
+    }
+}
+
+/// A translation or transliteration, as an object. Exactly one of the two markers is
+/// required; the model's reader says which is missing when neither is there.
+const MARKED_TEXT: Ty = Ty::Record(
+    "MarkedText",
+    &[
+        f("text", Required, Ty::Str),
+        f("translated_from", Optional, Ty::Str),
+        f("transliterated_from", Optional, Ty::Str),
+    ],
+);
+
+/// A whole number from 0 to `max`, written without a fraction or exponent.
+fn whole(node: &Node, n: f64, raw: &str, max: u32, path: &Path, out: &mut Vec<Problem>) {
+    let digits = raw.bytes().all(|b| b.is_ascii_digit());
+    if !digits || n > f64::from(max) {
+        at(
+            out,
+            path,
+            node,
+            ProblemKind::NotAWholeNumber(raw.to_string()),
+        );
+    }
+}
+
+/// A record's fields: each known one checked, each unknown, repeated or missing one reported.
+fn record(
+    node: &Node,
+    fields: &[Field],
+    members: &[crate::dataset::json::Member],
+    path: &Path,
+    out: &mut Vec<Problem>,
+) {
+    let mut seen = std::collections::HashSet::new();
+    for m in members {
+        let here = path.key(&m.key);
+        if !seen.insert(m.key.as_str()) {
+            let kind = ProblemKind::DuplicateField(m.key.clone());
+            out.push(Problem::new(here, Some(m.key_pos), kind));
+            continue;
+        }
+        match fields.iter().find(|f| f.name == m.key) {
+            None => {
+                let kind = ProblemKind::UnknownField(m.key.clone());
+                out.push(Problem::new(here, Some(m.key_pos), kind));
+            }
+            Some(field) if field.req == Req::Optional && m.value.value == Value::Null => {}
+            Some(field) => check(&m.value, &field.ty, &here, out),
+        }
+    }
+    for field in fields.iter().filter(|f| f.req == Req::Required) {
+        if !seen.contains(field.name) {
+            out.push(Problem::new(
+                path.key(field.name),
+                Some(node.pos),
+                ProblemKind::MissingField(field.name.to_string()),
+            ));
+        }
     }
 }
 
@@ -285,10 +378,12 @@ impl Ty {
         match self {
             Ty::Str | Ty::OneOf(_) => "a string",
             Ty::Number => "a number",
-            Ty::UInt => "a whole number",
+            Ty::UInt | Ty::UpTo(_) => "a whole number",
             Ty::Bool => "true or false",
             Ty::Array(_) => "an array",
-            Ty::StrMap | Ty::Record(..) => "an object",
+            Ty::Text => "a string or an object",
+            Ty::Texts | Ty::Record(..) => "an object",
+            Ty::TextsOrStr => "an object or a string",
         }
     }
 }
@@ -314,6 +409,10 @@ mod tests {
             &PARTNERSHIP,
             &EVENT,
             &HUB,
+            &ALIAS,
+            &CARE,
+            &ACCESS,
+            &FIGURE,
         ];
         for ty in records {
             let Ty::Record(name, fields) = ty else {

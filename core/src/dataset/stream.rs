@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use crate::dataset::load::{Error, LoadStep, Loaded};
-use crate::dataset::model::{Center, Dataset, SCHEMA_VERSION};
+use crate::dataset::model::{Center, Dataset};
 
 /// The text of a download: its bytes as UTF-8, with anything invalid replaced (as a browser's
 /// decoder would) instead of refusing the whole file.
@@ -151,7 +151,9 @@ impl Stream {
             let typed = String::from_utf8(head_and_tail)
                 .ok()
                 .and_then(|rest| crate::dataset::objects::from_str::<Dataset>(&rest).ok());
-            if let Some(mut dataset) = typed.filter(|d| d.schema_version == SCHEMA_VERSION) {
+            if let Some(mut dataset) =
+                typed.filter(|d| crate::dataset::load::readable(d.schema_version))
+            {
                 let Stream {
                     mut centers,
                     chunks,

@@ -4,11 +4,11 @@
 //! Centers gather around real cities (as a national facility registry does) with the bundled
 //! dataset's specialty vocabulary, so clustering and filtering see realistic shapes.
 
-use crate::dataset::names::Names;
-
 use crate::dataset::model::{
-    Center, Country, Dataset, Pediatric, Precision, Source, SCHEMA_VERSION,
+    Alias, AliasKind, Care, Center, Country, Dataset, Pediatric, Precision, Source, Status,
+    SCHEMA_VERSION,
 };
+use crate::dataset::text::{Made, Tag, Text, Texts};
 
 /// SplitMix64: tiny, fast and good enough for test data; the same seed gives the same data on
 /// every machine (no dependency whose algorithm could change).
@@ -102,33 +102,77 @@ pub fn generate(
             specialties.sort();
             specialties.dedup();
             let treats_children = rng.below(10) < 4;
+            // The fields of format 2, on a share of the centers as in real data: an
+            // abbreviation, what children receive of one specialty, a summary by language.
+            let aliases: Box<[Alias]> = if i % 10 == 0 {
+                Box::new([Alias {
+                    text: format!("MC{i}"),
+                    lang: Some("en".into()),
+                    kind: Some(AliasKind::Abbreviation),
+                }])
+            } else {
+                Box::default()
+            };
+            let care: Box<[Care]> = match specialties.first() {
+                Some(code) if i % 5 == 0 => Box::new([Care {
+                    code: code.clone(),
+                    children: Some(treats_children),
+                    min_age: None,
+                    max_age: treats_children.then_some(18),
+                    status: Status::Operating,
+                    since: None,
+                    note: Texts::new(),
+                    sources: vec![0],
+                }]),
+                _ => Box::default(),
+            };
+            let summary = if i % 20 == 0 {
+                Texts::from([
+                    ("en", Text::original(format!("A {kind} in {city}."))),
+                    (
+                        "ru",
+                        Text {
+                            text: format!("Медицинский центр в городе {city}."),
+                            made: Made::TranslatedFrom(Tag::new("en").unwrap_or_default()),
+                        },
+                    ),
+                ])
+            } else {
+                Texts::new()
+            };
             Center {
                 id: format!("synth-{i}"),
-                name: format!("{city} {kind} No. {i}"),
-                names: Names::from([("ru".to_string(), format!("Медицинский центр № {i}"))]),
+                name: format!("{city} {kind} No. {i}").into(),
+                names: Texts::from([("ru".to_string(), format!("Медицинский центр № {i}"))]),
+                aliases,
                 country,
                 city: city.to_string(),
-                address: None,
+                address: Some(format!("{} Synthetic Street, {city}", 1 + i % 200)),
                 lat: (lat * 1e5).round() / 1e5,
                 lon: (lon * 1e5).round() / 1e5,
                 precision: Precision::Building,
                 specialties,
+                care,
                 pediatric: Some(Pediatric {
                     treats_children,
                     services: Vec::new(),
                 }),
                 capacity: None,
                 languages: Vec::new(),
-                summary: None,
+                access: None,
+                summary,
                 website: None,
                 phone: None,
                 email: None,
                 part_of: None,
+                figures: Box::default(),
                 sources: vec![Source {
                     title: "Synthetic entry for benchmarks".into(),
+                    publisher: Some("Shifo".into()),
                     url: Some(format!("https://example.org/synthetic/{i}")),
                     file: None,
                     date: None,
+                    lang: Some("en".into()),
                 }],
                 last_verified: Some("2026-11-22".into()),
             }

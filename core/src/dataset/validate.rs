@@ -4,11 +4,14 @@
 
 use std::collections::HashSet;
 
-use foldhash::HashSet as FastSet;
+use foldhash::{HashMap as FastMap, HashSet as FastSet};
 use std::fmt;
 
 use crate::dataset::json::{Node, Pos, Value};
-use crate::dataset::model::{is_date, is_email, is_phone, is_web_url, Dataset, Precision, Source};
+use crate::dataset::model::{
+    is_date, is_email, is_phone, is_web_url, Center, Dataset, Figure, Precision, Source,
+};
+use crate::dataset::text::{Made, Text};
 use crate::decimal::shortest;
 
 /// One step of a JSON path: an object key or an array index.
@@ -200,12 +203,42 @@ pub enum ProblemKind {
     UncheckableSource,
     /// Warning: the coordinates mark only the city.
     CityPrecision,
+    /// Warning: the coordinates mark only the district or region.
+    RegionPrecision,
     /// Warning: no name in this language.
     MissingName(&'static str),
     /// Warning: no `last_verified` date.
     NotVerified,
     /// Warning: a specialty's label is empty; its code is shown instead.
     EmptyLabel,
+    /// Warning: a translation or transliteration whose original is not kept (what it was made
+    /// from leads to no name as written).
+    NoOriginal(String),
+    /// Warning: an alias is another center's name, so a search for it finds both.
+    AliasOfAnother {
+        /// The alias.
+        alias: String,
+        /// The id of the center it names.
+        center: String,
+    },
+    /// Warning: `precision` is `building` but the center has no address.
+    BuildingWithoutAddress,
+    /// Warning: a `care` entry is for a specialty the center does not list.
+    CareNotListed(String),
+    /// Warning: a `care` entry gives a specialty to children while `pediatric` says the center
+    /// does not treat children.
+    ChildrenContradiction(String),
+    /// Warning: a source index past the end of the record's `sources`.
+    NoSuchSource(u64),
+    /// Warning: the youngest age given is above the oldest.
+    AgeRange {
+        /// `min_age`.
+        min: u8,
+        /// `max_age`.
+        max: u8,
+    },
+    /// Warning: a source without a URL needs a publisher and a date, so a doctor can find it.
+    IncompleteCitation,
 }
 
 impl ProblemKind {
@@ -213,9 +246,18 @@ impl ProblemKind {
     pub fn severity(&self) -> Severity {
         match self {
             ProblemKind::CityPrecision
+            | ProblemKind::RegionPrecision
             | ProblemKind::MissingName(_)
             | ProblemKind::NotVerified
-            | ProblemKind::EmptyLabel => Severity::Warning,
+            | ProblemKind::EmptyLabel
+            | ProblemKind::NoOriginal(_)
+            | ProblemKind::AliasOfAnother { .. }
+            | ProblemKind::BuildingWithoutAddress
+            | ProblemKind::CareNotListed(_)
+            | ProblemKind::ChildrenContradiction(_)
+            | ProblemKind::NoSuchSource(_)
+            | ProblemKind::AgeRange { .. }
+            | ProblemKind::IncompleteCitation => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -253,7 +295,7 @@ impl Problem {
             }
             ProblemKind::NotAWholeNumber(raw) => format!("{raw} is not a whole number"),
             ProblemKind::UnsupportedVersion(v) => format!(
-                "schema_version {v} is not supported (this version of Shifo reads {})",
+                "schema_version {v} is not supported (this version of Shifo reads 1 to {})",
                 crate::dataset::model::SCHEMA_VERSION
             ),
             ProblemKind::DuplicateId(id) => format!("duplicate id \"{id}\""),
@@ -292,6 +334,31 @@ impl Problem {
             ProblemKind::UncheckableSource => "a source needs a url or a file".to_string(),
             ProblemKind::CityPrecision => {
                 "coordinates mark the city, not the building".to_string()
+            }
+            ProblemKind::RegionPrecision => {
+                "coordinates mark the district or region, not the town or the building".to_string()
+            }
+            ProblemKind::NoOriginal(from) => {
+                format!("made from \"{from}\", but no original is kept for it")
+            }
+            ProblemKind::AliasOfAnother { alias, center } => {
+                format!("alias \"{alias}\" is the name of center \"{center}\"")
+            }
+            ProblemKind::BuildingWithoutAddress => {
+                "precision is building but there is no address".to_string()
+            }
+            ProblemKind::CareNotListed(code) => {
+                format!("care for \"{code}\", which is not among the center's specialties")
+            }
+            ProblemKind::ChildrenContradiction(code) => format!(
+                "\"{code}\" is given to children, but pediatric says the center does not treat children"
+            ),
+            ProblemKind::NoSuchSource(i) => format!("there is no source {i} in this record"),
+            ProblemKind::AgeRange { min, max } => {
+                format!("min_age {min} is above max_age {max}")
+            }
+            ProblemKind::IncompleteCitation => {
+                "a source without a url needs a publisher and a date".to_string()
             }
             ProblemKind::MissingName(lang) => format!("no name in \"{lang}\""),
             ProblemKind::NotVerified => "no last_verified date".to_string(),
@@ -339,212 +406,401 @@ pub fn check(d: &Dataset) -> Vec<Problem> {
 
 /// [`check`], knowing the entries of `also` exist though they were left out.
 pub fn check_with(d: &Dataset, also: &AlsoKnown) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let mut push = |path: Path, kind: ProblemKind| out.push(Problem::new(path, None, kind));
-    // Paths are built only for a problem: building one per entry cost more than the checks
-    // themselves at 50,000 centers.
-    let entry = |list: &'static str, i: usize| Path::root().key(list).index(i);
-
+    let mut c = Checker::new(d, also);
     if !is_date(&d.updated) {
-        push(
+        c.push(
             Path::root().key("updated"),
             ProblemKind::BadDate(d.updated.clone()),
         );
     }
+    c.vocabulary(d);
+    c.centers(d);
+    c.partnerships(d);
+    c.events(d);
+    c.hubs(d);
+    c.out
+}
 
-    let mut codes: FastSet<&str> = also.codes.iter().map(String::as_str).collect();
-    for (i, s) in d.specialties.iter().enumerate() {
-        let at = || entry("specialties", i);
-        if s.code.trim().is_empty() {
-            push(at().key("code"), ProblemKind::Empty("code"));
-        } else if !is_slug(&s.code) {
-            push(
-                at().key("code"),
-                ProblemKind::BadSpecialtyCode(s.code.clone()),
-            );
-        } else if !codes.insert(s.code.as_str()) {
-            push(
-                at().key("code"),
-                ProblemKind::DuplicateSpecialty(s.code.clone()),
-            );
-        }
-        if s.label.trim().is_empty() {
-            push(at().key("label"), ProblemKind::EmptyLabel);
+/// A path to entry `i` of a top-level list. Paths are built only for a problem: building one
+/// per entry cost more than the checks themselves at 50,000 centers.
+fn entry(list: &'static str, i: usize) -> Path {
+    Path::root().key(list).index(i)
+}
+
+/// The checks of one dataset, in document order, and what they have found.
+struct Checker<'d> {
+    out: Vec<Problem>,
+    /// Specialty codes of the vocabulary (and left-out entries).
+    codes: FastSet<&'d str>,
+    /// A vocabulary entry was unreadable: unknown codes may be its, and are not reported.
+    codes_uncertain: bool,
+    /// Every center id, left-out ones included.
+    known: FastSet<&'d str>,
+    /// Which center first has each name (any language), folded, for aliases.
+    names: FastMap<String, &'d str>,
+}
+
+impl<'d> Checker<'d> {
+    fn new(d: &'d Dataset, also: &'d AlsoKnown) -> Checker<'d> {
+        let mut known: FastSet<&str> = FastSet::default();
+        known.reserve(d.centers.len() + also.centers.len());
+        known.extend(d.centers.iter().map(|c| c.id.as_str()));
+        known.extend(also.centers.iter().map(String::as_str));
+        Checker {
+            out: Vec::new(),
+            codes: also.codes.iter().map(String::as_str).collect(),
+            codes_uncertain: also.codes_uncertain,
+            known,
+            names: FastMap::default(),
         }
     }
 
-    // Every id, and which centers repeat an earlier center's id (a malformed id is reported
-    // as such, not as a repeat). One set serves both: at 50,000 centers a second would cost
-    // another few hundred kilobytes and milliseconds.
-    let mut known: FastSet<&str> = FastSet::default();
-    known.reserve(d.centers.len() + also.centers.len());
-    let repeats: Vec<bool> = d
-        .centers
-        .iter()
-        .map(|c| !known.insert(c.id.as_str()) && is_slug(&c.id))
-        .collect();
-    known.extend(also.centers.iter().map(String::as_str));
-    let check_sources = |at: &dyn Fn() -> Path,
-                         sources: &[Source],
-                         required: bool,
-                         push: &mut dyn FnMut(Path, ProblemKind)| {
+    fn push(&mut self, path: Path, kind: ProblemKind) {
+        self.out.push(Problem::new(path, None, kind));
+    }
+
+    /// Whether a specialty code may be used: the vocabulary has it, or may have it.
+    fn knows_code(&self, code: &str) -> bool {
+        self.codes.contains(code) || self.codes_uncertain
+    }
+
+    fn vocabulary(&mut self, d: &'d Dataset) {
+        for (i, s) in d.specialties.iter().enumerate() {
+            let at = || entry("specialties", i);
+            if s.code.trim().is_empty() {
+                self.push(at().key("code"), ProblemKind::Empty("code"));
+            } else if !is_slug(&s.code) {
+                self.push(
+                    at().key("code"),
+                    ProblemKind::BadSpecialtyCode(s.code.clone()),
+                );
+            } else if !self.codes.insert(s.code.as_str()) {
+                self.push(
+                    at().key("code"),
+                    ProblemKind::DuplicateSpecialty(s.code.clone()),
+                );
+            }
+            if s.label.trim().is_empty() {
+                self.push(at().key("label"), ProblemKind::EmptyLabel);
+            }
+        }
+    }
+
+    /// The sources of a record: a title each, a URL that is one, dates that are dates, and
+    /// something a doctor can find the source by.
+    fn sources(&mut self, at: &dyn Fn() -> Path, sources: &[Source], required: bool) {
         if required && sources.is_empty() {
-            push(at().key("sources"), ProblemKind::NoSource);
+            self.push(at().key("sources"), ProblemKind::NoSource);
         }
         for (j, s) in sources.iter().enumerate() {
             let at = || at().key("sources").index(j);
             if s.title.trim().is_empty() {
-                push(at().key("title"), ProblemKind::Empty("title"));
+                self.push(at().key("title"), ProblemKind::Empty("title"));
             }
             match (&s.url, &s.file) {
-                (None, None) => push(at(), ProblemKind::UncheckableSource),
+                (None, None) => self.push(at(), ProblemKind::UncheckableSource),
                 (Some(u), _) if !is_web_url(u) => {
-                    push(at().key("url"), ProblemKind::BadUrl(u.clone()))
+                    self.push(at().key("url"), ProblemKind::BadUrl(u.clone()))
+                }
+                (None, Some(_)) if s.publisher.is_none() || s.date.is_none() => {
+                    self.push(at(), ProblemKind::IncompleteCitation)
                 }
                 _ => {}
             }
             if let Some(date) = s.date.as_ref().filter(|d| !is_date(d)) {
-                push(at().key("date"), ProblemKind::BadDate(date.clone()));
+                self.push(at().key("date"), ProblemKind::BadDate(date.clone()));
             }
         }
-    };
+    }
 
-    for (i, c) in d.centers.iter().enumerate() {
-        let at = || entry("centers", i);
-        if !is_slug(&c.id) {
-            push(at().key("id"), ProblemKind::BadId(c.id.clone()));
-        } else if repeats[i] {
-            push(at().key("id"), ProblemKind::DuplicateId(c.id.clone()));
-        }
-        if c.name.trim().is_empty() {
-            push(at().key("name"), ProblemKind::Empty("name"));
-        }
-        if c.names.get("ru").is_none_or(|n| n.trim().is_empty()) {
-            push(at().key("names"), ProblemKind::MissingName("ru"));
-        }
-        if c.city.trim().is_empty() {
-            push(at().key("city"), ProblemKind::Empty("city"));
-        }
-        let lat_ok = c.lat.is_finite() && (-90.0..=90.0).contains(&c.lat);
-        let lon_ok = c.lon.is_finite() && (-180.0..=180.0).contains(&c.lon);
-        if !lat_ok || !lon_ok {
-            push(
-                at().key("lat"),
-                ProblemKind::BadCoordinates {
-                    lat: c.lat,
-                    lon: c.lon,
-                },
-            );
-        } else if !c.country.bounds().contains(c.position()) {
-            push(
-                at().key("lat"),
-                ProblemKind::OutsideCountry {
-                    country: c.country,
-                    lat: c.lat,
-                    lon: c.lon,
-                },
-            );
-        }
-        if c.precision == Precision::City {
-            push(at().key("precision"), ProblemKind::CityPrecision);
-        }
-        for (j, code) in c.specialties.iter().enumerate() {
-            if !codes.contains(code.as_str()) && !also.codes_uncertain {
-                push(
-                    at().key("specialties").index(j),
-                    ProblemKind::UnknownSpecialty(code.clone()),
+    /// Indices into a record's `count` sources.
+    fn source_indices(&mut self, at: &dyn Fn() -> Path, indices: &[u16], count: usize) {
+        for (k, &i) in indices.iter().enumerate() {
+            if usize::from(i) >= count {
+                self.push(
+                    at().key("sources").index(k),
+                    ProblemKind::NoSuchSource(i.into()),
                 );
             }
         }
-        if let Some(p) = &c.pediatric {
-            for (j, code) in p.services.iter().enumerate() {
-                if !codes.contains(code.as_str()) && !also.codes_uncertain {
-                    push(
-                        at().key("pediatric").key("services").index(j),
-                        ProblemKind::UnknownSpecialty(code.clone()),
-                    );
-                }
-            }
+    }
+
+    fn centers(&mut self, d: &'d Dataset) {
+        // Which centers repeat an earlier center's id (a malformed id is reported as such).
+        let mut seen: FastSet<&str> = FastSet::default();
+        seen.reserve(d.centers.len());
+        for (i, c) in d.centers.iter().enumerate() {
+            let repeat = !seen.insert(c.id.as_str()) && is_slug(&c.id);
+            self.center(i, c, repeat);
         }
-        if let Some(w) = c.website.as_ref().filter(|w| !is_web_url(w)) {
-            push(at().key("website"), ProblemKind::BadUrl(w.clone()));
+        self.aliases(d);
+    }
+
+    fn center(&mut self, i: usize, c: &'d Center, repeat: bool) {
+        let at = || entry("centers", i);
+        if !is_slug(&c.id) {
+            self.push(at().key("id"), ProblemKind::BadId(c.id.clone()));
+        } else if repeat {
+            self.push(at().key("id"), ProblemKind::DuplicateId(c.id.clone()));
         }
-        if let Some(p) = c.phone.as_ref().filter(|p| !is_phone(p)) {
-            push(at().key("phone"), ProblemKind::BadPhone(p.clone()));
+        if c.name.trim().is_empty() {
+            self.push(at().key("name"), ProblemKind::Empty("name"));
         }
-        if let Some(e) = c.email.as_ref().filter(|e| !is_email(e)) {
-            push(at().key("email"), ProblemKind::BadEmail(e.clone()));
+        if c.names.get("ru").is_none_or(|n| n.trim().is_empty()) {
+            self.push(at().key("names"), ProblemKind::MissingName("ru"));
         }
-        if let Some(parent) = c.part_of.as_ref().filter(|p| !known.contains(p.as_str())) {
-            push(
+        if c.city.trim().is_empty() {
+            self.push(at().key("city"), ProblemKind::Empty("city"));
+        }
+        self.originals(&at, c);
+        self.position(&at, c);
+        self.specialties(&at, c);
+        self.contacts(&at, c);
+        if let Some(parent) = c
+            .part_of
+            .as_ref()
+            .filter(|p| !self.known.contains(p.as_str()))
+        {
+            self.push(
                 at().key("part_of"),
                 ProblemKind::UnknownCenter(parent.clone()),
             );
         }
-        check_sources(&at, &c.sources, true, &mut push);
+        self.figures(&at, &c.figures, c.sources.len());
+        self.sources(&at, &c.sources, true);
         match &c.last_verified {
-            None => push(at(), ProblemKind::NotVerified),
+            None => self.push(at(), ProblemKind::NotVerified),
             Some(v) if !is_date(v) => {
-                push(at().key("last_verified"), ProblemKind::BadDate(v.clone()))
+                self.push(at().key("last_verified"), ProblemKind::BadDate(v.clone()))
             }
             Some(_) => {}
         }
     }
 
-    for (i, p) in d.partnerships.iter().enumerate() {
-        let at = || entry("partnerships", i);
-        for (field, id) in [("a", &p.a), ("b", &p.b)] {
-            if !known.contains(id.as_str()) {
-                push(at().key(field), ProblemKind::UnknownCenter(id.clone()));
+    /// Every translated or transliterated name keeps its original: following what each was
+    /// made from ends at a name as written (or an alias, in another language or script).
+    fn originals(&mut self, at: &dyn Fn() -> Path, c: &Center) {
+        let text_in = |code: &str| -> Option<&Text> {
+            match code {
+                "en" => Some(&c.name),
+                _ => c.names.text(code),
+            }
+        };
+        let kept = |mut made: Made| {
+            // A chain longer than the languages there are is a loop.
+            for _ in 0..=c.names.len() + 1 {
+                let Some(from) = made.from() else {
+                    return true;
+                };
+                if c.aliases
+                    .iter()
+                    .any(|a| a.lang.as_deref() == Some(from.as_str()))
+                {
+                    return true;
+                }
+                match text_in(from.as_str()) {
+                    Some(t) => made = t.made,
+                    None => return false,
+                }
+            }
+            false
+        };
+        for (code, text) in c.every_name() {
+            if let Some(from) = text.made.from().filter(|_| !kept(text.made)) {
+                let path = match code {
+                    "en" => at().key("name"),
+                    _ => at().key("names").key(code),
+                };
+                self.push(path, ProblemKind::NoOriginal(from.to_string()));
             }
         }
-        if let Some(date) = p.date.as_ref().filter(|d| !is_date(d)) {
-            push(at().key("date"), ProblemKind::BadDate(date.clone()));
-        }
-        check_sources(&at, &p.sources, false, &mut push);
     }
 
-    let mut event_ids = FastSet::default();
-    for (i, e) in d.events.iter().enumerate() {
-        let at = || entry("events", i);
-        if !is_slug(&e.id) {
-            push(at().key("id"), ProblemKind::BadId(e.id.clone()));
-        } else if !event_ids.insert(e.id.as_str()) {
-            push(at().key("id"), ProblemKind::DuplicateId(e.id.clone()));
+    /// Coordinates in range and in the country, and a precision the fields bear out.
+    fn position(&mut self, at: &dyn Fn() -> Path, c: &Center) {
+        let lat_ok = c.lat.is_finite() && (-90.0..=90.0).contains(&c.lat);
+        let lon_ok = c.lon.is_finite() && (-180.0..=180.0).contains(&c.lon);
+        let (lat, lon) = (c.lat, c.lon);
+        if !lat_ok || !lon_ok {
+            self.push(at().key("lat"), ProblemKind::BadCoordinates { lat, lon });
+        } else if !c.country.bounds().contains(c.position()) {
+            let country = c.country;
+            self.push(
+                at().key("lat"),
+                ProblemKind::OutsideCountry { country, lat, lon },
+            );
         }
-        for (field, date) in [("start", &e.start), ("end", &e.end)] {
-            if let Some(date) = date.as_ref().filter(|d| !is_date(d)) {
-                push(at().key(field), ProblemKind::BadDate(date.clone()));
+        match c.precision {
+            Precision::City => self.push(at().key("precision"), ProblemKind::CityPrecision),
+            Precision::Region => self.push(at().key("precision"), ProblemKind::RegionPrecision),
+            Precision::Building if c.address.is_none() => {
+                self.push(at().key("precision"), ProblemKind::BuildingWithoutAddress)
+            }
+            Precision::Building => {}
+        }
+    }
+
+    /// Specialty codes from the vocabulary, and care details that agree with them.
+    fn specialties(&mut self, at: &dyn Fn() -> Path, c: &Center) {
+        for (j, code) in c.specialties.iter().enumerate() {
+            if !self.knows_code(code) {
+                let path = at().key("specialties").index(j);
+                self.push(path, ProblemKind::UnknownSpecialty(code.clone()));
             }
         }
-        for (j, id) in e.centers.iter().enumerate() {
-            if !known.contains(id.as_str()) {
-                push(
-                    at().key("centers").index(j),
-                    ProblemKind::UnknownCenter(id.clone()),
+        if let Some(p) = &c.pediatric {
+            for (j, code) in p.services.iter().enumerate() {
+                if !self.knows_code(code) {
+                    let path = at().key("pediatric").key("services").index(j);
+                    self.push(path, ProblemKind::UnknownSpecialty(code.clone()));
+                }
+            }
+        }
+        let no_children = c.pediatric.as_ref().is_some_and(|p| !p.treats_children);
+        for (j, care) in c.care.iter().enumerate() {
+            let at = || at().key("care").index(j);
+            if !c.offers(&care.code) {
+                self.push(
+                    at().key("code"),
+                    ProblemKind::CareNotListed(care.code.clone()),
                 );
             }
+            if care.children == Some(true) && no_children {
+                let kind = ProblemKind::ChildrenContradiction(care.code.clone());
+                self.push(at().key("children"), kind);
+            }
+            if let (Some(min), Some(max)) = (care.min_age, care.max_age) {
+                if min > max {
+                    self.push(at().key("min_age"), ProblemKind::AgeRange { min, max });
+                }
+            }
+            if let Some(date) = care.since.as_ref().filter(|d| !is_date(d)) {
+                self.push(at().key("since"), ProblemKind::BadDate(date.clone()));
+            }
+            self.source_indices(&at, &care.sources, c.sources.len());
         }
-        check_sources(&at, &e.sources, false, &mut push);
+        if let Some(access) = &c.access {
+            let at = || at().key("access");
+            self.source_indices(&at, &access.sources, c.sources.len());
+        }
     }
 
-    let mut hub_ids = FastSet::default();
-    for (i, h) in d.hubs.iter().enumerate() {
-        let at = || entry("hubs", i);
-        if !is_slug(&h.id) {
-            push(at().key("id"), ProblemKind::BadId(h.id.clone()));
-        } else if !hub_ids.insert(h.id.as_str()) {
-            push(at().key("id"), ProblemKind::DuplicateId(h.id.clone()));
+    /// Website, phone and e-mail in forms that make safe links.
+    fn contacts(&mut self, at: &dyn Fn() -> Path, c: &Center) {
+        if let Some(w) = c.website.as_ref().filter(|w| !is_web_url(w)) {
+            self.push(at().key("website"), ProblemKind::BadUrl(w.clone()));
         }
-        if let Some(host) = h.host.as_ref().filter(|h| !known.contains(h.as_str())) {
-            push(at().key("host"), ProblemKind::UnknownCenter(host.clone()));
+        if let Some(p) = c.phone.as_ref().filter(|p| !is_phone(p)) {
+            self.push(at().key("phone"), ProblemKind::BadPhone(p.clone()));
         }
-        if let Some(date) = h.date.as_ref().filter(|d| !is_date(d)) {
-            push(at().key("date"), ProblemKind::BadDate(date.clone()));
+        if let Some(e) = c.email.as_ref().filter(|e| !is_email(e)) {
+            self.push(at().key("email"), ProblemKind::BadEmail(e.clone()));
         }
-        check_sources(&at, &h.sources, true, &mut push);
     }
-    out
+
+    fn figures(&mut self, at: &dyn Fn() -> Path, figures: &[Figure], sources: usize) {
+        for (j, f) in figures.iter().enumerate() {
+            let at = || at().key("figures").index(j);
+            if let Some(date) = f.date.as_ref().filter(|d| !is_date(d)) {
+                self.push(at().key("date"), ProblemKind::BadDate(date.clone()));
+            }
+            self.source_indices(&at, &f.sources, sources);
+        }
+    }
+
+    /// No alias is another center's name (any language): a search for it would find both.
+    fn aliases(&mut self, d: &'d Dataset) {
+        if d.centers.iter().all(|c| c.aliases.is_empty()) {
+            return;
+        }
+        for c in &d.centers {
+            let names =
+                std::iter::once(c.name.as_str()).chain(c.names.values().map(String::as_str));
+            for name in names {
+                self.names.entry(fold(name)).or_insert(c.id.as_str());
+            }
+        }
+        for (i, c) in d.centers.iter().enumerate() {
+            for (j, a) in c.aliases.iter().enumerate() {
+                match self.names.get(&fold(&a.text)) {
+                    Some(&other) if other != c.id => {
+                        let path = entry("centers", i).key("aliases").index(j).key("text");
+                        let kind = ProblemKind::AliasOfAnother {
+                            alias: a.text.clone(),
+                            center: other.to_string(),
+                        };
+                        self.out.push(Problem::new(path, None, kind));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn partnerships(&mut self, d: &Dataset) {
+        for (i, p) in d.partnerships.iter().enumerate() {
+            let at = || entry("partnerships", i);
+            for (field, id) in [("a", &p.a), ("b", &p.b)] {
+                if !self.known.contains(id.as_str()) {
+                    self.push(at().key(field), ProblemKind::UnknownCenter(id.clone()));
+                }
+            }
+            if let Some(date) = p.date.as_ref().filter(|d| !is_date(d)) {
+                self.push(at().key("date"), ProblemKind::BadDate(date.clone()));
+            }
+            self.sources(&at, &p.sources, false);
+        }
+    }
+
+    fn events(&mut self, d: &'d Dataset) {
+        let mut ids = FastSet::default();
+        for (i, e) in d.events.iter().enumerate() {
+            let at = || entry("events", i);
+            if !is_slug(&e.id) {
+                self.push(at().key("id"), ProblemKind::BadId(e.id.clone()));
+            } else if !ids.insert(e.id.as_str()) {
+                self.push(at().key("id"), ProblemKind::DuplicateId(e.id.clone()));
+            }
+            for (field, date) in [("start", &e.start), ("end", &e.end)] {
+                if let Some(date) = date.as_ref().filter(|d| !is_date(d)) {
+                    self.push(at().key(field), ProblemKind::BadDate(date.clone()));
+                }
+            }
+            for (j, id) in e.centers.iter().enumerate() {
+                if !self.known.contains(id.as_str()) {
+                    let path = at().key("centers").index(j);
+                    self.push(path, ProblemKind::UnknownCenter(id.clone()));
+                }
+            }
+            self.figures(&at, &e.figures, e.sources.len());
+            self.sources(&at, &e.sources, false);
+        }
+    }
+
+    fn hubs(&mut self, d: &'d Dataset) {
+        let mut ids = FastSet::default();
+        for (i, h) in d.hubs.iter().enumerate() {
+            let at = || entry("hubs", i);
+            if !is_slug(&h.id) {
+                self.push(at().key("id"), ProblemKind::BadId(h.id.clone()));
+            } else if !ids.insert(h.id.as_str()) {
+                self.push(at().key("id"), ProblemKind::DuplicateId(h.id.clone()));
+            }
+            if let Some(host) = h.host.as_ref().filter(|h| !self.known.contains(h.as_str())) {
+                self.push(at().key("host"), ProblemKind::UnknownCenter(host.clone()));
+            }
+            if let Some(date) = h.date.as_ref().filter(|d| !is_date(d)) {
+                self.push(at().key("date"), ProblemKind::BadDate(date.clone()));
+            }
+            self.figures(&at, &h.figures, h.sources.len());
+            self.sources(&at, &h.sources, true);
+        }
+    }
+}
+
+/// A name as compared for aliases: trimmed, lowercased.
+fn fold(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 /// Removes every entry that has an error (centers, partnerships, events, hubs, vocabulary
@@ -612,17 +868,17 @@ mod tests {
                   {"code": "neurosurgery", "label": "Neurosurgery"}],
   "centers": [
     {"id": "a", "name": "A", "names": {"ru": "А"}, "country": "KZ", "city": "Astana",
-     "lat": 51.17, "lon": 71.45, "precision": "building", "specialties": ["oncology"],
-     "sources": [{"title": "S", "file": "000.txt"}], "last_verified": "2026-11-22"},
+     "lat": 51.17, "lon": 71.45, "precision": "building", "specialties": ["oncology"], "address": "1 A Street",
+     "sources": [{"title": "S", "file": "000.txt", "publisher": "P", "date": "2025"}], "last_verified": "2026-11-22"},
     {"id": "b", "name": "B", "names": {"ru": "Б"}, "country": "UZ", "city": "Tashkent",
      "lat": 41.3, "lon": 69.24, "precision": "building", "specialties": ["neurosurgery"],
-     "pediatric": {"treats_children": true, "services": ["neurosurgery"]},
+     "pediatric": {"treats_children": true, "services": ["neurosurgery"]}, "address": "2 B Street",
      "sources": [{"title": "S", "url": "https://example.org/b"}], "last_verified": "2026-11-22"}
   ],
   "partnerships": [{"a": "a", "b": "b"}],
   "events": [{"id": "e", "title": "E", "centers": ["a", "b"]}],
   "hubs": [{"id": "h", "name": "H", "status": "proposed", "host": "b",
-            "sources": [{"title": "S", "file": "000.txt"}]}]}"#
+            "sources": [{"title": "S", "file": "000.txt", "publisher": "P", "date": "2025"}]}]}"#
             .to_string()
     }
 
@@ -727,8 +983,8 @@ mod tests {
         let cases = [
             (
                 base().replacen(
-                    "[{\"title\": \"S\", \"file\": \"000.txt\"}]",
-                    "[[\"S\", null, \"000.txt\"]]",
+                    "[{\"title\": \"S\", \"file\": \"000.txt\", \"publisher\": \"P\", \"date\": \"2025\"}]",
+                    "[[\"S\", \"P\", null, \"000.txt\", \"2025\"]]",
                     1,
                 ),
                 "$.centers[0].sources[0]",

@@ -21,7 +21,7 @@ pub struct Place {
     pub en: &'static str,
     /// The country it lies in.
     pub country: Country,
-    /// Names by language code (Russian and the state language).
+    /// Texts by language code (Russian and the state language).
     pub names: &'static [(&'static str, &'static str)],
     /// Former and alternative names, in any script.
     pub former: &'static [&'static str],

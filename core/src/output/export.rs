@@ -101,6 +101,7 @@ fn record<'a>(dataset: &'a Dataset, c: &'a Center, lang: Lang, base: &str) -> Re
         precision: match c.precision {
             Precision::Building => "building",
             Precision::City => "city",
+            Precision::Region => "region",
         },
         specialties: c.specialties.iter().map(String::as_str).collect(),
         specialty_labels: c
@@ -109,14 +110,12 @@ fn record<'a>(dataset: &'a Dataset, c: &'a Center, lang: Lang, base: &str) -> Re
             .map(|s| dataset.specialty_label(s, lang))
             .collect(),
         treats_children: c.pediatric.as_ref().map(|p| p.treats_children),
-        pediatric_services: c
-            .pediatric
-            .iter()
-            .flat_map(|p| p.services.iter().map(String::as_str))
-            .collect(),
+        pediatric_services: c.children_services().collect(),
         beds: capacity.and_then(|k| k.beds),
         patients_per_year: capacity.and_then(|k| k.patients_per_year),
-        capacity_note: capacity.and_then(|k| k.note.as_deref()),
+        capacity_note: capacity
+            .and_then(|k| lang.text_in(&k.note))
+            .map(|t| t.as_str()),
         phone: c.phone.as_deref(),
         email: c.email.as_deref(),
         website: c.website.as_deref(),
@@ -145,7 +144,7 @@ fn records<'a>(
 
 /// The centers at `indices` (positions in `dataset.centers`, exported in that order; one past
 /// the end is passed over) as CSV: RFC 4180, CRLF line ends, a header row of
-/// [`CSV_COLUMNS`], then one row per center. Names, cities and specialty labels are in `lang`
+/// [`CSV_COLUMNS`], then one row per center. Texts, cities and specialty labels are in `lang`
 /// where the column says so; permalinks start with `base` (see [`permalink`]).
 ///
 /// The text begins with a UTF-8 byte order mark (U+FEFF), without which Excel reads the file
@@ -518,7 +517,7 @@ pub fn permalink(base: &str, center_id: &str, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::dataset::names::Names;
+    use crate::dataset::text::Texts;
     use std::collections::{BTreeMap, BTreeSet};
 
     use super::*;
@@ -542,7 +541,7 @@ mod tests {
             specialties: vec![Specialty {
                 code: "oncology".into(),
                 label: "Oncology".into(),
-                labels: Names::from([("ru", "Онкология")]),
+                labels: Texts::from([("ru", "Онкология")]),
             }],
             centers,
             partnerships: vec![],
@@ -662,7 +661,7 @@ mod tests {
     fn csv_row_carries_every_column() {
         let mut c = Center::stub("x-1", Country::KZ, -12.5, 71.4491);
         c.name = "Center, \"X\"".into();
-        c.names = Names::from([("ru", "Центр Х")]);
+        c.names = Texts::from([("ru", "Центр Х")]);
         c.city = "Almaty".into();
         c.address = Some("=cmd|' /C calc'!A0".into());
         c.precision = Precision::Building;
@@ -674,7 +673,7 @@ mod tests {
         c.capacity = Some(Box::new(Capacity {
             beds: Some(210),
             patients_per_year: None,
-            note: Some("new building".into()),
+            note: Texts::english("new building"),
         }));
         c.phone = Some("+7 727 000 00 00".into());
         c.email = Some("info@x.kz".into());
@@ -686,18 +685,21 @@ mod tests {
                 url: Some("https://x.kz/about".into()),
                 file: None,
                 date: None,
+                ..Default::default()
             },
             Source {
                 title: "Corpus".into(),
                 url: None,
                 file: Some("004_x.txt".into()),
                 date: None,
+                ..Default::default()
             },
             Source {
                 title: "Only a title".into(),
                 url: None,
                 file: None,
                 date: None,
+                ..Default::default()
             },
         ];
         let unknown = Center::stub("y", Country::UZ, 41.0, 69.0);
@@ -817,13 +819,14 @@ mod tests {
             .enumerate()
             .map(|(i, s)| {
                 let mut c = Center::stub(&format!("h{i}"), Country::KG, 42.87, 74.59);
-                c.name = s.to_string();
+                c.name = s.to_string().into();
                 c.address = Some(s.to_string());
                 c.sources = vec![Source {
                     title: "t".into(),
                     url: Some(s.to_string()),
                     file: None,
                     date: None,
+                    ..Default::default()
                 }];
                 c
             })
@@ -845,13 +848,10 @@ mod tests {
     fn event(id: &str, start: Option<&str>, end: Option<&str>) -> Event {
         Event {
             id: id.into(),
-            title: format!("Event {id}"),
-            titles: Names::new(),
+            title: format!("Event {id}").into(),
             start: start.map(Into::into),
             end: end.map(Into::into),
-            cities: vec![],
-            centers: vec![],
-            sources: vec![],
+            ..Event::default()
         }
     }
 
@@ -949,7 +949,7 @@ mod tests {
     #[test]
     fn events_become_all_day_vevents() {
         let mut e = event("medicine-days", Some("2025-10-13"), Some("2025-10-17"));
-        e.titles = Names::from([("ru", "Дни медицины; Ташкент, Бухара")]);
+        e.titles = Texts::from([("ru", "Дни медицины; Ташкент, Бухара")]);
         e.cities = vec!["Tashkent".into(), "Bukhara".into()];
         e.centers = vec!["a".into(), "gone".into()];
         e.sources = vec![
@@ -958,16 +958,18 @@ mod tests {
                 url: None,
                 file: Some("004_x.txt".into()),
                 date: None,
+                ..Default::default()
             },
             Source {
                 title: "Site".into(),
                 url: Some("https://x.uz/news".into()),
                 file: None,
                 date: None,
+                ..Default::default()
             },
         ];
         let mut a = Center::stub("a", Country::KZ, 51.0, 71.0);
-        a.names = Names::from([("ru", "Центр, А")]);
+        a.names = Texts::from([("ru", "Центр, А")]);
         let d = dataset(vec![a], vec![]);
         let out = ics(&d, &[&e], Lang::Ru, "20260101T000000Z\r\nX-EVIL:1");
         assert!(out.skipped.is_empty());

@@ -269,13 +269,13 @@ pub fn sheet(dataset: &Dataset, center: &Center, lang: Lang, permalink: &str) ->
             lang: Lang::En,
         },
     });
-    let label = |code: &String| Labelled {
-        code: code.clone(),
+    let label = |code: &str| Labelled {
+        code: code.to_string(),
         label: both(
             &|l| match dataset.specialties.iter().find(|s| s.code == *code) {
                 Some(s) => tagged(l, &s.label, |t| s.labels.get(t.code())),
                 None => Text {
-                    text: code.clone(),
+                    text: code.to_string(),
                     lang: Lang::En,
                 },
             },
@@ -296,10 +296,10 @@ pub fn sheet(dataset: &Dataset, center: &Center, lang: Lang, permalink: &str) ->
         city,
         address: center.address.clone(),
         part_of,
-        specialties: center.specialties.iter().map(label).collect(),
+        specialties: center.specialties.iter().map(|s| label(s)).collect(),
         pediatric: center.pediatric.as_ref().map(|p| Children {
             treats_children: p.treats_children,
-            services: p.services.iter().map(label).collect(),
+            services: center.children_services().map(label).collect(),
         }),
         capacity: center.capacity.as_deref().cloned(),
         languages: center.languages.clone(),
@@ -711,6 +711,7 @@ mod tests {
                 url: None,
                 file: Some("000_4b57aaa84687d7aa.txt".into()),
                 date: None,
+                ..Default::default()
             }
         );
         assert_eq!(
@@ -720,6 +721,7 @@ mod tests {
                 url: Some("https://qazinform.com/news/kazakhstan-advances-cancer-treatment-with-proton-therapy-e3430a".into()),
                 file: None,
                 date: Some("2025-11-17".into()),
+                ..Default::default()
             }
         );
         assert_eq!(s.last_verified.as_deref(), Some("2026-11-22"));
@@ -813,6 +815,7 @@ mod tests {
                 url: None,
                 file: Some("004_3df1b7f9db2e0595.txt".into()),
                 date: Some("2025-10-12".into()),
+                ..Default::default()
             }
         );
         assert_eq!(
@@ -843,12 +846,14 @@ mod tests {
                     url: Some("JaVaScRiPt:alert(1)".into()),
                     file: None,
                     date: None,
+                    ..Default::default()
                 },
                 Source {
                     title: "Data".into(),
                     url: Some("data:text/html,<script>alert(1)</script>".into()),
                     file: Some("f.txt".into()),
                     date: Some("2025".into()),
+                    ..Default::default()
                 },
             ],
             ..Center::stub("test-center", Country::TJ, 38.5, 68.8)

@@ -1,6 +1,6 @@
 //! The view state (filters and selected center) and its URL query string.
 //!
-//! Names: `country=KZ,UZ`, `specialty=<code>,<code>`, `hub=<id>,<id>`, `pediatric=1`, `q=<text>`,
+//! Texts: `country=KZ,UZ`, `specialty=<code>,<code>`, `hub=<id>,<id>`, `pediatric=1`, `q=<text>`,
 //! `near=<city>` (a home city's English name, e.g. `near=Almaty`), `center=<id>`,
 //! `lang=<code>` (one of en ru kk uz ky tg tk; absent: the browser's preferred languages decide);
 //! for embedding (see [`crate::output::embed`]): `embed=1`, `lock=country,specialty,hub,pediatric,lang`,

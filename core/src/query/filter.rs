@@ -71,10 +71,12 @@ impl Filter {
     }
 }
 
-/// The search keys of a center's name in every language.
+/// The search keys of a center's names in every language and of its aliases (abbreviations,
+/// former names), which are searched like names.
 pub(crate) fn center_name_keys(c: &Center) -> Vec<String> {
     std::iter::once(c.name.as_str())
         .chain(c.names.values().map(String::as_str))
+        .chain(c.aliases.iter().map(|a| a.text.as_str()))
         .flat_map(keys)
         .collect()
 }
@@ -255,7 +257,7 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::names::Names;
+    use crate::dataset::text::Texts;
     use std::collections::BTreeMap;
 
     #[test]
@@ -288,8 +290,8 @@ mod tests {
     /// A small hand-made dataset; expected results below are read off this table.
     fn dataset() -> Dataset {
         let c = |id: &str, country, city: &str, specs: &[&str], treats_children| Center {
-            name: format!("{id} center"),
-            names: Names::from([("ru".to_string(), format!("центр {id}"))]),
+            name: format!("{id} center").into(),
+            names: Texts::from([("ru".to_string(), format!("центр {id}"))]),
             city: city.into(),
             specialties: specs.iter().map(|s| s.to_string()).collect(),
             pediatric: Some(crate::dataset::model::Pediatric {
@@ -308,7 +310,7 @@ mod tests {
                 .map(|code| crate::dataset::model::Specialty {
                     code: code.to_string(),
                     label: code.to_string(),
-                    labels: Names::new(),
+                    labels: Texts::new(),
                 })
                 .collect(),
             centers: vec![
@@ -336,12 +338,13 @@ mod tests {
         crate::dataset::model::Hub {
             id: id.into(),
             name: id.into(),
-            names: Names::new(),
+            names: Texts::new(),
             status: crate::dataset::model::HubStatus::Proposed,
             date: None,
             proposed_by: None,
             host: host.map(str::to_string),
-            scope: None,
+            scope: Texts::new(),
+            figures: Box::default(),
             sources: vec![],
         }
     }

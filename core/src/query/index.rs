@@ -534,7 +534,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, &(country, mask, kids, city))| Center {
-                name: format!("Center {i}"),
+                name: format!("Center {i}").into(),
                 city: CITIES[city].into(),
                 specialties: CODES
                     .iter()
@@ -569,13 +569,14 @@ mod tests {
                 .iter()
                 .map(|&(id, host)| Hub {
                     id: HUBS[id].to_string(),
-                    name: HUBS[id].to_string(),
+                    name: HUBS[id].into(),
                     names: Default::default(),
                     status: HubStatus::Proposed,
                     date: None,
                     proposed_by: None,
                     host: host.map(|i| format!("c{i}")),
-                    scope: None,
+                    scope: Default::default(),
+                    figures: Box::default(),
                     sources: vec![],
                 })
                 .collect(),

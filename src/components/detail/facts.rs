@@ -5,9 +5,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use shifo_core::dataset::model::{Care, Figure, Status};
 use shifo_core::{Center, HubStatus, Loaded, Precision};
 
-use crate::components::fields::{link_or_text, Field, SourceItem};
+use crate::components::fields::{data_text, link_or_text, marked_text, Field, SourceItem};
 use crate::i18n::{td_string, Locale};
 use crate::locale::{capacity_text, country_name, isolate};
 use crate::state::AppState;
@@ -37,16 +38,26 @@ fn link_to(id: String, name: String) -> impl IntoView {
 
 /// Every name but the one in the heading, English included, each marked with its language so
 /// a screen reader pronounces it right.
-fn other_names(c: &Center, locale: Locale) -> Option<impl IntoView> {
+/// A translated or transliterated name says so.
+fn other_names(c: &Center, locale: Locale) -> impl IntoView {
     let heading = c.name_in(locale.lang());
-    let items: Vec<_> = std::iter::once(("en".to_string(), c.name.clone()))
-        .chain(c.names.iter().map(|(l, n)| (l.clone(), n.clone())))
-        .filter(|(_, n)| n != heading && !n.trim().is_empty())
-        .map(|(lang, name)| view! { <li lang=lang>{name}</li> })
+    let items: Vec<_> = c
+        .every_name()
+        .filter(|(_, n)| n.as_str() != heading && !n.trim().is_empty())
+        .map(|(code, name)| view! { <li>{marked_text(name, code, locale)}</li> })
         .collect();
-    (!items.is_empty()).then(|| {
+    let names = (!items.is_empty()).then(|| {
         view! { <Field label=td_string!(locale, detail_other_names)><ul>{items}</ul></Field> }
-    })
+    });
+    let aliases: Vec<_> = c
+        .aliases
+        .iter()
+        .map(|a| view! { <li lang=a.lang.clone()>{a.text.clone()}</li> })
+        .collect();
+    let aliases = (!aliases.is_empty()).then(|| {
+        view! { <Field label=td_string!(locale, detail_aliases)><ul class="inline-list">{aliases}</ul></Field> }
+    });
+    view! { {names}{aliases} }
 }
 
 /// Country, city, address and coordinates (said when they are only the city's).
@@ -57,8 +68,14 @@ fn place(c: &Center, locale: Locale) -> impl IntoView {
         shifo_core::decimal::fixed(c.lat, 4),
         shifo_core::decimal::fixed(c.lon, 4)
     );
-    if c.precision == Precision::City {
-        coordinates.push_str(&format!(" ({})", td_string!(locale, precision_city)));
+    match c.precision {
+        Precision::City => {
+            coordinates.push_str(&format!(" ({})", td_string!(locale, precision_city)))
+        }
+        Precision::Region => {
+            coordinates.push_str(&format!(" ({})", td_string!(locale, precision_region)))
+        }
+        Precision::Building => {}
     }
     let address = c.address.clone().map(|a| {
         view! { <Field label=td_string!(locale, detail_address)>{a}</Field> }
@@ -94,14 +111,14 @@ fn family(loaded: &Arc<Loaded>, c: &Center, locale: Locale) -> impl IntoView {
 
 /// What children get there, in words.
 fn children_text(loaded: &Loaded, c: &Center, locale: Locale) -> String {
+    let services: Vec<&str> = c.children_services().collect();
     match &c.pediatric {
-        None => td_string!(locale, pediatric_unknown).to_string(),
+        None if services.is_empty() => td_string!(locale, pediatric_unknown).to_string(),
         Some(p) if !p.treats_children => td_string!(locale, no).to_string(),
-        Some(p) if p.services.is_empty() => td_string!(locale, yes).to_string(),
-        Some(p) => {
+        _ if services.is_empty() => td_string!(locale, yes).to_string(),
+        _ => {
             let lang = locale.lang();
-            let labels: Vec<&str> = p
-                .services
+            let labels: Vec<&str> = services
                 .iter()
                 .map(|s| loaded.dataset.specialty_label(s, lang))
                 .collect();
@@ -126,7 +143,7 @@ fn hubs(loaded: &Loaded, c: &Center, locale: Locale) -> Option<impl IntoView> {
                 HubStatus::Designated => td_string!(locale, hub_designated),
             };
             let when = h.date.as_ref().map(|d| format!(", {d}")).unwrap_or_default();
-            let scope = h.scope.clone().map(|s| view! { ": "<bdi>{s}</bdi> });
+            let scope = data_text(&h.scope, locale).map(|s| view! { ": "<bdi>{s}</bdi> });
             // Data in <bdi>: an override in it cannot reverse our words around it.
             view! { <li><bdi>{h.name_in(lang).to_string()}</bdi>{format!(" ({status}{when})")}{scope}</li> }
         })
@@ -141,13 +158,27 @@ fn care(loaded: &Arc<Loaded>, c: &Center, locale: Locale) -> impl IntoView {
     let specialties = c
         .specialties
         .iter()
-        .map(|s| view! { <li>{loaded.dataset.specialty_label(s, lang).to_string()}</li> })
+        .map(|code| {
+            let label = loaded.dataset.specialty_label(code, lang).to_string();
+            let care = c.care.iter().find(|k| k.code == *code);
+            let said = care
+                .map(|k| care_words(k, locale))
+                .filter(|w| !w.is_empty());
+            let note = care.and_then(|k| data_text(&k.note, locale));
+            view! {
+                <li>
+                    {label}
+                    {said.map(|w| view! { " — "<span class="care">{w}</span> })}
+                    {note.map(|n| view! { <div class="care-note">{n}</div> })}
+                </li>
+            }
+        })
         .collect_view();
     let capacity = c.capacity.as_ref().map(|cap| {
         let text = capacity_text(locale, cap);
         view! { <Field label=td_string!(locale, detail_capacity)>{text}</Field> }
     });
-    let summary = c.summary.clone().map(|s| {
+    let summary = data_text(&c.summary, locale).map(|s| {
         view! { <Field label=td_string!(locale, detail_about)>{s}</Field> }
     });
     let languages = (!c.languages.is_empty()).then(|| {
@@ -161,8 +192,81 @@ fn care(loaded: &Arc<Loaded>, c: &Center, locale: Locale) -> impl IntoView {
         {capacity}
         {hubs(loaded, c, locale)}
         {summary}
+        {figures(&c.figures, locale)}
         {languages}
+        {access(c, locale)}
     }
+}
+
+/// What the sources say of one specialty here, in words: for children or adults only, ages,
+/// planned, since when.
+fn care_words(k: &Care, locale: Locale) -> String {
+    let mut words: Vec<String> = Vec::new();
+    match k.children {
+        Some(true) => words.push(td_string!(locale, care_children).to_string()),
+        Some(false) => words.push(td_string!(locale, care_adults_only).to_string()),
+        None => {}
+    }
+    match (k.min_age, k.max_age) {
+        (Some(min), Some(max)) => words.push(td_string!(locale, care_ages, min = min, max = max)),
+        (Some(min), None) => words.push(td_string!(locale, care_from_age, min = min)),
+        (None, Some(max)) => words.push(td_string!(locale, care_up_to_age, max = max)),
+        (None, None) => {}
+    }
+    if k.status == Status::Planned {
+        words.push(td_string!(locale, care_planned).to_string());
+    }
+    if let Some(date) = &k.since {
+        words.push(td_string!(locale, care_since, date = date));
+    }
+    words.join(", ")
+}
+
+/// Figures the sources give ("17: operations done ...").
+fn figures(figures: &[Figure], locale: Locale) -> Option<impl IntoView> {
+    let items: Vec<_> = figures
+        .iter()
+        .map(|f| {
+            let number = match f.up_to {
+                Some(hi) => format!(
+                    "{}–{}",
+                    shifo_core::decimal::shortest(f.value),
+                    shifo_core::decimal::shortest(hi)
+                ),
+                None => shifo_core::decimal::shortest(f.value),
+            };
+            let when = f.date.as_ref().map(|d| format!(" ({d})"));
+            view! { <li><strong>{number}</strong>" "{data_text(&f.what, locale)}{when}</li> }
+        })
+        .collect();
+    (!items.is_empty())
+        .then(|| view! { <Field label=td_string!(locale, detail_figures)><ul>{items}</ul></Field> })
+}
+
+/// Whether it treats patients from other countries, how patients come, how to ask for an
+/// appointment: only what a source says.
+fn access(c: &Center, locale: Locale) -> Option<impl IntoView> {
+    let a = c.access.as_ref()?;
+    let foreign = a.foreign_patients.map(|yes| {
+        if yes {
+            td_string!(locale, access_foreign_yes)
+        } else {
+            td_string!(locale, access_foreign_no)
+        }
+    });
+    let how = data_text(&a.how, locale);
+    let appointment = data_text(&a.appointment, locale).map(|t| {
+        view! { <Field label=td_string!(locale, detail_appointment)>{t}</Field> }
+    });
+    let main = (foreign.is_some() || how.is_some()).then(|| {
+        view! {
+            <Field label=td_string!(locale, detail_access)>
+                {foreign.map(|f| view! { <p>{f}</p> })}
+                {how.map(|h| view! { <p>{h}</p> })}
+            </Field>
+        }
+    });
+    Some(view! { {main}{appointment} })
 }
 
 /// Website (only ever an http(s) link), phone (`tel:`) and e-mail (`mailto:`).
@@ -199,9 +303,16 @@ fn cooperation(loaded: &Arc<Loaded>, c: &Center, locale: Locale) -> impl IntoVie
             let name = d
                 .center(other)
                 .map_or_else(|| other.clone(), |o| o.name_in(lang).to_string());
-            let facts: Vec<&str> = [&p.date, &p.occasion, &p.scope]
+            let lang = locale.lang();
+            let facts: Vec<&str> = p
+                .date
+                .as_deref()
                 .into_iter()
-                .filter_map(|f| f.as_deref())
+                .chain(
+                    [&p.occasion, &p.scope]
+                        .into_iter()
+                        .filter_map(|t| lang.text_in(t).map(|t| t.as_str())),
+                )
                 .collect();
             view! { <li>{link_to(other.clone(), name)}": "<bdi>{facts.join("; ")}</bdi></li> }
         })

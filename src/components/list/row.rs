@@ -100,8 +100,15 @@ pub(crate) fn ResultRow(
     let lang = locale.lang();
     let shown = c.name_in(lang).to_string();
     // The other names, for when the query matched one of them and not the shown one.
-    let others: Vec<(String, String)> = std::iter::once(("en".to_string(), c.name.clone()))
-        .chain(c.names.iter().map(|(l, n)| (l.clone(), n.clone())))
+    // The other names and the aliases, for when the query matched one of them.
+    let others: Vec<(String, String)> = c
+        .every_name()
+        .map(|(l, n)| (l.to_string(), n.text.clone()))
+        .chain(
+            c.aliases
+                .iter()
+                .map(|a| (a.lang.clone().unwrap_or_default(), a.text.clone())),
+        )
         .filter(|(_, n)| *n != shown)
         .collect();
     let (name, matched_other) = name_views(shown, others, query);

@@ -7,7 +7,7 @@ use leptos_leaflet::leaflet as lf;
 use super::leaflet_ext::container_of;
 use crate::i18n::{t_string, use_i18n};
 
-/// Names the map and its zoom buttons once the map exists, and again on a language switch.
+/// Texts the map and its zoom buttons once the map exists, and again on a language switch.
 pub(crate) fn use_map_labels(map: ReadSignal<Option<lf::Map>, LocalStorage>) {
     let i18n = use_i18n();
     Effect::new(move |_| {

@@ -35,10 +35,12 @@ fn popup_content(d: &Dataset, p: &Partnership, locale: Locale) -> Option<web_sys
         heading.append_child(&party).ok()?;
     }
     root.append_child(&heading).ok()?;
+    let lang = locale.lang();
+    let text = |t: &shifo_core::dataset::text::Texts| lang.text_in(t).map(|t| t.text.clone());
     let facts = [
-        (td_string!(locale, partnership_date), &p.date),
-        (td_string!(locale, partnership_occasion), &p.occasion),
-        (td_string!(locale, partnership_scope), &p.scope),
+        (td_string!(locale, partnership_date), p.date.clone()),
+        (td_string!(locale, partnership_occasion), text(&p.occasion)),
+        (td_string!(locale, partnership_scope), text(&p.scope)),
     ];
     for (label, value) in facts {
         let Some(value) = value else { continue };
@@ -46,7 +48,7 @@ fn popup_content(d: &Dataset, p: &Partnership, locale: Locale) -> Option<web_sys
         line.append_child(&doc.create_text_node(&format!("{label}: ")))
             .ok()?;
         let text = doc.create_element("bdi").ok()?;
-        text.set_text_content(Some(value));
+        text.set_text_content(Some(&value));
         line.append_child(&text).ok()?;
         root.append_child(&line).ok()?;
     }
