@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use shifo_core::dataset::deploy::{DataSource, Refusal};
 use shifo_core::geo::bounds::LatLon;
 use shifo_core::output::embed::Lockable;
+use shifo_core::query::filter::Choice;
 use shifo_core::{Center, FacetCounts, Filter, Lang, Loaded, ViewState};
 
 use crate::data::{fetch_config, fetch_dataset, LoadError, DATASET_URL};
@@ -225,6 +226,11 @@ impl AppState {
         next.embed.keep_locked(&before, &mut next.filter);
         self.typing.set_value(false);
         self.commit(next, Entry::Push);
+    }
+
+    /// Chooses (or lets go of) one option of a facet, as a filter change.
+    pub fn choose(&self, choice: &Choice, on: bool) {
+        self.update_filter(|f| f.set(choice, on));
     }
 
     /// Sets the free-text query; consecutive keystrokes share one history entry.

@@ -1,6 +1,6 @@
-//! "Near me" and the hub filter on the bundled dataset (`public/data/centers.json`): the hub
-//! that names a host is the only one the map can be narrowed to, and distances from Almaty
-//! put Almaty's centers first.
+//! "Near me" and the hub filter on the bundled dataset (`public/data/centers.json`): only the
+//! hubs that name a host can narrow the map, and distances from Almaty put Almaty's centers
+//! first.
 
 use std::collections::BTreeSet;
 
@@ -22,13 +22,20 @@ fn place(en: &str) -> &'static places::Place {
 }
 
 #[test]
-fn only_the_hub_with_a_host_is_filterable() {
+fn only_hubs_with_a_host_are_filterable() {
     let loaded = bundled();
     let d = &loaded.dataset;
-    // centers.json: of its four hubs, only hub-pediatric-heart-surgery names a host.
+    // centers.json: of its four hubs, three name a host; the Kazakh-Uzbek healthcare hub none.
     assert_eq!(d.hubs.len(), 4);
     let filterable: Vec<&str> = d.filterable_hubs().iter().map(|h| h.id.as_str()).collect();
-    assert_eq!(filterable, ["hub-pediatric-heart-surgery"]);
+    assert_eq!(
+        filterable,
+        [
+            "hub-childhood-cancer",
+            "hub-adult-oncology-oncohematology",
+            "hub-pediatric-heart-surgery"
+        ]
+    );
     // The index's answer (what the filter form uses) is the same.
     assert_eq!(loaded.filterable_hubs(), d.filterable_hubs());
     // A host that is not in the dataset makes no option, by either path.
@@ -56,11 +63,12 @@ fn only_the_hub_with_a_host_is_filterable() {
     let counts = loaded.facet_counts(&Filter::default());
     assert_eq!(counts, d.facet_counts(&Filter::default()));
     assert_eq!(counts.hubs["hub-pediatric-heart-surgery"], 1);
-    assert_eq!(counts.hubs["hub-childhood-cancer"], 0);
+    assert_eq!(counts.hubs["hub-childhood-cancer"], 1);
+    assert_eq!(counts.hubs["hub-kazakhstan-uzbekistan-healthcare"], 0);
 
-    // In a link, only the filterable hub survives.
+    // In a link, only a filterable hub survives.
     let state = ViewState::from_query(
-        "hub=hub-childhood-cancer,hub-pediatric-heart-surgery&near=%D0%90%D0%BB%D0%BC%D0%B0%D1%82%D1%8B",
+        "hub=hub-kazakhstan-uzbekistan-healthcare,hub-pediatric-heart-surgery&near=%D0%90%D0%BB%D0%BC%D0%B0%D1%82%D1%8B",
     )
     .sanitized(d);
     assert_eq!(
@@ -79,8 +87,8 @@ fn almaty_centers_come_first_from_almaty() {
     assert_eq!(sorted.len(), d.centers.len());
 
     let in_almaty = d.centers.iter().filter(|c| c.city == "Almaty").count();
-    // centers.json has seven centers in Almaty.
-    assert_eq!(in_almaty, 7);
+    // centers.json has ten centers in Almaty.
+    assert_eq!(in_almaty, 10);
     for &(i, km) in &sorted[..in_almaty] {
         assert_eq!(d.centers[i].city, "Almaty", "{}", d.centers[i].id);
         assert!(km < 30.0, "{} at {km} km", d.centers[i].id);

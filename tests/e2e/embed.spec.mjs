@@ -63,9 +63,17 @@ test('the host page fits the iframe to the content, and ignores height messages 
     return box.height > 300 && Math.abs(box.height - (await contentHeight())) <= 1;
   }, 'iframe as tall as its content');
   const before = (await iframe.boundingBox()).height;
-  // A message from the host's own origin (anyone's script) does not resize the frame.
-  await t.page.evaluate(() => window.postMessage({ type: 'shifo:height', height: 5 }, '*'));
-  await new Promise((r) => setTimeout(r, 300));
+  // A message from the host's own origin (anyone's script) does not resize the frame. Messages
+  // arrive in order: once a second one has, the host's listener has handled the first.
+  await t.page.evaluate(() => new Promise((done) => {
+    addEventListener('message', function heard(e) {
+      if (e.data !== 'handled') return;
+      removeEventListener('message', heard);
+      done();
+    });
+    window.postMessage({ type: 'shifo:height', height: 5 }, '*');
+    window.postMessage('handled', '*');
+  }));
   assert.equal((await iframe.boundingBox()).height, before);
 });
 

@@ -109,7 +109,7 @@ test('the page never asks for the position by itself: not on load, not with a ci
     for (const query of ['', 'near=Almaty', 'pediatric=1&country=KZ', 'center=nroc-astana']) {
       await t.app.open(query);
       await expect(async () => (await t.app.map.getByRole('button').count()) > 0, 'markers drawn');
-      await t.page.waitForTimeout(500);
+      await t.app.settled();
       assert.equal(await calls(), 0, `no geolocation request on loading ?${query}`);
     }
     await t.app.open();

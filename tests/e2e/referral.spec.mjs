@@ -94,7 +94,7 @@ for (const langs of [['ru', 'en'], ['en', 'ru']]) {
     await sheet.getByRole('img', { name: tr('referral_qr_label', {}, langs[0]) }).scrollIntoViewIfNeeded();
     await t.page.emulateMedia({ media: 'print' });
     await t.page.emulateMedia({ media: null });
-    await t.page.waitForTimeout(1000);
+    await t.app.settled();
     t.context.removeAllListeners('request');
     assert.deepEqual(requests, [], 'no request while the sheet is open');
   });

@@ -250,40 +250,6 @@ impl Loaded {
             })
             .collect()
     }
-
-    /// query); the app calls it once the first view is drawn.
-    pub fn prepare_text(&self) {
-        self.index.prepare_text(&self.dataset);
-    }
-
-    /// [`Loaded::prepare_text`] a slice of `count` centers at a time (see
-    /// [`Index::prepare_text_step`]); whether text search is ready.
-    pub fn prepare_text_step(
-        &self,
-        builder: &mut crate::query::index::TextBuilder,
-        count: usize,
-    ) -> bool {
-        self.index.prepare_text_step(&self.dataset, builder, count)
-    }
-
-    /// Indices of the centers passing `filter`, best text matches first (see
-    /// [`Index::filtered`]).
-    pub fn filtered(&self, filter: &crate::Filter) -> Vec<usize> {
-        self.prepare_for(filter);
-        self.index.filtered(filter)
-    }
-
-    /// How many centers each filter option would give (see [`Index::facet_counts`]).
-    pub fn facet_counts(&self, filter: &crate::Filter) -> crate::FacetCounts {
-        self.prepare_for(filter);
-        self.index.facet_counts(filter)
-    }
-
-    fn prepare_for(&self, filter: &crate::Filter) {
-        if !filter.text.trim().is_empty() {
-            self.prepare_text();
-        }
-    }
 }
 
 /// The stages of [`Dataset::load_observed`], in order. A file with problems may skip to the
@@ -775,11 +741,12 @@ mod tests {
             assert_eq!(Dataset::load(text).unwrap_err().kind, ErrorKind::Empty);
             assert_eq!(Dataset::from_json(text).unwrap_err().kind, ErrorKind::Empty);
         }
-        // The bundled file cut at every 997th byte (on a character boundary) is either
-        // truncated, or (cut right after a complete value inside the top object) still
-        // truncated: a prefix of an object never parses.
+        // The bundled file cut at 250 places spread over it (on a character boundary, the step
+        // odd so cuts fall in every kind of token) is either truncated, or (cut right after a
+        // complete value inside the top object) still truncated: a prefix of an object never
+        // parses.
         let full = include_str!("../../../public/data/centers.json");
-        for cut in (1..full.len()).step_by(997) {
+        for cut in (1..full.len()).step_by((full.len() / 250) | 1) {
             let mut end = cut;
             while !full.is_char_boundary(end) {
                 end -= 1;

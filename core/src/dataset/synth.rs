@@ -70,6 +70,55 @@ const KINDS: &[&str] = &[
     "Surgical Clinic",
 ];
 
+/// The fields of format 2, on a share of the centers as in real data: an abbreviation (one
+/// in ten), what children receive of one specialty (one in five), a summary by language (one
+/// in twenty).
+fn format_two(
+    i: usize,
+    specialties: &[String],
+    treats_children: bool,
+    city: &str,
+    kind: &str,
+) -> (Box<[Alias]>, Box<[Care]>, Texts) {
+    let aliases: Box<[Alias]> = if i % 10 == 0 {
+        Box::new([Alias {
+            text: format!("MC{i}"),
+            lang: Some("en".into()),
+            kind: Some(AliasKind::Abbreviation),
+        }])
+    } else {
+        Box::default()
+    };
+    let care: Box<[Care]> = match specialties.first() {
+        Some(code) if i % 5 == 0 => Box::new([Care {
+            code: code.clone(),
+            children: Some(treats_children),
+            min_age: None,
+            max_age: treats_children.then_some(18),
+            status: Status::Operating,
+            since: None,
+            note: Texts::new(),
+            sources: vec![0],
+        }]),
+        _ => Box::default(),
+    };
+    let summary = if i % 20 == 0 {
+        Texts::from([
+            ("en", Text::original(format!("A {kind} in {city}."))),
+            (
+                "ru",
+                Text {
+                    text: format!("Медицинский центр в городе {city}."),
+                    made: Made::TranslatedFrom(Tag::new("en").unwrap_or_default()),
+                },
+            ),
+        ])
+    } else {
+        Texts::new()
+    };
+    (aliases, care, summary)
+}
+
 /// `count` synthetic centers from `seed`, with `vocabulary`'s specialties (the bundled
 /// dataset's, in practice). Every center validates without errors or warnings.
 pub fn generate(
@@ -102,44 +151,7 @@ pub fn generate(
             specialties.sort();
             specialties.dedup();
             let treats_children = rng.below(10) < 4;
-            // The fields of format 2, on a share of the centers as in real data: an
-            // abbreviation, what children receive of one specialty, a summary by language.
-            let aliases: Box<[Alias]> = if i % 10 == 0 {
-                Box::new([Alias {
-                    text: format!("MC{i}"),
-                    lang: Some("en".into()),
-                    kind: Some(AliasKind::Abbreviation),
-                }])
-            } else {
-                Box::default()
-            };
-            let care: Box<[Care]> = match specialties.first() {
-                Some(code) if i % 5 == 0 => Box::new([Care {
-                    code: code.clone(),
-                    children: Some(treats_children),
-                    min_age: None,
-                    max_age: treats_children.then_some(18),
-                    status: Status::Operating,
-                    since: None,
-                    note: Texts::new(),
-                    sources: vec![0],
-                }]),
-                _ => Box::default(),
-            };
-            let summary = if i % 20 == 0 {
-                Texts::from([
-                    ("en", Text::original(format!("A {kind} in {city}."))),
-                    (
-                        "ru",
-                        Text {
-                            text: format!("Медицинский центр в городе {city}."),
-                            made: Made::TranslatedFrom(Tag::new("en").unwrap_or_default()),
-                        },
-                    ),
-                ])
-            } else {
-                Texts::new()
-            };
+            let (aliases, care, summary) = format_two(i, &specialties, treats_children, city, kind);
             Center {
                 id: format!("synth-{i}"),
                 name: format!("{city} {kind} No. {i}").into(),

@@ -1168,6 +1168,123 @@ mod tests {
     }
 
     #[test]
+    fn format_two_rules_warn_and_keep_the_center() {
+        // One center per rule of format 2 (docs/dataset-format.md), each kept with its warning.
+        // Each center has a Russian name unless its extra fields give its names.
+        let center = |id: &str, extra: &str| {
+            let names = if extra.contains("\"names\"") {
+                String::new()
+            } else {
+                format!(r#", "names": {{"ru": "{id} ru"}}"#)
+            };
+            format!(
+                r#"{{"id": "{id}", "name": "{id}"{names}, "country": "KZ",
+                "city": "Astana", "lat": 51.17, "lon": 71.45, "precision": "city",
+                "specialties": ["oncology"], "pediatric": {{"treats_children": false}},
+                "sources": [{{"title": "S", "url": "https://example.org/{id}"}}],
+                "last_verified": "2026-12-07"{extra}}}"#
+            )
+        };
+        let cases: &[(&str, &str, &str, ProblemKind)] = &[
+            (
+                "a",
+                r#", "names": {"ru": "a ru", "kk": {"text": "К", "translated_from": "tg"}}"#,
+                "$.centers[0].names.kk",
+                ProblemKind::NoOriginal("tg".into()),
+            ),
+            (
+                "b",
+                r#", "aliases": [{"text": "A RU"}]"#,
+                "$.centers[1].aliases[0].text",
+                ProblemKind::AliasOfAnother {
+                    alias: "A RU".into(),
+                    center: "a".into(),
+                },
+            ),
+            (
+                "d",
+                r#", "care": [{"code": "neurosurgery"}]"#,
+                "$.centers[2].care[0].code",
+                ProblemKind::CareNotListed("neurosurgery".into()),
+            ),
+            (
+                "e",
+                r#", "care": [{"code": "oncology", "children": true}]"#,
+                "$.centers[3].care[0].children",
+                ProblemKind::ChildrenContradiction("oncology".into()),
+            ),
+            (
+                "f",
+                r#", "care": [{"code": "oncology", "sources": [3]}]"#,
+                "$.centers[4].care[0].sources[0]",
+                ProblemKind::NoSuchSource(3),
+            ),
+            (
+                "g",
+                r#", "care": [{"code": "oncology", "min_age": 18, "max_age": 3}]"#,
+                "$.centers[5].care[0].min_age",
+                ProblemKind::AgeRange { min: 18, max: 3 },
+            ),
+            (
+                "h",
+                r#", "figures": [{"value": 1, "what": {"en": "x"}, "sources": [1]}]"#,
+                "$.centers[6].figures[0].sources[0]",
+                ProblemKind::NoSuchSource(1),
+            ),
+        ];
+        // Center a has a Kazakh name translated from Tajik, which it does not have.
+        let centers: Vec<String> = cases
+            .iter()
+            .map(|(id, extra, _, _)| center(id, extra))
+            .collect();
+        let text = format!(
+            r#"{{"schema_version": 2, "version": "t", "updated": "2026-01-01",
+  "specialties": [{{"code": "oncology", "label": "Oncology"}}, {{"code": "neurosurgery", "label": "N"}}],
+  "centers": [{}]}}"#,
+            centers.join(",\n")
+        );
+        let loaded = Dataset::load(&text).unwrap();
+        assert_eq!(loaded.errors().count(), 0, "{:?}", loaded.problems);
+        assert_eq!(loaded.dataset.centers.len(), cases.len());
+        for (id, _, path, kind) in cases {
+            assert!(
+                loaded
+                    .problems
+                    .iter()
+                    .any(|p| p.path.to_string() == *path && p.kind == *kind),
+                "{id}: {kind:?} at {path}, got {:?}",
+                loaded.problems
+            );
+        }
+    }
+
+    #[test]
+    fn citations_a_doctor_can_follow() {
+        // A source without a URL needs a publisher and a date; building precision an address.
+        let input = base()
+            .replacen(r#", "publisher": "P", "date": "2025""#, "", 1)
+            .replacen(r#", "address": "1 A Street""#, "", 1);
+        let loaded = Dataset::load(&input).unwrap();
+        let got: Vec<(String, &ProblemKind)> = loaded
+            .warnings()
+            .map(|p| (p.path.to_string(), &p.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "$.centers[0].precision".to_string(),
+                    &ProblemKind::BuildingWithoutAddress
+                ),
+                (
+                    "$.centers[0].sources[0]".to_string(),
+                    &ProblemKind::IncompleteCitation
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn paths_display_and_parse() {
         let p = Path::root().key("centers").index(3).key("names").key("ru");
         assert_eq!(p.to_string(), "$.centers[3].names.ru");

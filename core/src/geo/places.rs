@@ -3,9 +3,13 @@
 //! free-text search. Not part of the dataset format: a center names its city in English and
 //! this table adds the rest.
 //!
-//! Sources: the state-language and Russian names are the official ones; former names are the
-//! documented renamings (e.g. Astana: Akmolinsk → Tselinograd → Akmola → Astana → Nur-Sultan
-//! (2019–2022) → Astana). Coordinates are city centres, 4 decimals.
+//! Sources: the state-language and Russian names are the official ones; the Uzbek and Turkmen
+//! names are those the two languages write in Latin letters (Toshkent, Olmaota; Daşkent,
+//! Aşgabat), so a reader of either sees no Cyrillic; former names are the documented renamings
+//! (e.g. Astana: Akmolinsk → Tselinograd → Akmola → Astana → Nur-Sultan (2019–2022) → Astana).
+//! Coordinates are city centres, 4 decimals; those of Kokand (Wikimapia), Arkadag (English
+//! Wikipedia), Cholpon-Ata (Kyrgyz Wikipedia) and Vahdat (Wikipedia) are as the pages the
+//! dataset's researchers retrieved state them (docs/dataset-notes.md).
 
 use crate::dataset::country::Country;
 use crate::geo::bounds::LatLon;
@@ -84,7 +88,12 @@ pub const PLACES: &[Place] = &[
     Place {
         en: "Astana",
         country: Country::KZ,
-        names: &[("ru", "Астана"), ("kk", "Астана")],
+        names: &[
+            ("ru", "Астана"),
+            ("kk", "Астана"),
+            ("uz", "Astana"),
+            ("tk", "Astana"),
+        ],
         former: &[
             "Nur-Sultan",
             "Нур-Султан",
@@ -102,70 +111,120 @@ pub const PLACES: &[Place] = &[
     Place {
         en: "Almaty",
         country: Country::KZ,
-        names: &[("ru", "Алматы"), ("kk", "Алматы")],
+        names: &[
+            ("ru", "Алматы"),
+            ("kk", "Алматы"),
+            ("uz", "Olmaota"),
+            ("tk", "Almaty"),
+        ],
         former: &["Alma-Ata", "Алма-Ата", "Verny", "Верный"],
         at: LatLon::new(43.238, 76.9458),
     },
     Place {
         en: "Shymkent",
         country: Country::KZ,
-        names: &[("ru", "Шымкент"), ("kk", "Шымкент")],
+        names: &[
+            ("ru", "Шымкент"),
+            ("kk", "Шымкент"),
+            ("uz", "Chimkent"),
+            ("tk", "Çymkent"),
+        ],
         former: &["Chimkent", "Чимкент"],
         at: LatLon::new(42.3417, 69.5901),
     },
     Place {
         en: "Karaganda",
         country: Country::KZ,
-        names: &[("ru", "Караганда"), ("kk", "Қарағанды")],
+        names: &[
+            ("ru", "Караганда"),
+            ("kk", "Қарағанды"),
+            ("uz", "Qaragʻandi"),
+            ("tk", "Garagandy"),
+        ],
         former: &["Karagandy", "Qaraghandy"],
         at: LatLon::new(49.8047, 73.1094),
     },
     Place {
         en: "Aktobe",
         country: Country::KZ,
-        names: &[("ru", "Актобе"), ("kk", "Ақтөбе")],
+        names: &[
+            ("ru", "Актобе"),
+            ("kk", "Ақтөбе"),
+            ("uz", "Oqtoʻbe"),
+            ("tk", "Aktöbe"),
+        ],
         former: &["Aktyubinsk", "Актюбинск", "Aqtobe"],
         at: LatLon::new(50.2839, 57.167),
     },
     Place {
         en: "Pavlodar",
         country: Country::KZ,
-        names: &[("ru", "Павлодар"), ("kk", "Павлодар")],
+        names: &[
+            ("ru", "Павлодар"),
+            ("kk", "Павлодар"),
+            ("uz", "Pavlodar"),
+            ("tk", "Pawlodar"),
+        ],
         former: &["Koryakovsky", "Коряковский форпост"],
         at: LatLon::new(52.2833, 76.9667),
     },
     Place {
         en: "Oskemen",
         country: Country::KZ,
-        names: &[("ru", "Усть-Каменогорск"), ("kk", "Өскемен")],
+        names: &[
+            ("ru", "Усть-Каменогорск"),
+            ("kk", "Өскемен"),
+            ("uz", "Oʻskemen"),
+            ("tk", "Öskemen"),
+        ],
         former: &["Ust-Kamenogorsk", "Усть-Каменогорск", "Öskemen"],
         at: LatLon::new(49.9483, 82.6275),
     },
     Place {
         en: "Semey",
         country: Country::KZ,
-        names: &[("ru", "Семей"), ("kk", "Семей")],
+        names: &[
+            ("ru", "Семей"),
+            ("kk", "Семей"),
+            ("uz", "Semey"),
+            ("tk", "Semeý"),
+        ],
         former: &["Semipalatinsk", "Семипалатинск"],
         at: LatLon::new(50.4111, 80.2275),
     },
     Place {
         en: "Atyrau",
         country: Country::KZ,
-        names: &[("ru", "Атырау"), ("kk", "Атырау")],
+        names: &[
+            ("ru", "Атырау"),
+            ("kk", "Атырау"),
+            ("uz", "Atirau"),
+            ("tk", "Atyrau"),
+        ],
         former: &["Guryev", "Гурьев"],
         at: LatLon::new(47.1067, 51.9167),
     },
     Place {
         en: "Aktau",
         country: Country::KZ,
-        names: &[("ru", "Актау"), ("kk", "Ақтау")],
+        names: &[
+            ("ru", "Актау"),
+            ("kk", "Ақтау"),
+            ("uz", "Oqtov"),
+            ("tk", "Aktau"),
+        ],
         former: &["Shevchenko", "Шевченко", "Aqtau"],
         at: LatLon::new(43.65, 51.16),
     },
     Place {
         en: "Kostanay",
         country: Country::KZ,
-        names: &[("ru", "Костанай"), ("kk", "Қостанай")],
+        names: &[
+            ("ru", "Костанай"),
+            ("kk", "Қостанай"),
+            ("uz", "Qoʻstanay"),
+            ("tk", "Kostanaý"),
+        ],
         former: &[
             "Kustanay",
             "Кустанай",
@@ -178,7 +237,12 @@ pub const PLACES: &[Place] = &[
     Place {
         en: "Taraz",
         country: Country::KZ,
-        names: &[("ru", "Тараз"), ("kk", "Тараз")],
+        names: &[
+            ("ru", "Тараз"),
+            ("kk", "Тараз"),
+            ("uz", "Taroz"),
+            ("tk", "Taraz"),
+        ],
         former: &[
             "Zhambyl",
             "Жамбыл",
@@ -194,7 +258,12 @@ pub const PLACES: &[Place] = &[
     Place {
         en: "Kyzylorda",
         country: Country::KZ,
-        names: &[("ru", "Кызылорда"), ("kk", "Қызылорда")],
+        names: &[
+            ("ru", "Кызылорда"),
+            ("kk", "Қызылорда"),
+            ("uz", "Qiziloʻrda"),
+            ("tk", "Gyzylorda"),
+        ],
         former: &[
             "Kzyl-Orda",
             "Кзыл-Орда",
@@ -209,91 +278,130 @@ pub const PLACES: &[Place] = &[
     Place {
         en: "Petropavl",
         country: Country::KZ,
-        names: &[("ru", "Петропавловск"), ("kk", "Петропавл")],
+        names: &[
+            ("ru", "Петропавловск"),
+            ("kk", "Петропавл"),
+            ("uz", "Petropavl"),
+            ("tk", "Petropawl"),
+        ],
         former: &["Petropavlovsk", "Петропавловск"],
         at: LatLon::new(54.8667, 69.15),
     },
     Place {
         en: "Oral",
         country: Country::KZ,
-        names: &[("ru", "Уральск"), ("kk", "Орал")],
+        names: &[
+            ("ru", "Уральск"),
+            ("kk", "Орал"),
+            ("uz", "Oral"),
+            ("tk", "Oral"),
+        ],
         former: &["Uralsk", "Уральск", "Yaitsky Gorodok", "Яицкий городок"],
         at: LatLon::new(51.2333, 51.3667),
     },
     Place {
         en: "Turkistan",
         country: Country::KZ,
-        names: &[("ru", "Туркестан"), ("kk", "Түркістан")],
+        names: &[
+            ("ru", "Туркестан"),
+            ("kk", "Түркістан"),
+            ("uz", "Turkiston"),
+            ("tk", "Türkistan"),
+        ],
         former: &["Turkestan", "Туркестан", "Yasy", "Ясы"],
         at: LatLon::new(43.2973, 68.2518),
     },
     Place {
         en: "Kokshetau",
         country: Country::KZ,
-        names: &[("ru", "Кокшетау"), ("kk", "Көкшетау")],
+        names: &[
+            ("ru", "Кокшетау"),
+            ("kk", "Көкшетау"),
+            ("uz", "Koʻkshetov"),
+            ("tk", "Kökşetau"),
+        ],
         former: &["Kokchetav", "Кокчетав"],
         at: LatLon::new(53.2833, 69.3833),
     },
     Place {
         en: "Taldykorgan",
         country: Country::KZ,
-        names: &[("ru", "Талдыкорган"), ("kk", "Талдықорған")],
+        names: &[
+            ("ru", "Талдыкорган"),
+            ("kk", "Талдықорған"),
+            ("uz", "Taldiqoʻrgʻon"),
+            ("tk", "Taldykorgan"),
+        ],
         former: &["Taldy-Kurgan", "Талды-Курган", "Gavrilovka", "Гавриловка"],
         at: LatLon::new(45.0167, 78.3667),
     },
     Place {
         en: "Konaev",
         country: Country::KZ,
-        names: &[("ru", "Конаев"), ("kk", "Қонаев")],
+        names: &[
+            ("ru", "Конаев"),
+            ("kk", "Қонаев"),
+            ("uz", "Qonayev"),
+            ("tk", "Konaýew"),
+        ],
         former: &["Kapchagay", "Капчагай", "Kapshagay", "Қапшағай"],
         at: LatLon::new(43.8667, 77.0667),
     },
     Place {
         en: "Zhezkazgan",
         country: Country::KZ,
-        names: &[("ru", "Жезказган"), ("kk", "Жезқазған")],
+        names: &[
+            ("ru", "Жезказган"),
+            ("kk", "Жезқазған"),
+            ("uz", "Jezqazgʻan"),
+            ("tk", "Žezkazgan"),
+        ],
         former: &["Dzhezkazgan", "Джезказган", "Jezkazgan"],
         at: LatLon::new(47.7833, 67.7667),
     },
     Place {
         en: "Tashkent",
         country: Country::UZ,
-        names: &[("ru", "Ташкент"), ("uz", "Toshkent")],
+        names: &[("ru", "Ташкент"), ("uz", "Toshkent"), ("tk", "Daşkent")],
         former: &["Toshkent", "Тошкент", "Tashkend", "Chach", "Shash"],
         at: LatLon::new(41.2995, 69.2401),
     },
     Place {
         en: "Samarkand",
         country: Country::UZ,
-        names: &[("ru", "Самарканд"), ("uz", "Samarqand")],
+        names: &[
+            ("ru", "Самарканд"),
+            ("uz", "Samarqand"),
+            ("tk", "Samarkant"),
+        ],
         former: &["Samarqand", "Самарқанд", "Maracanda", "Marakanda"],
         at: LatLon::new(39.627, 66.975),
     },
     Place {
         en: "Bukhara",
         country: Country::UZ,
-        names: &[("ru", "Бухара"), ("uz", "Buxoro")],
+        names: &[("ru", "Бухара"), ("uz", "Buxoro"), ("tk", "Buhara")],
         former: &["Buxoro", "Бухоро", "Bokhara"],
         at: LatLon::new(39.7747, 64.4286),
     },
     Place {
         en: "Andijan",
         country: Country::UZ,
-        names: &[("ru", "Андижан"), ("uz", "Andijon")],
+        names: &[("ru", "Андижан"), ("uz", "Andijon"), ("tk", "Andijan")],
         former: &["Andijon", "Андижон", "Andizhan"],
         at: LatLon::new(40.7821, 72.3442),
     },
     Place {
         en: "Namangan",
         country: Country::UZ,
-        names: &[("ru", "Наманган"), ("uz", "Namangan")],
+        names: &[("ru", "Наманган"), ("uz", "Namangan"), ("tk", "Namangan")],
         former: &[],
         at: LatLon::new(40.9983, 71.6726),
     },
     Place {
         en: "Fergana",
         country: Country::UZ,
-        names: &[("ru", "Фергана"), ("uz", "Fargʻona")],
+        names: &[("ru", "Фергана"), ("uz", "Fargʻona"), ("tk", "Fergana")],
         former: &[
             "Fargʻona",
             "Фарғона",
@@ -308,21 +416,21 @@ pub const PLACES: &[Place] = &[
     Place {
         en: "Nukus",
         country: Country::UZ,
-        names: &[("ru", "Нукус"), ("uz", "Nukus")],
+        names: &[("ru", "Нукус"), ("uz", "Nukus"), ("tk", "Nukus")],
         former: &["Nókis", "Нөкис"],
         at: LatLon::new(42.4531, 59.6103),
     },
     Place {
         en: "Urgench",
         country: Country::UZ,
-        names: &[("ru", "Ургенч"), ("uz", "Urganch")],
+        names: &[("ru", "Ургенч"), ("uz", "Urganch"), ("tk", "Urgenç")],
         former: &["Urganch", "Урганч"],
         at: LatLon::new(41.55, 60.6333),
     },
     Place {
         en: "Karshi",
         country: Country::UZ,
-        names: &[("ru", "Карши"), ("uz", "Qarshi")],
+        names: &[("ru", "Карши"), ("uz", "Qarshi"), ("tk", "Garşy")],
         former: &[
             "Qarshi",
             "Қарши",
@@ -336,98 +444,143 @@ pub const PLACES: &[Place] = &[
     Place {
         en: "Termez",
         country: Country::UZ,
-        names: &[("ru", "Термез"), ("uz", "Termiz")],
+        names: &[("ru", "Термез"), ("uz", "Termiz"), ("tk", "Termez")],
         former: &["Termiz", "Термиз"],
         at: LatLon::new(37.2242, 67.2783),
     },
     Place {
         en: "Jizzakh",
         country: Country::UZ,
-        names: &[("ru", "Джизак"), ("uz", "Jizzax")],
+        names: &[("ru", "Джизак"), ("uz", "Jizzax"), ("tk", "Jizzak")],
         former: &["Jizzax", "Жиззах", "Dzhizak", "Jizak"],
         at: LatLon::new(40.1158, 67.8422),
     },
     Place {
         en: "Navoiy",
         country: Country::UZ,
-        names: &[("ru", "Навои"), ("uz", "Navoiy")],
+        names: &[("ru", "Навои"), ("uz", "Navoiy"), ("tk", "Nawaýy")],
         former: &["Navoi", "Навоий", "Kermine", "Кермине"],
         at: LatLon::new(40.0844, 65.3792),
     },
     Place {
         en: "Gulistan",
         country: Country::UZ,
-        names: &[("ru", "Гулистан"), ("uz", "Guliston")],
+        names: &[("ru", "Гулистан"), ("uz", "Guliston"), ("tk", "Gülüstan")],
         former: &["Guliston", "Гулистон", "Mirzachul", "Мирзачуль"],
         at: LatLon::new(40.4897, 68.7842),
     },
     Place {
         en: "Bishkek",
         country: Country::KG,
-        names: &[("ru", "Бишкек"), ("ky", "Бишкек")],
+        names: &[
+            ("ru", "Бишкек"),
+            ("ky", "Бишкек"),
+            ("uz", "Bishkek"),
+            ("tk", "Bişkek"),
+        ],
         former: &["Frunze", "Фрунзе", "Pishpek", "Пишпек"],
         at: LatLon::new(42.8746, 74.5698),
     },
     Place {
         en: "Osh",
         country: Country::KG,
-        names: &[("ru", "Ош"), ("ky", "Ош")],
+        names: &[("ru", "Ош"), ("ky", "Ош"), ("uz", "Oʻsh"), ("tk", "Oş")],
         former: &[],
         at: LatLon::new(40.514, 72.8161),
     },
     Place {
         en: "Karakol",
         country: Country::KG,
-        names: &[("ru", "Каракол"), ("ky", "Каракол")],
+        names: &[
+            ("ru", "Каракол"),
+            ("ky", "Каракол"),
+            ("uz", "Qoraqoʻl"),
+            ("tk", "Garakol"),
+        ],
         former: &["Przhevalsk", "Пржевальск"],
         at: LatLon::new(42.4907, 78.3936),
     },
     Place {
         en: "Jalal-Abad",
         country: Country::KG,
-        names: &[("ru", "Джалал-Абад"), ("ky", "Жалал-Абад")],
+        names: &[
+            ("ru", "Джалал-Абад"),
+            ("ky", "Жалал-Абад"),
+            ("uz", "Jalolobod"),
+            ("tk", "Jelalabat"),
+        ],
         former: &["Dzhalal-Abad", "Djalal-Abad", "Jalalabad"],
         at: LatLon::new(40.9333, 73.0),
     },
     Place {
         en: "Naryn",
         country: Country::KG,
-        names: &[("ru", "Нарын"), ("ky", "Нарын")],
+        names: &[
+            ("ru", "Нарын"),
+            ("ky", "Нарын"),
+            ("uz", "Norin"),
+            ("tk", "Naryn"),
+        ],
         former: &[],
         at: LatLon::new(41.4287, 75.9911),
     },
     Place {
         en: "Talas",
         country: Country::KG,
-        names: &[("ru", "Талас"), ("ky", "Талас")],
+        names: &[
+            ("ru", "Талас"),
+            ("ky", "Талас"),
+            ("uz", "Talas"),
+            ("tk", "Talas"),
+        ],
         former: &["Dmitrievka", "Дмитриевка", "Dmitrievskoye", "Дмитриевское"],
         at: LatLon::new(42.5228, 72.2428),
     },
     Place {
         en: "Batken",
         country: Country::KG,
-        names: &[("ru", "Баткен"), ("ky", "Баткен")],
+        names: &[
+            ("ru", "Баткен"),
+            ("ky", "Баткен"),
+            ("uz", "Botken"),
+            ("tk", "Batken"),
+        ],
         former: &[],
         at: LatLon::new(40.0626, 70.8194),
     },
     Place {
         en: "Tokmok",
         country: Country::KG,
-        names: &[("ru", "Токмок"), ("ky", "Токмок")],
+        names: &[
+            ("ru", "Токмок"),
+            ("ky", "Токмок"),
+            ("uz", "Toʻqmoq"),
+            ("tk", "Tokmak"),
+        ],
         former: &["Tokmak", "Токмак"],
         at: LatLon::new(42.8419, 75.3015),
     },
     Place {
         en: "Dushanbe",
         country: Country::TJ,
-        names: &[("ru", "Душанбе"), ("tg", "Душанбе")],
+        names: &[
+            ("ru", "Душанбе"),
+            ("tg", "Душанбе"),
+            ("uz", "Dushanbe"),
+            ("tk", "Duşenbe"),
+        ],
         former: &["Stalinabad", "Сталинабад", "Dyushambe", "Дюшамбе"],
         at: LatLon::new(38.5598, 68.787),
     },
     Place {
         en: "Khujand",
         country: Country::TJ,
-        names: &[("ru", "Худжанд"), ("tg", "Хуҷанд")],
+        names: &[
+            ("ru", "Худжанд"),
+            ("tg", "Хуҷанд"),
+            ("uz", "Xoʻjand"),
+            ("tk", "Hujand"),
+        ],
         former: &[
             "Leninabad",
             "Ленинабад",
@@ -442,7 +595,12 @@ pub const PLACES: &[Place] = &[
     Place {
         en: "Bokhtar",
         country: Country::TJ,
-        names: &[("ru", "Бохтар"), ("tg", "Бохтар")],
+        names: &[
+            ("ru", "Бохтар"),
+            ("tg", "Бохтар"),
+            ("uz", "Boxtar"),
+            ("tk", "Bohtar"),
+        ],
         former: &[
             "Kurgan-Tyube",
             "Курган-Тюбе",
@@ -455,28 +613,43 @@ pub const PLACES: &[Place] = &[
     Place {
         en: "Kulob",
         country: Country::TJ,
-        names: &[("ru", "Куляб"), ("tg", "Кӯлоб")],
+        names: &[
+            ("ru", "Куляб"),
+            ("tg", "Кӯлоб"),
+            ("uz", "Koʻlob"),
+            ("tk", "Kulob"),
+        ],
         former: &["Kulyab", "Кулоб", "Kŭlob"],
         at: LatLon::new(37.9146, 69.7845),
     },
     Place {
         en: "Khorog",
         country: Country::TJ,
-        names: &[("ru", "Хорог"), ("tg", "Хоруғ")],
+        names: &[
+            ("ru", "Хорог"),
+            ("tg", "Хоруғ"),
+            ("uz", "Xorugʻ"),
+            ("tk", "Horog"),
+        ],
         former: &["Khorugh"],
         at: LatLon::new(37.4897, 71.5531),
     },
     Place {
         en: "Istaravshan",
         country: Country::TJ,
-        names: &[("ru", "Истаравшан"), ("tg", "Истаравшан")],
+        names: &[
+            ("ru", "Истаравшан"),
+            ("tg", "Истаравшан"),
+            ("uz", "Istaravshan"),
+            ("tk", "Istarawşan"),
+        ],
         former: &["Ura-Tyube", "Ура-Тюбе", "Uroteppa", "Ӯротеппа"],
         at: LatLon::new(39.9108, 69.0064),
     },
     Place {
         en: "Ashgabat",
         country: Country::TM,
-        names: &[("ru", "Ашхабад"), ("tk", "Aşgabat")],
+        names: &[("ru", "Ашхабад"), ("tk", "Aşgabat"), ("uz", "Ashxobod")],
         former: &[
             "Ashkhabad",
             "Ашхабад",
@@ -489,7 +662,11 @@ pub const PLACES: &[Place] = &[
     Place {
         en: "Turkmenabat",
         country: Country::TM,
-        names: &[("ru", "Туркменабат"), ("tk", "Türkmenabat")],
+        names: &[
+            ("ru", "Туркменабат"),
+            ("tk", "Türkmenabat"),
+            ("uz", "Turkmanobod"),
+        ],
         former: &[
             "Chardzhou",
             "Чарджоу",
@@ -506,30 +683,76 @@ pub const PLACES: &[Place] = &[
     Place {
         en: "Dashoguz",
         country: Country::TM,
-        names: &[("ru", "Дашогуз"), ("tk", "Daşoguz")],
+        names: &[("ru", "Дашогуз"), ("tk", "Daşoguz"), ("uz", "Dashoguz")],
         former: &["Tashauz", "Ташауз", "Dashhowuz", "Dashkhovuz"],
         at: LatLon::new(41.8363, 59.9666),
     },
     Place {
         en: "Mary",
         country: Country::TM,
-        names: &[("ru", "Мары"), ("tk", "Mary")],
+        names: &[("ru", "Мары"), ("tk", "Mary"), ("uz", "Mari")],
         former: &["Merv", "Мерв"],
         at: LatLon::new(37.5936, 61.8303),
     },
     Place {
         en: "Balkanabat",
         country: Country::TM,
-        names: &[("ru", "Балканабат"), ("tk", "Balkanabat")],
+        names: &[
+            ("ru", "Балканабат"),
+            ("tk", "Balkanabat"),
+            ("uz", "Balkanobod"),
+        ],
         former: &["Nebit-Dag", "Небит-Даг", "Nebitdag"],
         at: LatLon::new(39.5108, 54.3671),
     },
     Place {
         en: "Turkmenbashi",
         country: Country::TM,
-        names: &[("ru", "Туркменбаши"), ("tk", "Türkmenbaşy")],
+        names: &[
+            ("ru", "Туркменбаши"),
+            ("tk", "Türkmenbaşy"),
+            ("uz", "Turkmanboshi"),
+        ],
         former: &["Krasnovodsk", "Красноводск"],
         at: LatLon::new(40.0222, 52.9552),
+    },
+    Place {
+        en: "Kokand",
+        country: Country::UZ,
+        names: &[("ru", "Коканд"), ("uz", "Qoʻqon"), ("tk", "Kokand")],
+        former: &[],
+        at: LatLon::new(40.5319, 70.9364),
+    },
+    Place {
+        en: "Arkadag",
+        country: Country::TM,
+        names: &[("ru", "Аркадаг"), ("tk", "Arkadag"), ("uz", "Arkadag")],
+        former: &[],
+        at: LatLon::new(38.0659, 58.0727),
+    },
+    Place {
+        en: "Cholpon-Ata",
+        country: Country::KG,
+        names: &[
+            ("ru", "Чолпон-Ата"),
+            ("ky", "Чолпон-Ата"),
+            ("uz", "Choʻlpon-Ota"),
+            ("tk", "Çolpon-Ata"),
+        ],
+        former: &[],
+        at: LatLon::new(42.65, 77.0833),
+    },
+    Place {
+        en: "Vahdat",
+        country: Country::TJ,
+        names: &[
+            ("ru", "Вахдат"),
+            ("tg", "Ваҳдат"),
+            ("uz", "Vahdat"),
+            ("tk", "Wahdat"),
+        ],
+        former: &[],
+        at: LatLon::new(38.5531, 69.0197),
     },
 ];
 
@@ -558,7 +781,10 @@ mod tests {
             ("Frunze", Lang::Ky, "Бишкек"),
             ("Dushanbe", Lang::Tg, "Душанбе"),
             ("Ashgabat", Lang::Tk, "Aşgabat"),
-            ("Khujand", Lang::Uz, "Худжанд"),
+            // Uzbek and Turkmen readers get Latin names; other languages fall back to Russian.
+            ("Khujand", Lang::Uz, "Xoʻjand"),
+            ("Almaty", Lang::Tk, "Almaty"),
+            ("Khujand", Lang::Kk, "Худжанд"),
             ("Springfield", Lang::Ru, "Springfield"),
         ];
         for (city, lang, want) in cases {

@@ -655,13 +655,18 @@ mod tests {
         );
         assert_eq!((s.lang, s.second), (Lang::En, Some(Lang::Ru)));
         assert_eq!(s.name, two((en, Lang::En), Some((ru, Lang::Ru))));
-        assert!(s.other_names.is_empty(), "{:?}", s.other_names);
+        // Its other names: the Kazakh translation and the Latin transliterations.
+        let others: Vec<&str> = s.other_names.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(others, ["kk", "tk", "uz"]);
         assert_eq!(s.country, Country::KZ);
         assert_eq!(
             s.city,
             two(("Astana", Lang::En), Some(("Астана", Lang::Ru)))
         );
-        assert_eq!(s.address, None);
+        assert_eq!(
+            s.address.as_deref(),
+            Some("Astana, Kerey, Zhanibek Khandar str., house 3 (NROC campus)")
+        );
         assert_eq!(
             s.part_of,
             Some(two(
@@ -670,9 +675,8 @@ mod tests {
             ))
         );
         let specialties = [
-            ("oncology", "Oncology", "Онкология"),
-            ("radiation-therapy", "Radiation therapy", "Лучевая терапия"),
             ("proton-therapy", "Proton therapy", "Протонная терапия"),
+            ("radiation-therapy", "Radiation therapy", "Лучевая терапия"),
             (
                 "radioiodine-therapy",
                 "Radioiodine therapy",
@@ -691,7 +695,7 @@ mod tests {
             s.pediatric,
             Some(Children {
                 treats_children: true,
-                services: vec![want[3].clone()],
+                services: vec![want[2].clone()],
             })
         );
         let capacity = s.capacity.as_ref().unwrap();
@@ -700,31 +704,21 @@ mod tests {
             (None, Some(800))
         );
         assert_eq!(
-            (&s.phone, &s.tel_uri, &s.email, &s.mailto_uri, &s.website),
-            (&None, &None, &None, &None, &None)
+            (&s.phone, &s.tel_uri, &s.email, &s.mailto_uri),
+            (&None, &None, &None, &None)
         );
-        assert_eq!(s.sources.len(), 6);
+        assert_eq!(s.website.as_deref(), Some("https://cancercenter.edu.kz"));
+        // Every source of the entry, in its order, each with what a doctor needs to find it.
+        assert_eq!(s.sources, c.sources);
         assert_eq!(
-            s.sources[0],
-            Source {
-                title: "Dialogue for Children: Central Asia and UNICEF: health ministers of Kazakhstan and Uzbekistan expand cooperation".into(),
-                url: None,
-                file: Some("000_4b57aaa84687d7aa.txt".into()),
-                date: None,
-                ..Default::default()
-            }
+            s.sources[1].title,
+            "Kazakhstan advances cancer treatment with proton therapy"
         );
         assert_eq!(
-            s.sources[2],
-            Source {
-                title: "Kazakhstan advances cancer treatment with proton therapy (Qazinform)".into(),
-                url: Some("https://qazinform.com/news/kazakhstan-advances-cancer-treatment-with-proton-therapy-e3430a".into()),
-                file: None,
-                date: Some("2025-11-17".into()),
-                ..Default::default()
-            }
+            s.sources[1].publisher.as_deref(),
+            Some("Kazinform (Qazinform)")
         );
-        assert_eq!(s.last_verified.as_deref(), Some("2026-11-22"));
+        assert_eq!(s.last_verified.as_deref(), Some("2026-12-07"));
         assert_eq!(
             s.permalink,
             "https://shifo.example.org/?center=proton-therapy-center-astana&lang=en"
@@ -736,7 +730,7 @@ mod tests {
         assert_eq!((r.lang, r.second), (Lang::Ru, Some(Lang::En)));
         assert_eq!(r.name, two((ru, Lang::Ru), Some((en, Lang::En))));
         assert_eq!(
-            r.specialties[2].label,
+            r.specialties[0].label,
             two(
                 ("Протонная терапия", Lang::Ru),
                 Some(("Proton therapy", Lang::En))
@@ -747,8 +741,9 @@ mod tests {
     #[test]
     fn sheet_of_a_tashkent_center_for_an_uzbek_reader() {
         // Expected values from public/data/centers.json, entry
-        // "vakhidov-center-of-surgery-tashkent" (it has a Russian name but no Uzbek one), the
-        // specialty vocabulary, and the places table's "Toshkent" (core/src/places.rs).
+        // "vakhidov-center-of-surgery-tashkent" (an official Russian name, and an Uzbek one
+        // written in Latin letters from its Uzbek Cyrillic form), the specialty vocabulary, and
+        // the places table's "Toshkent" (core/src/geo/places.rs).
         let d = dataset();
         let c = d.center("vakhidov-center-of-surgery-tashkent").unwrap();
         let s = sheet(
@@ -758,15 +753,10 @@ mod tests {
             "https://shifo.example.org/?center=vakhidov-center-of-surgery-tashkent&lang=uz",
         );
         let ru = "Республиканский специализированный научно-практический медицинский центр хирургии имени академика В. Вахидова";
-        // No Uzbek name: the Russian one, marked Russian, and no repeat in the second language.
-        assert_eq!(s.name, two((ru, Lang::Ru), None));
-        assert_eq!(
-            s.other_names,
-            [(
-                "en".to_string(),
-                "Republican Specialized Scientific and Practical Medical Center of Surgery named after Academician V. Vakhidov".to_string()
-            )]
-        );
+        let uz = "Akademik V. Vohidov nomidagi Respublika ixtisoslashtirilgan ilmiy-amaliy jarrohlik tibbiyot markazi";
+        assert_eq!(s.name, two((uz, Lang::Uz), Some((ru, Lang::Ru))));
+        let others: Vec<&str> = s.other_names.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(others, ["en", "tk"]);
         assert_eq!(s.country, Country::UZ);
         assert_eq!(
             s.city,
@@ -783,10 +773,11 @@ mod tests {
             [
                 "surgery",
                 "cardiac-surgery",
-                "organ-transplantation",
                 "hepatobiliary-surgery",
                 "endoscopic-surgery",
-                "endovascular-surgery"
+                "endovascular-surgery",
+                "organ-transplantation",
+                "pediatric-cardiac-surgery"
             ]
         );
         assert_eq!(
@@ -794,35 +785,38 @@ mod tests {
             two(("Xirurgiya", Lang::Uz), Some(("Хирургия", Lang::Ru)))
         );
         assert_eq!(
-            s.specialties[2].label,
+            s.specialties[5].label,
             two(
                 ("Organlar transplantatsiyasi", Lang::Uz),
                 Some(("Трансплантация органов", Lang::Ru))
             )
         );
-        // No `pediatric` entry: not stated in the sources.
-        assert_eq!(s.pediatric, None);
+        // Children: the one service a source says they get (care, "pediatric-cardiac-surgery").
+        let kids = s.pediatric.as_ref().unwrap();
+        assert!(kids.treats_children);
+        let codes: Vec<&str> = kids.services.iter().map(|l| l.code.as_str()).collect();
+        assert_eq!(codes, ["pediatric-cardiac-surgery"]);
         assert_eq!(s.capacity.as_ref().and_then(|c| c.beds), Some(370));
         assert_eq!(s.phone.as_deref(), Some("+998 71 277 27 65"));
         assert_eq!(s.tel_uri.as_deref(), Some("tel:+998712772765"));
         assert_eq!(s.website.as_deref(), Some("https://rscs.uz"));
         assert_eq!((&s.email, &s.mailto_uri), (&None, &None));
-        assert_eq!(s.sources.len(), 7);
+        assert_eq!(s.sources, c.sources);
+        // The seed article, cited by its original (Sputnik, 2025-10-12), not by its file.
+        let seed = s
+            .sources
+            .iter()
+            .find(|x| x.title == "В Узбекистане стартуют Дни казахстанской медицины")
+            .unwrap();
         assert_eq!(
-            s.sources[0],
-            Source {
-                title: "В Узбекистане стартуют Дни казахстанской медицины (Sputnik)".into(),
-                url: None,
-                file: Some("004_3df1b7f9db2e0595.txt".into()),
-                date: Some("2025-10-12".into()),
-                ..Default::default()
-            }
+            (
+                seed.publisher.as_deref(),
+                seed.date.as_deref(),
+                seed.file.as_deref()
+            ),
+            (Some("Sputnik Uzbekistan"), Some("2025-10-12"), None)
         );
-        assert_eq!(
-            s.sources[6].url.as_deref(),
-            Some("http://en.rscs.uz/nauchnyy-otdel")
-        );
-        assert_eq!(s.last_verified.as_deref(), Some("2026-11-22"));
+        assert_eq!(s.last_verified.as_deref(), Some("2026-12-07"));
     }
 
     #[test]

@@ -23,6 +23,20 @@ pub struct Filter {
     pub text: String,
 }
 
+impl FacetCounts {
+    /// How many centers choosing `choice` would give, given the other facets.
+    pub fn of(&self, choice: &Choice) -> usize {
+        match choice {
+            Choice::Country(c) => self.countries.get(c),
+            Choice::Specialty(code) => self.specialties.get(code),
+            Choice::Hub(id) => self.hubs.get(id),
+            Choice::Children => Some(&self.pediatric),
+        }
+        .copied()
+        .unwrap_or(0)
+    }
+}
+
 /// One of the filter's facets, used to compute counts "as if this facet were open".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Facet {
@@ -45,7 +59,47 @@ pub struct FacetCounts {
     pub hubs: BTreeMap<String, usize>,
 }
 
+/// One option a reader can choose in a facet.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Choice {
+    /// This country.
+    Country(Country),
+    /// This specialty code.
+    Specialty(String),
+    /// This hub id.
+    Hub(String),
+    /// Only centers that treat children.
+    Children,
+}
+
 impl Filter {
+    /// Whether `choice` is chosen.
+    pub fn has(&self, choice: &Choice) -> bool {
+        match choice {
+            Choice::Country(c) => self.countries.contains(c),
+            Choice::Specialty(code) => self.specialties.contains(code),
+            Choice::Hub(id) => self.hubs.contains(id),
+            Choice::Children => self.pediatric,
+        }
+    }
+
+    /// Chooses `choice` (`on`) or lets it go.
+    pub fn set(&mut self, choice: &Choice, on: bool) {
+        fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, value: &T, on: bool) {
+            if on {
+                set.insert(value.clone());
+            } else {
+                set.remove(value);
+            }
+        }
+        match choice {
+            Choice::Country(c) => toggle(&mut self.countries, c, on),
+            Choice::Specialty(code) => toggle(&mut self.specialties, code, on),
+            Choice::Hub(id) => toggle(&mut self.hubs, id, on),
+            Choice::Children => self.pediatric = on,
+        }
+    }
+
     /// Whether nothing is filtered.
     pub fn is_empty(&self) -> bool {
         self.specialties.is_empty()
@@ -257,6 +311,36 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn choices_set_and_count() {
+        let mut f = Filter::default();
+        let cases = [
+            Choice::Country(Country::TJ),
+            Choice::Specialty("oncology".into()),
+            Choice::Hub("h1".into()),
+            Choice::Children,
+        ];
+        for choice in &cases {
+            assert!(!f.has(choice));
+            f.set(choice, true);
+            assert!(f.has(choice), "{choice:?}");
+        }
+        assert_eq!(f.active_count(), 4);
+        for choice in &cases {
+            f.set(choice, false);
+            assert!(!f.has(choice), "{choice:?}");
+        }
+        assert!(f.is_empty());
+        let counts = FacetCounts {
+            pediatric: 3,
+            countries: [(Country::TJ, 2)].into(),
+            ..FacetCounts::default()
+        };
+        assert_eq!(counts.of(&Choice::Children), 3);
+        assert_eq!(counts.of(&Choice::Country(Country::TJ)), 2);
+        assert_eq!(counts.of(&Choice::Hub("none".into())), 0);
+    }
     use crate::dataset::text::Texts;
     use std::collections::BTreeMap;
 

@@ -7,6 +7,7 @@
 use foldhash::{HashMap, HashMapExt};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use crate::dataset::load::Loaded;
 use crate::dataset::model::{Center, Country, Dataset};
 use crate::geo::bounds::{Bounds, LatLon};
 use crate::geo::cluster::{Cluster, Mark, Mercator};
@@ -495,6 +496,43 @@ impl Index {
     #[cfg(test)]
     fn codes(&self) -> std::collections::BTreeSet<&str> {
         self.specialties.iter().map(|(c, _)| c.as_str()).collect()
+    }
+}
+
+/// The questions a reader asks of a loaded dataset, answered from its index.
+impl Loaded {
+    /// query); the app calls it once the first view is drawn.
+    pub fn prepare_text(&self) {
+        self.index.prepare_text(&self.dataset);
+    }
+
+    /// [`Loaded::prepare_text`] a slice of `count` centers at a time (see
+    /// [`Index::prepare_text_step`]); whether text search is ready.
+    pub fn prepare_text_step(
+        &self,
+        builder: &mut crate::query::index::TextBuilder,
+        count: usize,
+    ) -> bool {
+        self.index.prepare_text_step(&self.dataset, builder, count)
+    }
+
+    /// Indices of the centers passing `filter`, best text matches first (see
+    /// [`Index::filtered`]).
+    pub fn filtered(&self, filter: &crate::Filter) -> Vec<usize> {
+        self.prepare_for(filter);
+        self.index.filtered(filter)
+    }
+
+    /// How many centers each filter option would give (see [`Index::facet_counts`]).
+    pub fn facet_counts(&self, filter: &crate::Filter) -> crate::FacetCounts {
+        self.prepare_for(filter);
+        self.index.facet_counts(filter)
+    }
+
+    fn prepare_for(&self, filter: &crate::Filter) {
+        if !filter.text.trim().is_empty() {
+            self.prepare_text();
+        }
     }
 }
 

@@ -3,11 +3,10 @@
 
 mod options;
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use leptos::prelude::*;
 use shifo_core::output::embed::{Fixed, Lockable};
-use shifo_core::{Country, FacetCounts, Filter};
+use shifo_core::query::filter::Choice;
+use shifo_core::{Country, Filter};
 
 use crate::components::mobile::Mobile;
 use crate::dom_ids;
@@ -16,95 +15,16 @@ use crate::locale::country_name;
 use crate::state::AppState;
 use options::{CountedOption, FacetOption, OptionGroup};
 
-/// The country options.
-fn country_options(state: AppState, locale: Locale) -> Vec<FacetOption> {
-    Country::ALL
+/// Options for `values` (label, choice), the labels fixed (the group is remade when the
+/// language changes).
+fn options(values: impl IntoIterator<Item = (String, Choice)>) -> Vec<FacetOption> {
+    values
         .into_iter()
-        .map(|country| FacetOption {
-            label: Signal::stored(country_name(locale, country)),
-            checked: Signal::derive(move || {
-                state.view.with(|v| v.filter.countries.contains(&country))
-            }),
-            count: Signal::derive(move || {
-                state
-                    .counts
-                    .with(|c| c.countries.get(&country).copied().unwrap_or(0))
-            }),
-            toggle: Callback::new(move |on| {
-                state.update_filter(|f| {
-                    if on {
-                        f.countries.insert(country);
-                    } else {
-                        f.countries.remove(&country);
-                    }
-                })
-            }),
+        .map(|(label, choice)| FacetOption {
+            label: Signal::stored(label),
+            choice,
         })
         .collect()
-}
-
-/// A facet whose values are codes or ids.
-#[derive(Clone, Copy)]
-enum Coded {
-    Specialties,
-    Hubs,
-}
-
-impl Coded {
-    /// The values chosen in `f`.
-    fn chosen(self, f: &Filter) -> &BTreeSet<String> {
-        match self {
-            Coded::Specialties => &f.specialties,
-            Coded::Hubs => &f.hubs,
-        }
-    }
-
-    /// The values chosen in `f`, to change.
-    fn chosen_mut(self, f: &mut Filter) -> &mut BTreeSet<String> {
-        match self {
-            Coded::Specialties => &mut f.specialties,
-            Coded::Hubs => &mut f.hubs,
-        }
-    }
-
-    /// How many centers each value would give.
-    fn counts(self, c: &FacetCounts) -> &BTreeMap<String, usize> {
-        match self {
-            Coded::Specialties => &c.specialties,
-            Coded::Hubs => &c.hubs,
-        }
-    }
-
-    /// The options for `values` (code, label).
-    fn options(self, state: AppState, values: Vec<(String, String)>) -> Vec<FacetOption> {
-        values
-            .into_iter()
-            .map(|(code, label)| {
-                let (c1, c2, c3) = (code.clone(), code.clone(), code);
-                FacetOption {
-                    label: Signal::stored(label),
-                    checked: Signal::derive(move || {
-                        state.view.with(|v| self.chosen(&v.filter).contains(&c1))
-                    }),
-                    count: Signal::derive(move || {
-                        state
-                            .counts
-                            .with(|c| self.counts(c).get(&c2).copied().unwrap_or(0))
-                    }),
-                    toggle: Callback::new(move |on| {
-                        let code = c3.clone();
-                        state.update_filter(move |f| {
-                            if on {
-                                self.chosen_mut(f).insert(code);
-                            } else {
-                                self.chosen_mut(f).remove(&code);
-                            }
-                        })
-                    }),
-                }
-            })
-            .collect()
-    }
 }
 
 /// What the embedding page fixed, said in words, since its controls are hidden.
@@ -154,32 +74,34 @@ pub(crate) fn Filters() -> impl IntoView {
         })
     };
     let open = move |facet: Lockable| !state.locked(facet);
-    let countries = Signal::derive(move || country_options(state, i18n.get_locale()));
+    let countries = Signal::derive(move || {
+        let locale = i18n.get_locale();
+        options(Country::ALL.map(|c| (country_name(locale, c), Choice::Country(c))))
+    });
     let specialties = Signal::derive(move || {
         let lang = i18n.get_locale().lang();
-        let values = state.loaded().map_or_else(Vec::new, |l| {
-            let labels = l.dataset.specialties.iter();
-            labels
-                .map(|s| (s.code.clone(), s.label_in(lang).to_string()))
-                .collect()
-        });
-        Coded::Specialties.options(state, values)
+        let Some(l) = state.loaded() else {
+            return Vec::new();
+        };
+        options(l.dataset.specialties.iter().map(|s| {
+            let choice = Choice::Specialty(s.code.clone());
+            (s.label_in(lang).to_string(), choice)
+        }))
     });
     // Only hubs with a named host center can narrow the map; the hubs panel lists them all.
     let hubs = Signal::derive(move || {
         let lang = i18n.get_locale().lang();
-        let values = state.loaded().map_or_else(Vec::new, |l| {
-            let hubs = l.filterable_hubs().into_iter();
-            hubs.map(|h| (h.id.clone(), h.name_in(lang).to_string()))
-                .collect()
-        });
-        Coded::Hubs.options(state, values)
+        let Some(l) = state.loaded() else {
+            return Vec::new();
+        };
+        options(l.filterable_hubs().into_iter().map(|h| {
+            let choice = Choice::Hub(h.id.clone());
+            (h.name_in(lang).to_string(), choice)
+        }))
     });
     let children = FacetOption {
         label: Signal::derive(move || t_string!(i18n, pediatric_label).to_string()),
-        checked: Signal::derive(move || state.view.with(|v| v.filter.pediatric)),
-        count: Signal::derive(move || state.counts.with(|c| c.pediatric)),
-        toggle: Callback::new(move |on| state.update_filter(|f| f.pediatric = on)),
+        choice: Choice::Children,
     };
     view! {
         // In the phone's sheet the dialog's visible heading names the form: a second, hidden

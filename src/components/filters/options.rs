@@ -1,19 +1,19 @@
-//! The filter's options: a checkbox with the number of centers choosing it would give, and a
-//! group of them under a legend, one component for every facet.
+//! The filter's options: a checkbox for one [`Choice`] with the number of centers choosing it
+//! would give, and a group of them under a legend, one component for every facet. A click
+//! goes straight to [`AppState::choose`].
 
 use leptos::prelude::*;
+use shifo_core::query::filter::Choice;
 
-/// One option of a facet, every part following the language and the counts.
+use crate::state::AppState;
+
+/// One option of a facet: what it chooses, and its label (following the language).
 #[derive(Clone)]
 pub(crate) struct FacetOption {
     /// Visible label.
     pub label: Signal<String>,
-    /// Whether it is chosen.
-    pub checked: Signal<bool>,
-    /// How many centers choosing it would give.
-    pub count: Signal<usize>,
-    /// Called with the new checked state.
-    pub toggle: Callback<bool>,
+    /// What choosing it sets in the filter.
+    pub choice: Choice,
 }
 
 /// One checkbox option with the number of centers it would give.
@@ -22,18 +22,22 @@ pub(crate) fn CountedOption(
     /// The option.
     option: FacetOption,
 ) -> impl IntoView {
-    let FacetOption {
-        label,
-        checked,
-        count,
-        toggle,
-    } = option;
+    let state = AppState::expect();
+    let FacetOption { label, choice } = option;
+    let checked = {
+        let choice = choice.clone();
+        Memo::new(move |_| state.view.with(|v| v.filter.has(&choice)))
+    };
+    let count = {
+        let choice = choice.clone();
+        Memo::new(move |_| state.counts.with(|c| c.of(&choice)))
+    };
     view! {
         <label class="option" class:empty=move || count.get() == 0 && !checked.get()>
             <input
                 type="checkbox"
                 prop:checked=move || checked.get()
-                on:change=move |ev| toggle.run(event_target_checked(&ev))
+                on:change=move |ev| state.choose(&choice, event_target_checked(&ev))
             />
             <span class="option-label">{move || label.get()}</span>
             <span class="count">{move || count.get()}</span>
@@ -48,7 +52,7 @@ pub(crate) fn OptionGroup(
     legend: Signal<&'static str>,
     /// A class naming the facet, for the layout.
     class: &'static str,
-    /// The options (tracked: they follow the dataset).
+    /// The options (tracked: they follow the dataset and the language).
     options: Signal<Vec<FacetOption>>,
 ) -> impl IntoView {
     view! {

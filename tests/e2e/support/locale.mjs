@@ -30,8 +30,52 @@ export function trCount(key, count, lang = 'en') {
   return tr(k, { count }, lang);
 }
 
-/** The bundled dataset, the oracle for what the page must show. */
-export const dataset = JSON.parse(readFileSync(resolve(root, 'public/data/centers.json'), 'utf8'));
+/** The bundled dataset as written (texts may be marked translations: `{ text, translated_from }`). */
+export const rawDataset = JSON.parse(readFileSync(resolve(root, 'public/data/centers.json'), 'utf8'));
+
+/** A text of the data as shown: a marked translation or transliteration shows its text. */
+export const textOf = (t) => (t && typeof t === 'object' ? t.text : t);
+
+/** Texts by language (`summary`, a hub's `scope`) as the English reader sees them: English,
+ *  else Russian, else any (as the app picks). */
+export const englishOf = (texts) => {
+  if (!texts || typeof texts !== 'object') return texts;
+  return textOf(texts.en ?? texts.ru ?? Object.values(texts)[0]);
+};
+
+const plainTexts = (m) => (m ? Object.fromEntries(Object.entries(m).map(([k, v]) => [k, textOf(v)])) : m);
+
+/** The bundled dataset with every text plain (names and labels by language as strings, the
+ *  texts shown in English as strings): the oracle for what the page must show, and still a
+ *  dataset the app reads (format 2 allows both forms). */
+export const dataset = {
+  ...rawDataset,
+  specialties: rawDataset.specialties.map((s) => ({ ...s, labels: plainTexts(s.labels) })),
+  centers: rawDataset.centers.map((c) => ({
+    ...c,
+    name: textOf(c.name),
+    names: plainTexts(c.names),
+    ...(c.summary ? { summary: englishOf(c.summary) } : {}),
+    ...(c.capacity ? { capacity: { ...c.capacity, ...(c.capacity.note ? { note: englishOf(c.capacity.note) } : {}) } } : {}),
+  })),
+  partnerships: (rawDataset.partnerships ?? []).map((p) => ({
+    ...p,
+    ...(p.occasion ? { occasion: englishOf(p.occasion) } : {}),
+    ...(p.scope ? { scope: englishOf(p.scope) } : {}),
+  })),
+  events: (rawDataset.events ?? []).map((e) => ({
+    ...e,
+    title: textOf(e.title),
+    titles: plainTexts(e.titles),
+    ...(e.summary ? { summary: englishOf(e.summary) } : {}),
+  })),
+  hubs: (rawDataset.hubs ?? []).map((h) => ({
+    ...h,
+    name: textOf(h.name),
+    names: plainTexts(h.names),
+    ...(h.scope ? { scope: englishOf(h.scope) } : {}),
+  })),
+};
 
 /** A center's name in `lang`, falling back to Russian, then English (as the app does). */
 export function nameIn(center, lang) {

@@ -43,6 +43,14 @@ export class ShifoPage {
   get sidebar() { return this.page.getByRole('complementary'); }
 
   /** Whether `locator`'s box lies entirely inside `container`'s box (what a person can see). */
+  /** Resolves once the page has drawn two more frames and its fonts are in: whatever a
+   *  change set off (effects, style, image and font loads) has started by then. */
+  async settled() {
+    await this.page.evaluate(() => new Promise((done) => {
+      requestAnimationFrame(() => requestAnimationFrame(() => document.fonts.ready.then(() => done())));
+    }));
+  }
+
   async isInside(locator, container) {
     // The map draws only what is in view (with a margin): a marker far away is not there.
     if ((await locator.count()) === 0) return false;
@@ -124,12 +132,18 @@ export class ShifoPage {
       el.after(copy);
       const c = getComputedStyle(copy);
       const [ringBefore, shadowBefore, strokeBefore] = [ring(c), c.boxShadow, `${c.stroke} ${c.strokeWidth}`];
+      const overlayBefore = getComputedStyle(copy, '::after').content;
       copy.remove();
       const unfocused = `outline ${ringBefore}; box-shadow ${shadowBefore}; stroke ${strokeBefore}`;
       const outline = drawn(s) && ring(s) !== ringBefore;
       const shadow = s.boxShadow !== 'none' && s.boxShadow !== shadowBefore;
       const isSvg = el instanceof SVGGeometryElement;
       const stroke = isSvg && s.stroke !== 'none' && `${s.stroke} ${s.strokeWidth}` !== strokeBefore;
+      // A ring drawn by an overlay over the element (the map's): its `::after`, with a border,
+      // that the unfocused element does not have.
+      const a = getComputedStyle(el, '::after');
+      const overlay = !outline && !shadow && !stroke && a.content !== 'none' && a.content !== overlayBefore
+        && a.borderTopStyle !== 'none' && parseFloat(a.borderTopWidth) > 0;
       const r = el.getBoundingClientRect();
       const onScreen = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
       const name = (el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent || el.value || '').trim().replace(/\s+/g, ' ').slice(0, 60);
@@ -204,6 +218,28 @@ export class ShifoPage {
           const q = el.getPointAtLength((len * i) / 10).matrixTransform(m);
           return [q.x, q.y];
         }).filter(([x, y]) => document.elementFromPoint(x, y) === el);
+      }
+      if (overlay) {
+        // Its neighbours are fixed, whatever the element shows: the page outside its edge,
+        // and inside the band its inset shadow paints; and it must be above everything the
+        // element holds (markers, tiles, controls), or those would be its worst case.
+        colour = parse(a.borderTopColor);
+        const band = /inset/.test(a.boxShadow) ? parse(a.boxShadow) : null;
+        const z = Number(a.zIndex) || 0;
+        const under = [...el.querySelectorAll('*')].filter((n) => getComputedStyle(n).position !== 'static'
+          && Number(getComputedStyle(n).zIndex) >= z && n.getBoundingClientRect().width > 0);
+        const outside = around(2).filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight)
+          .map(([x, y]) => backgroundAt(x, y, true));
+        const sides = [...outside, ...(band ? [band] : [])];
+        const ratios = sides.map((bg) => contrast(colour, bg));
+        const worst = under.length ? 1 : Math.min(...ratios);
+        return {
+          what: `<${el.tagName.toLowerCase()}${role ? ` ${role}` : ''}> "${name}"`,
+          indicator: true,
+          onScreen,
+          ringContrast: Math.round(worst * 100) / 100,
+          style: `overlay border ${a.borderTopWidth} ${a.borderTopColor}, band ${a.boxShadow}, z-index ${z}; ${under.length} positioned children at or above it`,
+        };
       }
       const seen = points
         .filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight)
