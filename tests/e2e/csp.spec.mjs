@@ -1,4 +1,4 @@
-// Under the strict Content-Security-Policy the README documents (no inline script, no eval,
+// Under the strict Content-Security-Policy docs/embedding.md documents (no inline script, no eval,
 // no style attributes, images only from here and the tile server), the app works, full and
 // embedded, and the browser reports no violation.
 import { test } from 'node:test';
@@ -23,9 +23,9 @@ async function recordViolations() {
 }
 const violations = () => t.page.evaluate(() => window.__violations);
 
-test('the README documents exactly the policy tested here', () => {
-  const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
-  assert.ok(readme.includes(`Content-Security-Policy: ${CSP}\n`), 'README has the header line');
+test('docs/embedding.md documents exactly the policy tested here', () => {
+  const readme = readFileSync(resolve(import.meta.dirname, '../../docs/embedding.md'), 'utf8');
+  assert.ok(readme.includes(`Content-Security-Policy: ${CSP}\n`), 'docs/embedding.md has the header line');
 });
 
 test('the policy is in force: an injected inline script is refused and reported', async () => {

@@ -17,7 +17,7 @@ after(() => rmSync(root, { recursive: true, force: true }));
 const DATA_FILE = join(root, 'data/centers.json');
 const original = readFileSync(DATA_FILE, 'utf8');
 
-// Under the README's Content-Security-Policy, which must let the worker register and run.
+// Under the Content-Security-Policy of docs/embedding.md, which must let the worker register and run.
 const t = useApp({ root, serviceWorkers: 'allow', headers: { 'content-security-policy': CSP } });
 
 /** Waits until the service worker controls the page, with the shell and dataset cached. */

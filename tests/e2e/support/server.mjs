@@ -16,7 +16,7 @@ export const TYPES = {
   '.map': 'application/json',
 };
 
-/** The Content-Security-Policy the README documents for deployments. */
+/** The Content-Security-Policy docs/embedding.md documents for deployments. */
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
