@@ -459,6 +459,15 @@ impl<'d> Checker<'d> {
         self.out.push(Problem::new(path, None, kind));
     }
 
+    /// An id that is a slug and not one `ids` already has (which it joins).
+    fn unique_id(&mut self, path: Path, id: &'d str, ids: &mut FastSet<&'d str>) {
+        if !is_slug(id) {
+            self.push(path, ProblemKind::BadId(id.to_string()));
+        } else if !ids.insert(id) {
+            self.push(path, ProblemKind::DuplicateId(id.to_string()));
+        }
+    }
+
     /// Whether a specialty code may be used: the vocabulary has it, or may have it.
     fn knows_code(&self, code: &str) -> bool {
         self.codes.contains(code) || self.codes_uncertain
@@ -756,11 +765,7 @@ impl<'d> Checker<'d> {
         let mut ids = FastSet::default();
         for (i, e) in d.events.iter().enumerate() {
             let at = || entry("events", i);
-            if !is_slug(&e.id) {
-                self.push(at().key("id"), ProblemKind::BadId(e.id.clone()));
-            } else if !ids.insert(e.id.as_str()) {
-                self.push(at().key("id"), ProblemKind::DuplicateId(e.id.clone()));
-            }
+            self.unique_id(at().key("id"), &e.id, &mut ids);
             for (field, date) in [("start", &e.start), ("end", &e.end)] {
                 if let Some(date) = date.as_ref().filter(|d| !is_date(d)) {
                     self.push(at().key(field), ProblemKind::BadDate(date.clone()));
@@ -781,11 +786,7 @@ impl<'d> Checker<'d> {
         let mut ids = FastSet::default();
         for (i, h) in d.hubs.iter().enumerate() {
             let at = || entry("hubs", i);
-            if !is_slug(&h.id) {
-                self.push(at().key("id"), ProblemKind::BadId(h.id.clone()));
-            } else if !ids.insert(h.id.as_str()) {
-                self.push(at().key("id"), ProblemKind::DuplicateId(h.id.clone()));
-            }
+            self.unique_id(at().key("id"), &h.id, &mut ids);
             if let Some(host) = h.host.as_ref().filter(|h| !self.known.contains(h.as_str())) {
                 self.push(at().key("host"), ProblemKind::UnknownCenter(host.clone()));
             }
