@@ -1,5 +1,5 @@
 // Trunk post-build hook: writes into sw.js the list of files a first visit caches (the app
-// shell and the dataset) and a build id taken from their contents, so each new build installs
+// shell and the dataset, not its translations) and a build id taken from their contents, so each new build installs
 // afresh and drops the previous build's cache. Fails the build if sw.js is not as expected.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,10 @@ function files(root) {
 
 // Leaflet's package also ships its unminified sources and source maps, which the page never loads.
 const unused = (path) => path === 'sw.js' || path.endsWith('.map') || /(^|\/)leaflet-src[^/]*$/.test(path);
-const shell = files(dir).filter((p) => !unused(p)).sort();
+// The dataset's translations are fetched for the reader's language only, and cached then
+// (sw.js keeps every JSON file it serves): a first visit must not download all six.
+const onDemand = (path) => path.startsWith('data/translations/');
+const shell = files(dir).filter((p) => !unused(p) && !onDemand(p)).sort();
 for (const needed of ['index.html', 'data/centers.json']) {
   if (!shell.includes(needed)) {
     console.error(`service-worker: ${needed} is missing from the build`);

@@ -22,6 +22,7 @@ use crate::hooks::{use_event_listener, ListenerOptions};
 use crate::i18n::{t, use_i18n, I18nContextProvider, Locale};
 use crate::locale::remember;
 use crate::state::{AppState, LoadState};
+use crate::translations::use_dataset_translations;
 use shifo_core::output::embed::Lockable;
 
 /// Moves focus to the results without touching the URL (a `#results` fragment would add a
@@ -63,6 +64,7 @@ fn Shell() -> impl IntoView {
         }
         remember(wanted);
     });
+    use_dataset_translations(state, move || i18n.get_locale().lang());
     state.start_loading();
     // Back and Forward restore the filters, selection and language of that entry.
     // Back also closes the phone's filter sheet, as it dismisses a sheet on Android.

@@ -9,8 +9,9 @@ use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 use shifo_core::dataset::deploy::DeployConfig;
 use shifo_core::dataset::stream::Stream;
+use shifo_core::dataset::translations::Translations;
 use shifo_core::geo::outline::Outlines;
-use shifo_core::{ErrorKind, LoadStep, Loaded};
+use shifo_core::{ErrorKind, Lang, LoadStep, Loaded};
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{td_string, Locale};
@@ -59,6 +60,31 @@ pub async fn fetch_outlines() -> Option<Outlines> {
     Outlines::from_json(&text)
         .map_err(|e| web_sys::console::warn_1(&format!("{OUTLINES_URL}: {e}").into()))
         .ok()
+}
+
+/// One language's translations of the dataset, from `url`. A dataset may have none (a 404,
+/// as a site owner's often will) and a failed fetch only leaves its texts in English, so
+/// neither is an error for the reader; a malformed file is located in the console for
+/// whoever publishes it.
+pub async fn fetch_translations(url: &str, lang: Lang) -> Option<Translations> {
+    let text = match Request::get(url).send().await {
+        Ok(r) if r.ok() => r.text().await.ok(),
+        _ => None,
+    }?;
+    match Translations::from_json(&text) {
+        Ok(pack) if pack.lang == lang => Some(pack),
+        Ok(pack) => {
+            let found = pack.lang.code();
+            web_sys::console::warn_1(
+                &format!("{url}: holds {found} texts, not {}", lang.code()).into(),
+            );
+            None
+        }
+        Err(e) => {
+            web_sys::console::warn_1(&format!("{url}: {e}").into());
+            None
+        }
+    }
 }
 
 /// Why the dataset at `url` could not be loaded.

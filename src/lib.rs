@@ -16,3 +16,4 @@ pub(crate) mod offline;
 pub mod panic;
 pub(crate) mod perf;
 pub(crate) mod state;
+pub(crate) mod translations;

@@ -161,6 +161,9 @@ pub fn problem_message(locale: Locale, kind: &ProblemKind) -> String {
         K::EmptyLabel => td_string!(l, problem_empty_label).to_string(),
         K::Unreadable(message) => td_string!(l, problem_unreadable, message = message).to_string(),
         K::RegionPrecision => td_string!(l, problem_region_precision).to_string(),
+        K::NotATranslationLanguage(code) => {
+            td_string!(l, problem_not_a_translation_language, code = code)
+        }
         K::NoOriginal(from) => td_string!(l, problem_no_original, from = from),
         K::AliasOfAnother { alias, center } => {
             td_string!(l, problem_alias_of_another, alias = alias, center = center)

@@ -12,6 +12,7 @@ use shifo_core::{Center, FacetCounts, Filter, Lang, Loaded, ViewState};
 
 use crate::data::{fetch_config, fetch_dataset, LoadError, DATASET_URL};
 use crate::history::{self, Entry};
+use crate::translations::DatasetTexts;
 
 /// Where loading the dataset stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +60,8 @@ pub struct AppState {
     pub map_target: RwSignal<Option<LatLon>>,
     /// A `data=` dataset that was refused (the bundled one is shown instead).
     pub refused: RwSignal<Option<Refusal>>,
+    /// The dataset's translations fetched so far, for the load under way.
+    pub(crate) texts: DatasetTexts,
     /// Whether the last history entry was written by typing in the search box, so that further
     /// keystrokes rewrite it instead of adding one entry per character.
     typing: StoredValue<bool>,
@@ -112,6 +115,7 @@ impl AppState {
             here,
             by_distance,
             refused: RwSignal::new(None),
+            texts: DatasetTexts::new(),
             typing: StoredValue::new(false),
         };
         provide_context(state);
@@ -154,6 +158,7 @@ impl AppState {
                     DATASET_URL.to_string()
                 }
             };
+            self.texts.begin(&url);
             match fetch_dataset(&url).await {
                 Ok(loaded) => {
                     #[cfg(feature = "fault-injection")]

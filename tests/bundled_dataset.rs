@@ -6,9 +6,19 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use shifo_core::dataset::text::{Made, Texts};
+use shifo_core::dataset::translations::Translations;
 use shifo_core::{Country, Dataset, HubStatus, Precision, ProblemKind};
 
 const BUNDLED: &str = include_str!("../public/data/centers.json");
+/// The translations beside it, one file per language.
+const TRANSLATIONS: [&str; 6] = [
+    include_str!("../public/data/translations/ru.json"),
+    include_str!("../public/data/translations/kk.json"),
+    include_str!("../public/data/translations/uz.json"),
+    include_str!("../public/data/translations/ky.json"),
+    include_str!("../public/data/translations/tg.json"),
+    include_str!("../public/data/translations/tk.json"),
+];
 const NOTES: &str = include_str!("../docs/dataset-notes.md");
 
 /// The interface languages every text of ours is given in.
@@ -16,6 +26,22 @@ const LANGS: [&str; 7] = ["en", "ru", "kk", "uz", "ky", "tg", "tk"];
 
 fn dataset() -> Dataset {
     Dataset::from_json(BUNDLED).expect("bundled dataset has no errors")
+}
+
+/// The dataset with every language's translations in place, as readers of all seven see it.
+fn with_translations() -> Dataset {
+    let mut d = dataset();
+    for text in TRANSLATIONS {
+        let pack: Translations = serde_json::from_str(text).expect("a translations file");
+        let placed = d.add_translations(&pack);
+        assert_eq!(
+            placed,
+            pack.texts.len(),
+            "{:?}: every text finds its place",
+            pack.lang
+        );
+    }
+    d
 }
 
 #[test]
@@ -131,7 +157,7 @@ fn in_seven_languages(what: &str, texts: &Texts) {
 
 #[test]
 fn texts_are_in_every_readers_language() {
-    let d = dataset();
+    let d = with_translations();
     for c in &d.centers {
         in_seven_languages(&format!("{} summary", c.id), &c.summary);
         if let Some(cap) = &c.capacity {

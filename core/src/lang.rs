@@ -47,6 +47,14 @@ impl Lang {
         }
     }
 
+    /// Whether `code` is exactly the code of an interface language other than English: one a
+    /// dataset may have a translations file for.
+    pub fn translation_code(code: &str) -> bool {
+        Lang::ALL
+            .into_iter()
+            .any(|l| l != Lang::En && l.code() == code)
+    }
+
     /// The language of a code such as `ru`, `RU` or a browser tag such as `uz-Latn-UZ`.
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code.split(['-', '_']).next()?.trim();
@@ -56,10 +64,15 @@ impl Lang {
     }
 
     /// Where to look for a text, in order: this language, then Russian, then English.
-    /// Russian comes before English because every user of the region reads it.
+    /// Russian comes before English because most users of the region read it; not for Uzbek
+    /// and Turkmen, written in Latin letters: their readers get English before Cyrillic.
     pub fn fallbacks(self) -> impl Iterator<Item = Lang> {
         let mut seen = Vec::with_capacity(3);
-        [self, Lang::Ru, Lang::En].into_iter().filter(move |l| {
+        let order = match self {
+            Lang::Uz | Lang::Tk => [self, Lang::En, Lang::Ru],
+            _ => [self, Lang::Ru, Lang::En],
+        };
+        order.into_iter().filter(move |l| {
             let new = !seen.contains(l);
             seen.push(*l);
             new
@@ -231,8 +244,9 @@ mod tests {
             (Lang::Kk, "Орталық"),
             (Lang::Ru, "Центр"),
             (Lang::En, "Center"),
-            // Blank Uzbek and missing Tajik fall back to Russian, not English.
-            (Lang::Uz, "Центр"),
+            // Missing Tajik falls back to Russian, not English; blank Uzbek to English, in
+            // Latin letters as Uzbek is written.
+            (Lang::Uz, "Center"),
             (Lang::Tg, "Центр"),
         ];
         for (lang, want) in cases {
@@ -246,6 +260,10 @@ mod tests {
         assert_eq!(
             Lang::En.fallbacks().collect::<Vec<_>>(),
             [Lang::En, Lang::Ru]
+        );
+        assert_eq!(
+            Lang::Tk.fallbacks().collect::<Vec<_>>(),
+            [Lang::Tk, Lang::En, Lang::Ru]
         );
     }
 }

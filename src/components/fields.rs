@@ -55,8 +55,9 @@ pub(crate) fn link_or_text(text: String, href: Option<String>) -> AnyView {
     }
 }
 
-/// One source: its title (a link where it has a web address), date and, for an article of
-/// the seed corpus, its file; on a printed sheet also the address written out.
+/// One source: its title (a link where it has a web address), publisher, date and, for an
+/// article of the seed corpus, its file; on a printed sheet also the address written out. The
+/// title and publisher are cited as written, marked with the source's language.
 #[component]
 pub(crate) fn SourceItem(
     /// The source.
@@ -68,11 +69,14 @@ pub(crate) fn SourceItem(
     show_url: bool,
 ) -> impl IntoView {
     let url = source.safe_url().map(str::to_string);
+    let lang = source.lang.clone();
     let title = match url.clone() {
         Some(u) => view! { <a href=u target="_blank" rel="noopener noreferrer">{source.title}</a> }
             .into_any(),
         None => view! { <cite>{source.title}</cite> }.into_any(),
     };
+    let publisher = source.publisher.map(|p| format!(" \u{2014} {p}"));
+    let cited = view! { <span lang=lang>{title}{publisher}</span> };
     let date = source.date.map(|d| format!(", {d}"));
     let file = source
         .file
@@ -80,5 +84,5 @@ pub(crate) fn SourceItem(
     let written = url
         .filter(|_| show_url)
         .map(|u| view! { <span class="source-url">{u}</span> });
-    view! { <li>{title}{date}{file}{written}</li> }
+    view! { <li>{cited}{date}{file}{written}</li> }
 }

@@ -6,6 +6,8 @@
 //! shifo-data synth COUNT [--seed N]           a valid synthetic dataset of COUNT centers (benchmarks)
 //! shifo-data latin-names FILE                 FILE with Uzbek and Turkmen names in Latin letters
 //!                                             added, marked as transliterations from Russian
+//! shifo-data split-translations FILE DIR      FILE without its translations, which go to
+//!                                             DIR/<lang>.json, one file per language
 //! ```
 //!
 //! Exit code: 0 when the file has no errors (warnings allowed), 1 when it has errors, 2 when
@@ -17,7 +19,7 @@ use std::process::ExitCode;
 
 use shifo_core::{Dataset, Severity};
 
-const USAGE: &str = "usage: shifo-data validate FILE [--no-warnings]\n       shifo-data schema\n       shifo-data synth COUNT [--seed N]\n       shifo-data latin-names FILE";
+const USAGE: &str = "usage: shifo-data validate FILE [--no-warnings]\n       shifo-data schema\n       shifo-data synth COUNT [--seed N]\n       shifo-data latin-names FILE\n       shifo-data split-translations FILE DIR";
 
 /// The bundled dataset, whose specialty vocabulary synthetic data uses.
 const BUNDLED: &str = include_str!("../../../public/data/centers.json");
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         ["validate", file] => validate(file, true),
         ["synth", count] => synth(count, "1"),
         ["latin-names", file] => latin_names(file),
+        ["split-translations", file, dir] => split_translations(file, dir),
         ["synth", count, "--seed", seed] => synth(count, seed),
         ["validate", file, "--no-warnings"] | ["validate", "--no-warnings", file] => {
             validate(file, false)
@@ -52,33 +55,68 @@ fn main() -> ExitCode {
     }
 }
 
+/// Reads a dataset with no errors; the exit code if it cannot.
+fn read_dataset(file: &str) -> Result<Dataset, ExitCode> {
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        eprintln!("{file}: {e}");
+        ExitCode::from(2)
+    })?;
+    Dataset::from_json(&text).map_err(|e| {
+        eprintln!("{file}: {e}");
+        ExitCode::from(1)
+    })
+}
+
+/// `value` as indented JSON with a final newline.
+fn pretty(value: &impl serde::Serialize) -> Result<String, ExitCode> {
+    serde_json::to_string_pretty(value)
+        .map(|text| text + "\n")
+        .map_err(|e| {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        })
+}
+
 fn latin_names(file: &str) -> ExitCode {
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("{file}: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let mut d = match Dataset::from_json(&text) {
+    let mut d = match read_dataset(file) {
         Ok(d) => d,
-        Err(e) => {
-            eprintln!("{file}: {e}");
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     let added = d.fill_latin_names();
-    match serde_json::to_string_pretty(&d) {
-        Ok(mut out) => {
-            out.push('\n');
+    match pretty(&d) {
+        Ok(out) => {
             emit(&out);
             eprintln!("{file}: {added} names added");
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(2)
+        Err(code) => code,
+    }
+}
+
+fn split_translations(file: &str, dir: &str) -> ExitCode {
+    let mut d = match read_dataset(file) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    for pack in d.split_translations() {
+        let path = std::path::Path::new(dir).join(format!("{}.json", pack.lang.code()));
+        let written = pretty(&pack).and_then(|text| {
+            std::fs::write(&path, text).map_err(|e| {
+                eprintln!("{}: {e}", path.display());
+                ExitCode::from(2)
+            })
+        });
+        if let Err(code) = written {
+            return code;
         }
+        eprintln!("{}: {} texts", path.display(), pack.texts.len());
+    }
+    match pretty(&d) {
+        Ok(out) => {
+            emit(&out);
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
     }
 }
 

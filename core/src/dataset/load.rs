@@ -3,6 +3,7 @@
 use std::fmt;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
@@ -199,8 +200,12 @@ impl Error {
                 column,
                 message,
             },
-            // Complete JSON never ends inside a value: the text was cut short.
+            // Complete JSON never ends inside a value: the text was cut short. A number cut
+            // after its point (`43.`) is a syntax error, at the text's last character.
             Category::Eof => ErrorKind::Truncated { line, column },
+            Category::Syntax if at_end(text, e.line(), e.column()) => {
+                ErrorKind::Truncated { line, column }
+            }
             Category::Syntax | Category::Io => ErrorKind::Syntax {
                 line,
                 column,
@@ -211,13 +216,20 @@ impl Error {
     }
 }
 
+/// Whether serde_json's `line` and byte `column` are the last character of `text`.
+fn at_end(text: &str, line: usize, column: usize) -> bool {
+    let last = text.rsplit('\n').next().unwrap_or_default();
+    line == text.matches('\n').count() + 1 && column >= last.len()
+}
+
 /// A dataset that parsed, with its invalid entries set aside.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     /// The dataset, holding only the entries that passed validation.
     pub dataset: Dataset,
-    /// Filtering index over `dataset`, built once.
-    pub index: Index,
+    /// Filtering index over `dataset`, built once and shared by the loads that differ only in
+    /// translations (see [`Loaded::with_translations`]), so that "same index" means "same data".
+    pub index: Arc<Index>,
     /// Every problem found, errors and warnings, in document order; entries with an error were
     /// removed from `dataset`.
     pub problems: Vec<Problem>,
@@ -340,7 +352,7 @@ impl Dataset {
         step(LoadStep::Indexed);
         Loaded {
             dataset,
-            index,
+            index: Arc::new(index),
             problems,
         }
     }
@@ -375,6 +387,16 @@ impl Dataset {
             partnerships: std::mem::take(&mut typed.partnerships),
             events: std::mem::take(&mut typed.events),
             hubs: std::mem::take(&mut typed.hubs),
+            translations: match root.get("translations").map(|m| &m.value.value) {
+                Some(Value::Array(items)) => items
+                    .iter()
+                    .filter_map(|i| match &i.value {
+                        Value::String(s) => Some(s.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
         };
         let mut checked = validate::check_with(&dataset, &typed.also_known());
         if !updated_given {
@@ -391,7 +413,7 @@ impl Dataset {
         let index = Index::without_names(&dataset);
         Ok(Loaded {
             dataset,
-            index,
+            index: Arc::new(index),
             problems,
         })
     }
@@ -741,6 +763,18 @@ mod tests {
             assert_eq!(Dataset::load(text).unwrap_err().kind, ErrorKind::Empty);
             assert_eq!(Dataset::from_json(text).unwrap_err().kind, ErrorKind::Empty);
         }
+        // A number cut after its point or its exponent's sign: serde_json calls it invalid.
+        for text in ["{\"lat\": 43.", "{\n\"lat\": 4e-"] {
+            let err = Dataset::load(text).unwrap_err();
+            assert!(
+                matches!(err.kind, ErrorKind::Truncated { .. }),
+                "{text}: {err}"
+            );
+        }
+        assert!(matches!(
+            Dataset::load("{\"lat\": 43.x}").unwrap_err().kind,
+            ErrorKind::Syntax { .. }
+        ));
         // The bundled file cut at 250 places spread over it (on a character boundary, the step
         // odd so cuts fall in every kind of token) is either truncated, or (cut right after a
         // complete value inside the top object) still truncated: a prefix of an object never

@@ -18,4 +18,5 @@ pub mod stream;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod text;
+pub mod translations;
 pub mod validate;

@@ -44,6 +44,10 @@ pub struct Dataset {
     /// International hubs: designated or proposed, with their host center where one is named.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hubs: Vec<Hub>,
+    /// Languages (codes) whose translations of the texts are in `translations/<code>.json`
+    /// beside this file, fetched for readers of that language (see `dataset::translations`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<String>,
 }
 
 /// A date as the sources give it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

@@ -264,6 +264,7 @@ pub(crate) const DATASET: Ty = Ty::Record(
         f("partnerships", Defaulted, Ty::Array(&PARTNERSHIP)),
         f("events", Defaulted, Ty::Array(&EVENT)),
         f("hubs", Defaulted, Ty::Array(&HUB)),
+        f("translations", Defaulted, STRINGS),
     ],
 );
 

@@ -239,6 +239,9 @@ pub enum ProblemKind {
     },
     /// Warning: a source without a URL needs a publisher and a date, so a doctor can find it.
     IncompleteCitation,
+    /// Warning: `translations` names a language that is not one of the interface's others
+    /// than English; its file is never fetched.
+    NotATranslationLanguage(String),
 }
 
 impl ProblemKind {
@@ -257,7 +260,8 @@ impl ProblemKind {
             | ProblemKind::ChildrenContradiction(_)
             | ProblemKind::NoSuchSource(_)
             | ProblemKind::AgeRange { .. }
-            | ProblemKind::IncompleteCitation => Severity::Warning,
+            | ProblemKind::IncompleteCitation
+            | ProblemKind::NotATranslationLanguage(_) => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -360,6 +364,9 @@ impl Problem {
             ProblemKind::IncompleteCitation => {
                 "a source without a url needs a publisher and a date".to_string()
             }
+            ProblemKind::NotATranslationLanguage(code) => format!(
+                "\"{code}\" is not one of the languages translations are fetched for (ru, kk, uz, ky, tg, tk)"
+            ),
             ProblemKind::MissingName(lang) => format!("no name in \"{lang}\""),
             ProblemKind::NotVerified => "no last_verified date".to_string(),
             ProblemKind::EmptyLabel => "label is empty; the code is shown instead".to_string(),
@@ -418,6 +425,14 @@ pub fn check_with(d: &Dataset, also: &AlsoKnown) -> Vec<Problem> {
     c.partnerships(d);
     c.events(d);
     c.hubs(d);
+    for (i, code) in d.translations.iter().enumerate() {
+        if !crate::lang::Lang::translation_code(code) {
+            c.push(
+                Path::root().key("translations").index(i),
+                ProblemKind::NotATranslationLanguage(code.clone()),
+            );
+        }
+    }
     c.out
 }
 
@@ -860,6 +875,22 @@ pub fn remove_invalid(d: &mut Dataset, problems: &[Problem]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn translations_name_only_the_interfaces_other_languages() {
+        // Files are fetched for `translations/<code>.json` with the exact code of an
+        // interface language (core/src/lang.rs); English is the dataset's own.
+        let mut d = crate::dataset::synth::generate(1, 1, &[]);
+        d.translations = ["ru", "en", "fr", "RU", "tk"].map(String::from).into();
+        let flagged: Vec<String> = check(&d)
+            .into_iter()
+            .filter_map(|p| match p.kind {
+                ProblemKind::NotATranslationLanguage(code) => Some(code),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(flagged, ["en", "fr", "RU"]);
+    }
 
     /// Two clean centers (building precision, Russian names, sources, verified) and links
     /// between them. The line numbers in the tests below are counted in this text.

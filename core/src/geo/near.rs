@@ -230,6 +230,7 @@ mod tests {
             partnerships: vec![],
             events: vec![],
             hubs: vec![],
+            translations: Vec::new(),
         }
     }
 
@@ -329,7 +330,7 @@ mod tests {
                     "Павлодар",
                 ],
             ),
-            // Turkmen names where there are, Russian otherwise (Lang::fallbacks).
+            // Turkmen names where there are, English otherwise (Lang::fallbacks).
             (
                 Lang::Tk,
                 &["Aşgabat", "Balkanabat", "Daşoguz", "Mary", "Türkmenabat"],

@@ -547,6 +547,7 @@ mod tests {
             partnerships: vec![],
             events,
             hubs: vec![],
+            translations: Vec::new(),
         }
     }
 

@@ -415,6 +415,7 @@ mod tests {
                 hub("h3", None),
                 hub("h4", Some("zz")),
             ],
+            translations: Vec::new(),
         }
     }
 

@@ -618,6 +618,7 @@ mod tests {
                     sources: vec![],
                 })
                 .collect(),
+            translations: Vec::new(),
         }
     }
 

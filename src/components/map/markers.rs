@@ -269,7 +269,9 @@ pub(crate) fn use_markers(
             .selected_id()
             .and_then(|id| loaded.dataset.center_index(&id));
         let ids = state.filtered.get();
-        let same = matches!(&prev, Some(Some((d, old))) if Arc::ptr_eq(d, &loaded) && *old == ids);
+        // The same data (a load that only gained translations shares its index) and the same
+        // centers: the reader's view stays where it is.
+        let same = matches!(&prev, Some(Some((d, old))) if Arc::ptr_eq(&d.index, &loaded.index) && *old == ids);
         if !same {
             // Fires `moveend` at once (no animation); the rerun it causes finds nothing new.
             viewport.ask(

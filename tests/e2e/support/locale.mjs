@@ -30,8 +30,43 @@ export function trCount(key, count, lang = 'en') {
   return tr(k, { count }, lang);
 }
 
-/** The bundled dataset as written (texts may be marked translations: `{ text, translated_from }`). */
-export const rawDataset = JSON.parse(readFileSync(resolve(root, 'public/data/centers.json'), 'utf8'));
+/** One language's translations of the dataset's texts (`public/data/translations/<lang>.json`),
+ *  keyed by where each belongs (`centers/<id>/summary`). */
+export const translations = (lang) =>
+  JSON.parse(readFileSync(resolve(root, `public/data/translations/${lang}.json`), 'utf8')).texts;
+
+/** `file` with every language's translations in place, as the page has them once fetched
+ *  (written here from the keys' description in docs/dataset-format.md, independently of
+ *  core/src/dataset/translations.rs). */
+function withTranslations(file) {
+  const d = structuredClone(file);
+  const byId = (list) => Object.fromEntries((list ?? []).map((x) => [x.id, x]));
+  const found = { centers: byId(d.centers), events: byId(d.events), hubs: byId(d.hubs), partnerships: d.partnerships ?? [] };
+  // Where a key's text goes: the record and the field holding its texts by language.
+  const spot = (record, [part, i]) => {
+    if (part === 'figures') return [record.figures[Number(i)], 'what'];
+    if (part === 'capacity') return [record.capacity, 'note'];
+    if (part === 'care') return [record.care[Number(i)], 'note'];
+    if (part === 'access') return [record.access, i];
+    if (part === 'title') return [record, 'titles'];
+    if (part === 'name') return [record, 'names'];
+    return [record, part];
+  };
+  for (const lang of LANGS.filter((l) => l !== 'en' && (file.translations ?? []).includes(l))) {
+    for (const [key, text] of Object.entries(translations(lang))) {
+      const [kind, id, ...rest] = key.split('/');
+      const record = found[kind][kind === 'partnerships' ? Number(id) : id];
+      if (!record) throw new Error(`translations/${lang}.json: ${key} belongs nowhere`);
+      const [owner, field] = spot(record, rest);
+      owner[field] = { ...(owner[field] ?? {}), [lang]: text };
+    }
+  }
+  return d;
+}
+
+/** The bundled dataset as the page has it, its translations fetched (texts may be marked
+ *  translations: `{ text, translated_from }`). */
+export const rawDataset = withTranslations(JSON.parse(readFileSync(resolve(root, 'public/data/centers.json'), 'utf8')));
 
 /** A text of the data as shown: a marked translation or transliteration shows its text. */
 export const textOf = (t) => (t && typeof t === 'object' ? t.text : t);
@@ -77,11 +112,19 @@ export const dataset = {
   })),
 };
 
-/** A center's name in `lang`, falling back to Russian, then English (as the app does). */
+/** Where a text is looked for, in order (as core/src/lang.rs `Lang::fallbacks`): the language,
+ *  then Russian, then English; for Uzbek and Turkmen, written in Latin letters, English first. */
+export const fallbacks = (lang) => (lang === 'uz' || lang === 'tk' ? [lang, 'en', 'ru'] : [lang, 'ru', 'en']);
+
+/** A center's name in `lang`, along the fallbacks (as the app does). */
 export function nameIn(center, lang) {
-  if (lang === 'en') return center.name;
-  return center.names?.[lang] || center.names?.ru || center.name;
+  for (const l of fallbacks(lang)) {
+    const name = l === 'en' ? center.name : center.names?.[l];
+    if (name) return name;
+  }
+  return center.name;
 }
+
 
 /** The accessible name (and title) of `center`'s marker in `lang`: its name, and for a center
  *  that treats children the pediatric badge's words after it, the name isolated from them. */
@@ -95,10 +138,13 @@ export function centerOfMarker(name, lang = 'en') {
   return dataset.centers.find((c) => markerName(c, lang) === name);
 }
 
-/** A specialty's label in `lang`, with the same fallback. */
+/** A specialty's label in `lang`, with the same fallbacks. */
 export function labelIn(specialty, lang) {
-  if (lang === 'en') return specialty.label;
-  return specialty.labels?.[lang] || specialty.labels?.ru || specialty.label;
+  for (const l of fallbacks(lang)) {
+    const label = l === 'en' ? specialty.label : specialty.labels?.[l];
+    if (label) return label;
+  }
+  return specialty.label;
 }
 
 /** The region's cities with their coordinates, read from the table the app compiles in
