@@ -50,26 +50,44 @@ pub fn capacity_text(locale: Locale, cap: &shifo_core::Capacity) -> String {
     facts.join("; ")
 }
 
-/// A language named in itself ("Русский"), for one of the interface languages; any other tag
-/// as written (`fr`, `uz-Cyrl`: the script of an interface language is named by its tag).
-pub fn language_name(tag: Tag) -> String {
-    match Lang::from_code(tag.as_str()).filter(|l| l.code() == tag.as_str()) {
-        Some(lang) => td_string!(Locale::of(lang), language_name).to_string(),
-        None => tag.as_str().to_string(),
+/// A language named in the reader's `locale` ("русский" to a Russian reader, "rus tili" to an
+/// Uzbek one), for one of the interface languages, its script added when the tag names one
+/// ("oʻzbek tili (uz-Cyrl)"); any other tag as written (`fr`).
+pub fn language_name(locale: Locale, tag: Tag) -> String {
+    let code = tag.as_str();
+    let primary = code.split('-').next().unwrap_or(code);
+    let Some(lang) = Lang::from_code(primary).filter(|l| l.code() == primary) else {
+        return code.to_string();
+    };
+    let name = match lang {
+        Lang::En => td_string!(locale, lang_name_en),
+        Lang::Ru => td_string!(locale, lang_name_ru),
+        Lang::Kk => td_string!(locale, lang_name_kk),
+        Lang::Uz => td_string!(locale, lang_name_uz),
+        Lang::Ky => td_string!(locale, lang_name_ky),
+        Lang::Tg => td_string!(locale, lang_name_tg),
+        Lang::Tk => td_string!(locale, lang_name_tk),
+    };
+    if code == primary {
+        name.to_string()
+    } else {
+        format!("{name} ({code})")
     }
 }
 
-/// How a text was made, in `locale` ("translated from Русский"); `None` for an original.
+/// How a text was made, in `locale` ("translated from Russian"); `None` for an original.
 pub fn made_note(locale: Locale, made: Made) -> Option<String> {
     match made {
         Made::Original => None,
-        Made::TranslatedFrom(t) => {
-            Some(td_string!(locale, made_translated, lang = language_name(t)))
-        }
+        Made::TranslatedFrom(t) => Some(td_string!(
+            locale,
+            made_translated,
+            lang = language_name(locale, t)
+        )),
         Made::TransliteratedFrom(t) => Some(td_string!(
             locale,
             made_transliterated,
-            lang = language_name(t)
+            lang = language_name(locale, t)
         )),
     }
 }
