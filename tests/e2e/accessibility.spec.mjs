@@ -314,7 +314,8 @@ for (const [size, viewport] of [['1280x800', null], ['375x667', PHONE]]) {
 test('a marker\'s popup, open, has no violations', async () => {
   // A hub host that treats children: name, place, specialties and both badges in the popup.
   const c = dataset.centers.find((x) => x.id === 'umc-heart-center-astana');
-  await t.app.open();
+  // One country's centers: few enough for the map to draw each on its own.
+  await t.app.open('country=KZ');
   await settled();
   await t.app.marker(c.name).click();
   await popupShown(c.name);

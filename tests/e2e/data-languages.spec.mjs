@@ -43,6 +43,11 @@ test('a Russian reader reads the summary in Russian, marked as translated from E
   const paragraph = await summary.locator('xpath=..').textContent();
   assert.ok(paragraph.includes(note), `"${paragraph}" says ${note}`);
   assert.deepEqual(asked, ['ru.json']);
+  // With the texts in place, the filters still narrow the list and the map.
+  await t.page.getByRole('checkbox', { name: new RegExp(`^${tr('country_TJ', {}, 'ru')} \\d+$`) }).check();
+  const list = t.page.getByRole('list', { name: tr('results_list_label', {}, 'ru') });
+  const tj = dataset.centers.filter((c) => c.country === 'TJ');
+  await expect(async () => (await list.getByRole('button').count()) === tj.length, `the ${tj.length} centers of Tajikistan listed`);
 });
 
 test('switching language brings that language\'s texts, and the first stay fetched once', async () => {

@@ -44,7 +44,7 @@ test('an embedded map takes its presets from the link, and a locked country cann
   const label = labelIn(dataset.specialties.find((s) => s.code === code), 'ru').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await frame.getByRole('group', { name: tr('specialty_legend', {}, 'ru'), exact: true }).getByRole('checkbox', { name: new RegExp(`^${label} \\d+$`) }).check();
   const withCode = kz.filter((c) => c.specialties.includes(code));
-  await expect(async () => (await list.getByRole('button').count()) === withCode.length, 'specialty applied within Kazakhstan');
+  await expect(async () => (await list.getByRole('button').count()) === withCode.length, `specialty applied within Kazakhstan (${withCode.length}; ${await list.getByRole('button').count()} listed, ${await frame.getByRole('status').allTextContents()})`);
   await clear.click();
   await expect(async () => (await list.getByRole('button').count()) === kz.length, 'back to every Kazakh center, not the whole region');
   // The way out: the full map, same view, in a new tab.

@@ -85,6 +85,11 @@ test('the centers shown download as GeoJSON points at their coordinates', async 
 test('the events download as a calendar with one all-day event per dated event', async () => {
   await t.app.open('lang=ru', { waitReady: false });
   await expect(() => t.page.getByText(trCount('results_count', dataset.centers.length, 'ru'), { exact: true }).isVisible(), 'centers shown');
+  // The Russian texts come after the map (fetched on demand): the reader sees the events
+  // panel titled in Russian before downloading.
+  await t.page.getByText(tr('events_summary', { count: dataset.events.length }, 'ru'), { exact: true }).click();
+  const first = dataset.events.find((e) => e.titles?.ru);
+  await expect(() => t.page.getByRole('heading', { name: first.titles.ru, exact: true }).isVisible(), 'events titled in Russian');
   const { name, text } = await download('download_ics', 'ru');
   assert.equal(name, `shifo-events-${dataset.updated}.ics`);
   assert.ok(text.startsWith('BEGIN:VCALENDAR\r\n') && text.trimEnd().endsWith('END:VCALENDAR'));

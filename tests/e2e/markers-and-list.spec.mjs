@@ -4,20 +4,26 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { useApp } from './support/fixture.mjs';
 import { dataset, isolate, tr } from './support/locale.mjs';
+import { expect } from './support/expect.mjs';
 
 const t = useApp();
 
-test('the page shows one marker and one list item per center', async () => {
+test('the page shows every center once in the list and on the map, on its own or in a group', async () => {
   await t.app.open();
   await t.app.expectShown(dataset.centers);
   // The attribution the tile policy requires is on the map even though no tile loaded.
   assert.ok(await t.app.map.getByRole('link', { name: 'OpenStreetMap' }).isVisible());
 });
 
-test('a legend says in words what the marker colours mean', async () => {
+test('a legend says in words what the marker colours mean, groups included when the map shows them', async () => {
+  // The whole region groups its centers (more than the map draws one by one): the legend
+  // says what a group is. One country's centers are each drawn on their own: it does not.
   await t.app.open();
   const legend = t.app.map.getByRole('list', { name: tr('legend_label') });
-  assert.deepEqual(await legend.getByRole('listitem').allTextContents(), [tr('legend_pediatric'), tr('legend_other'), tr('legend_selected')]);
+  const items = [tr('legend_pediatric'), tr('legend_other'), tr('legend_selected')];
+  await expect(async () => JSON.stringify(await legend.getByRole('listitem').allTextContents()) === JSON.stringify([...items, tr('legend_cluster')]), 'the legend with groups');
+  await t.app.countryBox('TJ').check();
+  await expect(async () => JSON.stringify(await legend.getByRole('listitem').allTextContents()) === JSON.stringify(items), 'the legend without groups');
 });
 
 test('the footer names the dataset version and date', async () => {

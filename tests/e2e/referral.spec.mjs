@@ -100,21 +100,47 @@ for (const langs of [['ru', 'en'], ['en', 'ru']]) {
   });
 }
 
-test("children's services are named in both languages under \"Treats children\"", async () => {
+/** What children receive, as the sources say: the `pediatric` services, then each `care`
+ *  entry for children, each once (docs/dataset-format.md). */
+const childrenCodes = (c) => [...new Set([...(c.pediatric?.services ?? []), ...(c.care ?? []).filter((k) => k.children === true).map((k) => k.code)])];
+/** How the sheet says them (docs/features.md): when they are more than half of a list of four
+ *  or more of the center's specialties, as "every specialty above except" the others. */
+function childrenSaid(c) {
+  const codes = childrenCodes(c);
+  const most = codes.length * 2 > c.specialties.length && c.specialties.length >= 4 && codes.every((k) => c.specialties.includes(k));
+  return most ? { except: c.specialties.filter((k) => !codes.includes(k)) } : { listed: codes };
+}
+const label = (code) => dataset.specialties.find((s) => s.code === code);
+const treated = dataset.centers.filter((c) => c.pediatric?.treats_children && childrenCodes(c).length >= 2);
+const cases = [
+  ['listed', treated.find((c) => childrenSaid(c).listed)],
+  ['every specialty but some', treated.find((c) => childrenSaid(c).except?.length)],
+  ['every specialty', treated.find((c) => childrenSaid(c).except?.length === 0)],
+];
+for (const [form, c] of cases) {
+  test(`children's services are named in both languages under "Treats children": ${form}`, async () => {
+    assert.ok(c, `the bundled dataset has a center whose children's services are said as ${form}`);
+    const said = childrenSaid(c);
+    const sheet = await openSheet(c, 'ru');
+    const text = await fact(sheet, 'detail_pediatric', ['ru', 'en']);
+    const yes = tr('yes', {}, 'ru') + tr('yes', {}, 'en');
+    const words = (key) => tr(key, {}, 'ru') + tr(key, {}, 'en');
+    const named = (codes) => codes.map(label).map((s) => `${labelIn(s, 'ru')}${labelIn(s, 'en')}`).join('');
+    const expected = said.listed ? yes + named(said.listed)
+      : said.except.length ? yes + words('pediatric_all_but') + named(said.except) : yes + words('pediatric_all_specialties');
+    assert.equal(text, expected);
+    // Each a list item of its own, the English label marked as English for a screen reader.
+    for (const s of (said.listed ?? said.except).map(label)) {
+      const item = sheet.getByRole('listitem').filter({ hasText: labelIn(s, 'ru') }).filter({ hasText: s.label });
+      assert.ok((await item.count()) >= 1, `${s.code} listed in ru and en`);
+      assert.equal(await item.last().getByText(s.label, { exact: true }).getAttribute('lang'), 'en');
+    }
+  });
+}
+
+test('a phone is a tel: link on the sheet', async () => {
   const c = dataset.centers.find((x) => x.id === 'rsspmc-pediatrics-tashkent');
-  assert.ok(c.pediatric.services.length >= 3);
   const sheet = await openSheet(c, 'ru');
-  const text = await fact(sheet, 'detail_pediatric', ['ru', 'en']);
-  const yes = tr('yes', {}, 'ru') + tr('yes', {}, 'en');
-  assert.ok(text.startsWith(yes), text);
-  const services = c.pediatric.services.map((code) => dataset.specialties.find((s) => s.code === code));
-  assert.equal(text, yes + services.map((s) => `${labelIn(s, 'ru')}${labelIn(s, 'en')}`).join(''));
-  // Each a list item of its own, the English label marked as English for a screen reader.
-  for (const s of services) {
-    const item = sheet.getByRole('listitem').filter({ hasText: labelIn(s, 'ru') }).filter({ hasText: s.label });
-    assert.ok((await item.count()) >= 1, `${s.code} listed in ru and en`);
-    assert.equal(await item.last().getByText(s.label, { exact: true }).getAttribute('lang'), 'en');
-  }
   assert.equal(await fact(sheet, 'detail_phone', ['ru', 'en']), c.phone);
   assert.equal(await sheet.getByRole('link', { name: c.phone, exact: true }).getAttribute('href'), `tel:${c.phone.replace(/[^+\d]/g, '')}`);
 });
@@ -187,8 +213,14 @@ test('printed, the sheet is all there is: no buttons, header, language switcher 
 const longest = [...dataset.centers].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length).slice(0, 3);
 for (const c of [proton, ...longest]) {
   test(`the sheet of ${c.id} in Russian and English prints on one A4 page`, async () => {
-    await openSheet(c, 'ru');
+    const sheet = await openSheet(c, 'ru');
     assert.equal(await printedPages(), 1);
+    // Eight sources at most on paper; the others are counted, a scan of the code away.
+    const sources = sheet.getByRole('term').filter({ hasText: tr('detail_sources', {}, 'ru') })
+      .locator('xpath=following-sibling::dd[1]').getByRole('listitem');
+    const more = c.sources.length - 8;
+    assert.equal(await sources.count(), Math.min(c.sources.length, 8) + (more > 0 ? 1 : 0));
+    if (more > 0) assert.equal(await sources.last().textContent(), trCount('referral_more_sources', more, 'ru'));
   });
 }
 

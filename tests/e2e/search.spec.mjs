@@ -45,7 +45,9 @@ for (const q of ['Astana', 'Астана', 'Nur-Sultan', 'Akmola']) {
   test(`"${q}" finds the centers of Astana`, async () => {
     await t.app.open();
     await t.app.search.fill(q);
-    await t.app.expectShown(dataset.centers.filter((c) => c.city === 'Astana'));
+    // Akmola is also the region around the city, which names centers of its own.
+    const named = (c) => q === 'Akmola' && /akmola/i.test(c.name);
+    await t.app.expectShown(dataset.centers.filter((c) => c.city === 'Astana' || named(c)));
   });
 }
 

@@ -197,6 +197,21 @@ pub struct Children {
     pub services: Vec<Labelled>,
 }
 
+/// The specialties children receive, said as shortly as is exact: a page holds one sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChildrenCare {
+    /// No source names them.
+    Unnamed,
+    /// These.
+    Listed(Vec<Labelled>),
+    /// Every specialty of the sheet but these (none: every one).
+    AllBut(Vec<Labelled>),
+}
+
+/// Up to this many sources are printed; the others are a scan of the QR code away. A sheet
+/// with all of a well-documented center's (28 for one) ran to two pages.
+pub const PRINTED_SOURCES: usize = 8;
+
 /// Everything a referral sheet shows about one center, resolved to text in its languages,
 /// without the page's labels.
 #[derive(Debug, Clone, PartialEq)]
@@ -238,9 +253,12 @@ pub struct Sheet {
     pub mailto_uri: Option<String>,
     /// Website, only when it is an `https:` or `http:` URL.
     pub website: Option<String>,
-    /// Where the facts come from, in the dataset's order; an address that is not `https:` or
-    /// `http:` is left out.
+    /// Where the facts come from: the first [`PRINTED_SOURCES`] in the dataset's order (the
+    /// record's main facts are cited first); an address that is not `https:` or `http:` is
+    /// left out.
     pub sources: Vec<Source>,
+    /// How many more sources the center has, shown in the app the QR code opens.
+    pub more_sources: usize,
     /// Day the entry was last checked against its sources, `YYYY-MM-DD`.
     pub last_verified: Option<String>,
     /// The address the QR code holds (see [`permalink`]).
@@ -311,11 +329,45 @@ pub fn sheet(dataset: &Dataset, center: &Center, lang: Lang, permalink: &str) ->
         sources: center
             .sources
             .iter()
+            .take(PRINTED_SOURCES)
             .map(Source::without_unsafe_url)
             .collect(),
+        more_sources: center.sources.len().saturating_sub(PRINTED_SOURCES),
         last_verified: center.last_verified.clone(),
         permalink: permalink.to_owned(),
         qr: Qr::encode(permalink),
+    }
+}
+
+impl Sheet {
+    /// The specialties children receive: when they are most of a long list of the center's,
+    /// as "all but" the others (never longer than the list itself); else listed.
+    ///
+    /// ```
+    /// # use shifo_core::output::referral::ChildrenCare;
+    /// let d = shifo_core::Dataset::from_json(include_str!("../../../public/data/centers.json")).unwrap();
+    /// let c = d.center("national-center-for-maternal-and-child-health-bishkek").unwrap();
+    /// let sheet = shifo_core::output::referral::sheet(&d, c, shifo_core::Lang::Ru, "https://x");
+    /// let Some(ChildrenCare::AllBut(others)) = sheet.children_care() else { panic!() };
+    /// assert!(others.len() < sheet.specialties.len() / 2);
+    /// ```
+    pub fn children_care(&self) -> Option<ChildrenCare> {
+        let kids = self.pediatric.as_ref().filter(|p| p.treats_children)?;
+        if kids.services.is_empty() {
+            return Some(ChildrenCare::Unnamed);
+        }
+        let offered = |code: &str| self.specialties.iter().any(|s| s.code == code);
+        let most = kids.services.len() * 2 > self.specialties.len();
+        if self.specialties.len() < 4 || !most || !kids.services.iter().all(|k| offered(&k.code)) {
+            return Some(ChildrenCare::Listed(kids.services.clone()));
+        }
+        let others = self
+            .specialties
+            .iter()
+            .filter(|s| !kids.services.iter().any(|k| k.code == s.code))
+            .cloned()
+            .collect();
+        Some(ChildrenCare::AllBut(others))
     }
 }
 
@@ -379,6 +431,65 @@ mod tests {
     fn dataset() -> Dataset {
         let loaded = Dataset::load(CENTERS).expect("the bundled dataset loads");
         loaded.dataset
+    }
+
+    #[test]
+    fn children_care_is_said_as_shortly_as_is_exact() {
+        let labelled = |codes: &[&str]| -> Vec<Labelled> {
+            let text = |c: &str| Text {
+                text: c.to_string(),
+                lang: Lang::En,
+            };
+            codes
+                .iter()
+                .map(|c| Labelled {
+                    code: c.to_string(),
+                    label: Bilingual::new(text(c), None),
+                })
+                .collect()
+        };
+        // (the center's specialties, the children's, the others when "all but" is shorter)
+        type Case<'a> = (&'a [&'a str], &'a [&'a str], Option<&'a [&'a str]>);
+        let cases: &[Case] = &[
+            (&["a", "b", "c", "d"], &["a", "b", "c"], Some(&["d"])),
+            (&["a", "b", "c", "d"], &["d", "c", "b", "a"], Some(&[])),
+            // Half of them: listed.
+            (&["a", "b", "c", "d"], &["a", "b"], None),
+            // A short list: listed.
+            (&["a", "b", "c"], &["a", "b", "c"], None),
+            // A service the center does not list: "all but" would not say it.
+            (&["a", "b", "c", "d"], &["a", "b", "c", "x"], None),
+        ];
+        let d = dataset();
+        let mut s = sheet(&d, &d.centers[0], Lang::En, "https://x");
+        for &(all, kids, others) in cases {
+            s.specialties = labelled(all);
+            s.pediatric = Some(Children {
+                treats_children: true,
+                services: labelled(kids),
+            });
+            let want = match others {
+                Some(o) => ChildrenCare::AllBut(labelled(o)),
+                None => ChildrenCare::Listed(labelled(kids)),
+            };
+            assert_eq!(s.children_care(), Some(want), "{all:?} {kids:?}");
+        }
+        s.pediatric = Some(Children {
+            treats_children: false,
+            services: labelled(&["a"]),
+        });
+        assert_eq!(s.children_care(), None);
+    }
+
+    #[test]
+    fn a_sheet_prints_the_first_sources_and_counts_the_others() {
+        let d = dataset();
+        let most = d.centers.iter().max_by_key(|c| c.sources.len()).unwrap();
+        assert!(most.sources.len() > PRINTED_SOURCES);
+        let s = sheet(&d, most, Lang::En, "https://x");
+        assert_eq!(s.sources.len(), PRINTED_SOURCES);
+        assert_eq!(s.sources[0].title, most.sources[0].title);
+        assert_eq!(s.more_sources, most.sources.len() - PRINTED_SOURCES);
     }
 
     /// Renders `grid` (dark cells, in module units including the quiet zone, `n` × `n`) as a
@@ -801,7 +912,8 @@ mod tests {
         assert_eq!(s.tel_uri.as_deref(), Some("tel:+998712772765"));
         assert_eq!(s.website.as_deref(), Some("https://rscs.uz"));
         assert_eq!((&s.email, &s.mailto_uri), (&None, &None));
-        assert_eq!(s.sources, c.sources);
+        assert_eq!(s.sources, c.sources[..c.sources.len().min(PRINTED_SOURCES)]);
+        assert_eq!(s.sources.len() + s.more_sources, c.sources.len());
         // The seed article, cited by its original (Sputnik, 2025-10-12), not by its file.
         let seed = s
             .sources

@@ -103,6 +103,11 @@ pub(crate) fn ResultList() -> impl IntoView {
     // city or position is set, else as filtered; read in place, as this runs on every scroll.
     let rows = move || {
         state.loaded();
+        // Tracked here, not only through the reads nested below: a read of `filtered` inside
+        // `by_distance.with` while `filtered` recomputes (a load that gained translations)
+        // left the list deaf to every later filter change.
+        state.filtered.track();
+        state.by_distance.track();
         let locale = i18n.get_locale();
         let windowed = list.windowed.get();
         let range = windowed.then(|| list.range.get());

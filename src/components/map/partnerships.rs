@@ -186,8 +186,11 @@ pub(crate) fn PartnershipLayer(
             .map(|d| d.dataset.partnership_ends())
             .unwrap_or_default()
     });
-    let lines =
-        Memo::new(move |_| ends.with(|ends| state.filtered.with(|shown| lines_among(ends, shown))));
+    let lines = Memo::new(move |_| {
+        // Tracked outside the nested read, which can miss it (see the list's rows).
+        state.filtered.track();
+        ends.with(|ends| state.filtered.with(|shown| lines_among(ends, shown)))
+    });
 
     // The lines: made again when the lines shown, the language or the switch change.
     Effect::new(move |_| {

@@ -2,7 +2,7 @@
 //! clinic's beside it, each marked with its language so a screen reader pronounces it right.
 
 use leptos::prelude::*;
-use shifo_core::output::referral::{Bilingual, Sheet};
+use shifo_core::output::referral::{Bilingual, ChildrenCare, Labelled, Sheet};
 
 use crate::components::fields::{link_or_text, Field, SourceItem};
 use crate::i18n::{td_string, Locale};
@@ -39,22 +39,31 @@ pub(super) fn both(b: &Bilingual) -> impl IntoView {
     view! { <span lang=first.lang.code()>{first.text}</span>{second} }
 }
 
-/// "Treats children": yes (with the services children get), no, or not stated.
+/// "Treats children": yes (with the specialties children get, or every one above but some),
+/// no, or not stated.
 fn children(s: &Sheet, pair: Pair) -> AnyView {
     let yes = move || pair.words(|l| td_string!(l, yes).to_string());
-    match &s.pediatric {
-        None => pair
+    let list = |items: &[Labelled]| {
+        let items: Vec<_> = items
+            .iter()
+            .map(|sp| view! { <li>{both(&sp.label)}</li> })
+            .collect();
+        view! { <ul>{items}</ul> }
+    };
+    match (&s.pediatric, s.children_care()) {
+        (None, _) => pair
             .words(|l| td_string!(l, pediatric_unknown).to_string())
             .into_any(),
-        Some(p) if !p.treats_children => pair.words(|l| td_string!(l, no).to_string()).into_any(),
-        Some(p) if p.services.is_empty() => yes().into_any(),
-        Some(p) => {
-            let items: Vec<_> = p
-                .services
-                .iter()
-                .map(|sp| view! { <li>{both(&sp.label)}</li> })
-                .collect();
-            view! { {yes()}<ul>{items}</ul> }.into_any()
+        (Some(_), None) => pair.words(|l| td_string!(l, no).to_string()).into_any(),
+        (_, Some(ChildrenCare::Unnamed)) => yes().into_any(),
+        (_, Some(ChildrenCare::Listed(items))) => view! { {yes()}{list(&items)} }.into_any(),
+        (_, Some(ChildrenCare::AllBut(others))) if others.is_empty() => {
+            let all = pair.words(|l| td_string!(l, pediatric_all_specialties).to_string());
+            view! { {yes()}<p class="all-but">{all}</p> }.into_any()
+        }
+        (_, Some(ChildrenCare::AllBut(others))) => {
+            let but = pair.words(|l| td_string!(l, pediatric_all_but).to_string());
+            view! { {yes()}<p class="all-but">{but}</p>{list(&others)} }.into_any()
         }
     }
 }
@@ -122,6 +131,10 @@ pub(super) fn facts(s: &Sheet, pair: Pair) -> impl IntoView {
         .iter()
         .map(|src| view! { <SourceItem source=src.clone() locale show_url=true/> })
         .collect_view();
+    let more = s.more_sources;
+    let more = (more > 0).then(|| {
+        view! { <li class="more">{td_string!(locale, referral_more_sources, count = more)}</li> }
+    });
     let last_verified = s.last_verified.clone().map(|d| {
         view! { <Field label=label(|l| td_string!(l, detail_last_verified).to_string())>{d}</Field> }
     });
@@ -135,7 +148,7 @@ pub(super) fn facts(s: &Sheet, pair: Pair) -> impl IntoView {
         <Field label=label(|l| td_string!(l, detail_pediatric).to_string())>{children}</Field>
         {capacity}
         {contacts(s, pair)}
-        <Field label=label(|l| td_string!(l, detail_sources).to_string()) class="sources"><ul>{sources}</ul></Field>
+        <Field label=label(|l| td_string!(l, detail_sources).to_string()) class="sources"><ul>{sources}{more}</ul></Field>
         {last_verified}
     }
 }
