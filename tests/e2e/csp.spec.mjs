@@ -48,6 +48,8 @@ test('the app loads and works under the policy with zero violations', async () =
   await t.app.open();
   await t.app.expectShown(dataset.centers);
   const c = dataset.centers.find((x) => x.id === 'proton-therapy-center-astana');
+  // One country's centers: each drawn on its own marker.
+  await t.app.countryBox(c.country).check();
   await t.app.marker(c.name).click();
   await expect(() => t.app.detail(c.name).isVisible(), 'detail open');
   await t.app.search.fill('Astana');

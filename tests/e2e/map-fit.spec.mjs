@@ -18,7 +18,7 @@ async function expectAllClear(centers, where, lang = 'en') {
   const mapRegion = t.page.getByRole('region', { name: tr('map_label', {}, lang) });
   const map = await mapRegion.boundingBox();
   const covers = {
-    'zoom in': mapRegion.getByRole('button', { name: tr('map_zoom_in', {}, lang) }),
+    'zoom in': mapRegion.getByRole('button', { name: tr('map_zoom_in', {}, lang), exact: true }),
     'zoom out': mapRegion.getByRole('button', { name: tr('map_zoom_out', {}, lang) }),
     'tiles notice': mapRegion.getByRole('status').filter({ hasText: tr('tiles_failed', {}, lang) }),
     legend: t.page.getByRole('list', { name: tr('legend_label', {}, lang) }),

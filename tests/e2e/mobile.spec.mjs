@@ -62,7 +62,7 @@ test('the list and the map take turns behind a switch, each with its controls on
   assert.ok(await noSidewaysScroll(), 'no sideways scroll with the map');
   await expectOnScreen([
     ['"List"', list], ['the filters button', filters],
-    ['zoom in', t.page.getByRole('button', { name: 'Zoom in' })], ['zoom out', t.page.getByRole('button', { name: 'Zoom out' })],
+    ['zoom in', t.page.getByRole('button', { name: tr('map_zoom_in'), exact: true })], ['zoom out', t.page.getByRole('button', { name: tr('map_zoom_out'), exact: true })],
     ['the partnerships switch', t.page.getByRole('checkbox', { name: tr('layer_partnerships') })],
     ['the legend', t.page.getByRole('list', { name: tr('legend_label') })],
   ]);
