@@ -21,14 +21,14 @@ const onPhone = () => t.app.paneSwitch('list').isVisible();
 const listPane = async () => (await onPhone()) && (await t.app.paneSwitch('list').getAttribute('aria-pressed')) === 'true';
 
 /** Waits until the page a person sees is built: the map's markers and, tiles failing offline,
- *  its note and outlines; on a phone showing its list, the list. */
+ *  its note and outlines; on a phone showing its list, the list. The pane is asked again on every
+ *  poll: a link with a center starts on the list and moves to the map once the data is in. */
 async function settled(lang = 'en') {
-  if (await listPane()) {
-    await expect(async () => (await t.page.getByRole('list', { name: tr('results_list_label', {}, lang) }).getByRole('button').count()) > 0, 'list drawn');
-    return;
-  }
-  await expect(async () => (await t.page.getByRole('region', { name: tr('map_label', {}, lang) }).getByRole('button').count()) > 0, 'markers drawn');
-  await expect(() => t.page.getByRole('status').filter({ hasText: tr('tiles_failed', {}, lang) }).isVisible(), 'tiles-failed note shown');
+  const listDrawn = async () => (await t.page.getByRole('list', { name: tr('results_list_label', {}, lang) }).getByRole('button').count()) > 0;
+  const mapDrawn = async () =>
+    (await t.page.getByRole('region', { name: tr('map_label', {}, lang) }).getByRole('button').count()) > 0 &&
+    t.page.getByRole('status').filter({ hasText: tr('tiles_failed', {}, lang) }).isVisible();
+  await expect(async () => ((await listPane()) ? listDrawn() : mapDrawn()), 'the visible pane drawn');
 }
 
 /** Scans what is on screen; on a phone then switches to the other pane and scans that too. */
@@ -125,6 +125,7 @@ for (const [what, query] of [
       // A link with a center opens a phone on the map, where the count is not on screen.
       await t.app.open(query, { waitReady: false });
       await expect(() => t.page.getByRole('link', { name: tr('embed_open_full') }).isVisible(), 'embed bar');
+      if (query.includes('center=')) await expect(async () => !(await onPhone()) || !(await listPane()), 'the linked center shown on the map');
       await settled();
       assert.ok(await t.page.getByRole('link', { name: tr('embed_open_full') }).isVisible(), 'the embed bar is shown');
       await expectNoViolationsInPanes(`${what} at ${size}`);
