@@ -18,6 +18,7 @@ use crate::components::{
     referral::ReferralSheet,
     status::{DataRefused, LoadFailed, Loading, Problems},
 };
+use crate::conditions::use_conditions;
 use crate::hooks::{use_event_listener, ListenerOptions};
 use crate::i18n::{t, use_i18n, I18nContextProvider, Locale};
 use crate::locale::remember;
@@ -65,6 +66,7 @@ fn Shell() -> impl IntoView {
         remember(wanted);
     });
     use_dataset_translations(state, move || i18n.get_locale().lang());
+    use_conditions(state);
     state.start_loading();
     // Back and Forward restore the filters, selection and language of that entry.
     // Back also closes the phone's filter sheet, as it dismisses a sheet on Android.

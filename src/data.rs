@@ -11,6 +11,7 @@ use shifo_core::dataset::deploy::DeployConfig;
 use shifo_core::dataset::stream::Stream;
 use shifo_core::dataset::translations::Translations;
 use shifo_core::geo::outline::Outlines;
+use shifo_core::query::conditions::Conditions;
 use shifo_core::{ErrorKind, Lang, LoadStep, Loaded};
 use wasm_bindgen::JsCast;
 
@@ -22,6 +23,9 @@ pub const DATASET_URL: &str = "data/centers.json";
 
 /// The deployment's config, beside the page.
 pub const CONFIG_URL: &str = "config.json";
+
+/// The condition vocabulary of search, beside the page (`public/data/conditions.json`).
+pub const CONDITIONS_URL: &str = "data/conditions.json";
 
 /// The bundled country outlines, drawn when map tiles fail (`public/outlines.json`).
 pub const OUTLINES_URL: &str = "outlines.json";
@@ -59,6 +63,18 @@ pub async fn fetch_outlines() -> Option<Outlines> {
     }?;
     Outlines::from_json(&text)
         .map_err(|e| web_sys::console::warn_1(&format!("{OUTLINES_URL}: {e}").into()))
+        .ok()
+}
+
+/// The condition vocabulary. Without it search reads words only, so a failed fetch is no
+/// error for the reader; a malformed file is located in the console for whoever deploys.
+pub async fn fetch_conditions() -> Option<Conditions> {
+    let text = match Request::get(CONDITIONS_URL).send().await {
+        Ok(r) if r.ok() => r.text().await.ok(),
+        _ => None,
+    }?;
+    Conditions::from_json(&text)
+        .map_err(|e| web_sys::console::warn_1(&format!("{CONDITIONS_URL}: {e}").into()))
         .ok()
 }
 

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub(crate) mod components;
+pub(crate) mod conditions;
 pub(crate) mod data;
 pub(crate) mod dom_ids;
 pub(crate) mod focus;

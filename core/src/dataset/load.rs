@@ -11,6 +11,7 @@ use crate::dataset::json::{self, Pos, Value};
 use crate::dataset::model::{Center, Dataset, SCHEMA_VERSION};
 use crate::dataset::shape;
 use crate::dataset::validate::{self, Path, Problem, ProblemKind, Seg};
+use crate::query::conditions::Conditions;
 use crate::query::index::Index;
 
 /// Reads shape-checked entries straight from their text (no intermediate JSON values, which
@@ -233,6 +234,9 @@ pub struct Loaded {
     /// Every problem found, errors and warnings, in document order; entries with an error were
     /// removed from `dataset`.
     pub problems: Vec<Problem>,
+    /// The vocabulary search reads conditions with (none until one is added, see
+    /// [`Loaded::with_conditions`]).
+    pub conditions: Arc<Conditions>,
 }
 
 impl Loaded {
@@ -354,6 +358,7 @@ impl Dataset {
             dataset,
             index: Arc::new(index),
             problems,
+            conditions: Arc::default(),
         }
     }
 
@@ -415,6 +420,7 @@ impl Dataset {
             dataset,
             index: Arc::new(index),
             problems,
+            conditions: Arc::default(),
         })
     }
 

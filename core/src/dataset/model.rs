@@ -331,6 +331,35 @@ impl Center {
             })
     }
 
+    /// Whether children receive specialty `code` here, as far as the sources say: the
+    /// specialty's `care` entry first; else no when the center treats no children; yes when
+    /// its `pediatric` services list the code, or when the code is a children's specialty
+    /// (`pediatric-…`, pediatrics, neonatology) of a center that treats children; else unknown.
+    pub fn children_get(&self, code: &str) -> Option<bool> {
+        if let Some(said) = self
+            .care
+            .iter()
+            .find(|k| k.code == code)
+            .and_then(|k| k.children)
+        {
+            return Some(said);
+        }
+        let p = self.pediatric.as_ref()?;
+        if !p.treats_children {
+            return Some(false);
+        }
+        let childrens =
+            code.starts_with("pediatric-") || matches!(code, "pediatrics" | "neonatology");
+        (childrens || p.services.iter().any(|s| s == code)).then_some(true)
+    }
+
+    /// Whether the sources say specialty `code` is only planned here.
+    pub fn plans(&self, code: &str) -> bool {
+        self.care
+            .iter()
+            .any(|k| k.code == code && k.status == Status::Planned)
+    }
+
     /// Whether a source says the center treats children.
     pub fn treats_children(&self) -> bool {
         self.pediatric.as_ref().is_some_and(|p| p.treats_children)

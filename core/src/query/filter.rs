@@ -4,7 +4,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::dataset::model::{Center, Country, Dataset, Specialty};
 use crate::geo::places;
-use crate::query::search::{keys, Field, TextQuery};
+use crate::query::conditions::{Conditions, Interpretation};
+use crate::query::search::{keys, Field};
 use crate::sort::map_of;
 
 /// What the user has narrowed the centers to.
@@ -121,7 +122,8 @@ impl Filter {
 
     /// Whether a center of `d` passes every facet.
     pub fn matches(&self, center: &Center, d: &Dataset) -> bool {
-        Matcher::new(self, d).matches(center, None)
+        let words_only = Conditions::none();
+        Matcher::new(self, d, &words_only).matches(center, None)
     }
 }
 
@@ -179,21 +181,38 @@ pub(crate) fn rank(mut ids: Vec<usize>, scores: Option<&[f32]>) -> Vec<usize> {
     ids
 }
 
+/// What one condition found in a query adds to a center's score: one for the match, a tenth
+/// per specialty of the condition the center offers, a half when the query asks for a child and
+/// a source says children get one of them, minus a half when all of them are only planned.
+/// The index adds the same terms in the same order, so both rank alike.
+pub(crate) fn condition_term(codes: usize, for_children: bool, all_planned: bool) -> f32 {
+    let mut term = 1.0 + 0.1 * codes as f32;
+    if for_children {
+        term += 0.5;
+    }
+    if all_planned {
+        term -= 0.5;
+    }
+    term
+}
+
 /// A filter prepared for matching many centers: the plain definition the index must agree
-/// with (query keys computed once, each center's keys on the fly).
+/// with (query read once, each center's keys on the fly).
 struct Matcher<'f> {
     filter: &'f Filter,
-    text: TextQuery,
+    query: Interpretation,
+    conditions: &'f Conditions,
     specialty_keys: HashMap<&'f str, Vec<String>>,
     /// Per center id, the ids of the hubs it hosts.
     hosted: HashMap<&'f str, BTreeSet<&'f str>>,
 }
 
 impl<'f> Matcher<'f> {
-    fn new(filter: &'f Filter, d: &'f Dataset) -> Self {
+    fn new(filter: &'f Filter, d: &'f Dataset, conditions: &'f Conditions) -> Self {
         Matcher {
             filter,
-            text: TextQuery::new(&filter.text),
+            query: conditions.interpret(&filter.text),
+            conditions,
             specialty_keys: d
                 .specialties
                 .iter()
@@ -203,11 +222,50 @@ impl<'f> Matcher<'f> {
         }
     }
 
-    /// The center's text score (1 without a query; 0 when the query does not match).
+    /// The center's text score (1 without a query; 0 when the query does not match): the
+    /// words' score, then each condition's [`condition_term`].
     fn score(&self, c: &Center) -> f32 {
-        if self.text.is_empty() {
+        let q = &self.query;
+        if q.is_empty() {
             return 1.0;
         }
+        let mut total = if q.rest.is_empty() {
+            0.0
+        } else {
+            self.words_score(c)
+        };
+        if !q.rest.is_empty() && total <= 0.0 {
+            return 0.0;
+        }
+        if q.children && !c.treats_children() {
+            return 0.0;
+        }
+        if q.conditions.is_empty() && q.children {
+            total += 1.0;
+        }
+        for &k in &q.conditions {
+            let offered: Vec<&str> = self.conditions.conditions[k]
+                .specialties
+                .iter()
+                .map(String::as_str)
+                .filter(|&code| c.offers(code) && self.specialty_keys.contains_key(code))
+                .filter(|&code| !q.children || c.children_get(code) != Some(false))
+                .collect();
+            if offered.is_empty() {
+                return 0.0;
+            }
+            let for_children = q.children
+                && offered
+                    .iter()
+                    .any(|&code| c.children_get(code) == Some(true));
+            let all_planned = offered.iter().all(|&code| c.plans(code));
+            total += condition_term(offered.len(), for_children, all_planned);
+        }
+        total
+    }
+
+    /// The score of the query's words left by the conditions over names, city and specialties.
+    fn words_score(&self, c: &Center) -> f32 {
         let names = center_name_keys(c);
         let city = city_keys(&c.city);
         let specs: Vec<&String> = c
@@ -221,7 +279,7 @@ impl<'f> Matcher<'f> {
             .map(|k| (Field::Name, k.as_str()))
             .chain(city.iter().map(|k| (Field::City, k.as_str())))
             .chain(specs.iter().map(|k| (Field::Specialty, k.as_str())));
-        self.text.score(fields)
+        self.query.rest.score(fields)
     }
 
     /// The ids of the hubs `c` hosts.
@@ -233,16 +291,23 @@ impl<'f> Matcher<'f> {
             .copied()
     }
 
-    fn matches(&self, c: &Center, skip: Option<Facet>) -> bool {
-        let f = self.filter;
+    /// Whether `c` offers the chosen specialty `code` in the sense the filter asks: with
+    /// "treats children" on (or counted as if on), children must not be excluded from it.
+    fn offers_chosen(&self, c: &Center, code: &str, children: bool) -> bool {
         // A specialty is a code the vocabulary declares: a center may still list a code whose
         // vocabulary entry was set aside as invalid, and that code matches nothing, as in the
         // index (found by fuzzing, docs/fuzzing.md).
+        self.specialty_keys.contains_key(code) && (!children || c.children_get(code) != Some(false))
+    }
+
+    fn matches(&self, c: &Center, skip: Option<Facet>) -> bool {
+        let f = self.filter;
+        let children = f.pediatric || skip == Some(Facet::Pediatric);
         (skip == Some(Facet::Specialty)
             || f.specialties.is_empty()
             || c.specialties
                 .iter()
-                .any(|s| f.specialties.contains(s) && self.specialty_keys.contains_key(s.as_str())))
+                .any(|s| f.specialties.contains(s) && self.offers_chosen(c, s, children)))
             && (skip == Some(Facet::Country)
                 || f.countries.is_empty()
                 || f.countries.contains(&c.country))
@@ -255,9 +320,15 @@ impl<'f> Matcher<'f> {
 }
 
 impl Dataset {
-    /// Indices of the centers that pass the filter, in dataset order.
+    /// Indices of the centers that pass the filter, best text matches first, else in dataset
+    /// order; the text is searched as words only (see [`Dataset::filtered_by`]).
     pub fn filtered(&self, filter: &Filter) -> Vec<usize> {
-        let m = Matcher::new(filter, self);
+        self.filtered_by(filter, &Conditions::none())
+    }
+
+    /// [`Dataset::filtered`] with the text read through a condition vocabulary.
+    pub fn filtered_by(&self, filter: &Filter, conditions: &Conditions) -> Vec<usize> {
+        let m = Matcher::new(filter, self, conditions);
         let ids = self
             .centers
             .iter()
@@ -266,14 +337,19 @@ impl Dataset {
             .map(|(i, _)| i)
             .collect();
         let scores: Option<Vec<f32>> =
-            (!m.text.is_empty()).then(|| self.centers.iter().map(|c| m.score(c)).collect());
+            (!m.query.is_empty()).then(|| self.centers.iter().map(|c| m.score(c)).collect());
         rank(ids, scores.as_deref())
     }
 
     /// For every option, how many centers selecting it would give: the count for an option
     /// ignores its own facet's selection and applies all the others.
     pub fn facet_counts(&self, filter: &Filter) -> FacetCounts {
-        let m = Matcher::new(filter, self);
+        self.facet_counts_by(filter, &Conditions::none())
+    }
+
+    /// [`Dataset::facet_counts`] with the text read through a condition vocabulary.
+    pub fn facet_counts_by(&self, filter: &Filter, conditions: &Conditions) -> FacetCounts {
+        let m = Matcher::new(filter, self, conditions);
         let mut counts = FacetCounts {
             specialties: map_of(self.specialties.iter().map(|s| (s.code.clone(), 0))),
             countries: map_of(Country::ALL.iter().map(|&c| (c, 0))),
@@ -282,9 +358,13 @@ impl Dataset {
         };
         for c in &self.centers {
             if m.matches(c, Some(Facet::Specialty)) {
-                // Each code once, in a center that lists one twice.
+                // Each code once, in a center that lists one twice; with "treats children" on,
+                // only the codes children are not excluded from.
                 let once = |(k, code): &(usize, &String)| !c.specialties[..*k].contains(code);
                 for (_, code) in c.specialties.iter().enumerate().filter(once) {
+                    if filter.pediatric && c.children_get(code) == Some(false) {
+                        continue;
+                    }
                     if let Some(n) = counts.specialties.get_mut(code) {
                         *n += 1;
                     }
@@ -544,5 +624,41 @@ mod tests {
         assert_eq!(h1.countries[&UZ], 0);
         assert_eq!(h1.specialties["onc"], 0); // a is in KZ, not UZ
         assert_eq!(h1.pediatric, 0);
+    }
+
+    #[test]
+    fn children_with_a_specialty_means_that_specialty_for_children() {
+        // The rule: "treats children" with a specialty means that specialty given to
+        // children. Center a treats children but its sources say "onc" is for adults only
+        // (as NROC Astana's bone-marrow transplants, per its source); e gives "onc" to
+        // children; c's "onc" status is not stated.
+        let mut d = dataset();
+        let adults_only = |code: &str, children| crate::dataset::model::Care {
+            code: code.into(),
+            children: Some(children),
+            min_age: None,
+            max_age: None,
+            status: Default::default(),
+            since: None,
+            note: Texts::new(),
+            sources: vec![],
+        };
+        d.centers[0].care = Box::new([adults_only("onc", false)]);
+        d.centers[4].care = Box::new([adults_only("onc", true)]);
+        let ids = |f: &Filter| -> Vec<&str> {
+            d.filtered(f).iter().map(|&i| d.centers[i].id.as_str()).collect()
+        };
+        let onc = filter(&["onc"], &[], false, "");
+        assert_eq!(ids(&onc), ["a", "e", "f"]);
+        let onc_children = filter(&["onc"], &[], true, "");
+        assert_eq!(ids(&onc_children), ["e"]);
+        // The counts say the same before the box is ticked: ticking it would give e alone,
+        // and with it ticked, "onc" counts e alone while "ped-onc" still counts a, c and e.
+        assert_eq!(d.facet_counts(&onc).pediatric, 1);
+        let counts = d.facet_counts(&onc_children);
+        assert_eq!(counts.specialties["onc"], 1);
+        assert_eq!(counts.specialties["ped-onc"], 3);
+        assert_eq!(d.centers[2].children_get("onc"), None);
+        assert_eq!(d.centers[1].children_get("cardio"), Some(false));
     }
 }

@@ -11,9 +11,11 @@ use crate::dataset::load::Loaded;
 use crate::dataset::model::{Center, Country, Dataset};
 use crate::geo::bounds::{Bounds, LatLon};
 use crate::geo::cluster::{Cluster, Mark, Mercator};
+use crate::query::conditions::{Conditions, Interpretation};
+use crate::query::filter::condition_term;
 use crate::query::filter::{center_name_keys, city_keys, hosted_hubs, rank, specialty_keys};
 use crate::query::filter::{FacetCounts, Filter};
-use crate::query::search::{combine, quality, Field, TextQuery};
+use crate::query::search::{combine, Field, TextQuery};
 use crate::sort::map_of;
 
 /// A set of center indices as a bitset.
@@ -43,6 +45,16 @@ impl Bits {
         for (a, b) in self.0.iter_mut().zip(&other.0) {
             *a |= b;
         }
+    }
+
+    fn and_not_assign(&mut self, other: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a &= !b;
+        }
+    }
+
+    fn has(&self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
     }
 
     fn and(&self, other: &Bits) -> Bits {
@@ -76,11 +88,14 @@ impl Bits {
 /// The scores of the last text query asked of an index. Not part of what an index is: clones
 /// start empty and every two caches compare equal.
 #[derive(Default)]
-struct ScoreCache(Mutex<Option<(TextQuery, Arc<[f32]>)>>);
+struct ScoreCache(Mutex<Option<(CacheKey, Arc<[f32]>)>>);
+
+/// A query as read, and the vocabulary it was read with.
+type CacheKey = (Interpretation, u64);
 
 impl ScoreCache {
     /// The scores of `query`, computed by `score` unless they are the last ones asked for.
-    fn get_or(&self, query: &TextQuery, score: impl FnOnce() -> Vec<f32>) -> Arc<[f32]> {
+    fn get_or(&self, query: &CacheKey, score: impl FnOnce() -> Vec<f32>) -> Arc<[f32]> {
         // A poisoned lock only means a panic elsewhere; the cache is then simply bypassed.
         if let Ok(last) = self.0.lock() {
             if let Some((_, s)) = last.as_ref().filter(|(q, _)| q == query) {
@@ -178,6 +193,11 @@ pub struct Index {
     /// Each specialty's search keys (its label in every language and its code), in
     /// vocabulary order like `specialties`.
     specialty_words: Vec<Vec<String>>,
+    /// Per specialty, in vocabulary order: the centers whose sources say children do not
+    /// receive it, those saying they do, and those where it is only planned.
+    adult_only: Vec<Bits>,
+    children_yes: Vec<Bits>,
+    planned: Vec<Bits>,
     /// Each center's latitude and longitude, and its Web Mercator projection, for clustering.
     points: Vec<LatLon>,
     projected: Vec<Mercator>,
@@ -274,6 +294,22 @@ impl Index {
             });
             cities[k].1.set(i);
         }
+        let per_code = |pick: &dyn Fn(&Center, &str) -> bool| -> Vec<Bits> {
+            d.specialties
+                .iter()
+                .zip(&specialties)
+                .map(|(s, (_, offering))| {
+                    let mut bits = Bits::empty(len);
+                    for i in offering.ones().filter(|&i| pick(&d.centers[i], &s.code)) {
+                        bits.set(i);
+                    }
+                    bits
+                })
+                .collect()
+        };
+        let adult_only = per_code(&|c, code| c.children_get(code) == Some(false));
+        let children_yes = per_code(&|c, code| c.children_get(code) == Some(true));
+        let planned = per_code(&|c, code| c.plans(code));
         let points: Vec<LatLon> = d.centers.iter().map(Center::position).collect();
         let projected = points.iter().map(|&p| Mercator::project(p)).collect();
         Index {
@@ -288,6 +324,9 @@ impl Index {
             last_scores: ScoreCache::default(),
             cities,
             specialty_words: d.specialties.iter().map(specialty_keys).collect(),
+            adult_only,
+            children_yes,
+            planned,
             points,
             projected,
         }
@@ -310,7 +349,7 @@ impl Index {
             let names = &mut word[Field::Name as usize];
             // Unprepared, names match nothing; `Loaded` prepares before any text query.
             for (key, centers) in self.names.get().map_or(&[][..], Vec::as_slice) {
-                let s = quality(q, key) * Field::Name.weight();
+                let s = Field::Name.quality(q, key);
                 if s > 0.0 {
                     for &c in centers {
                         names[c as usize] = names[c as usize].max(s);
@@ -330,7 +369,7 @@ impl Index {
             for (keys, bits, field) in groups {
                 let s = keys
                     .iter()
-                    .map(|k| quality(q, k) * field.weight())
+                    .map(|k| field.quality(q, k))
                     .fold(0.0f32, f32::max);
                 if s > 0.0 {
                     let scores = &mut word[field as usize];
@@ -362,19 +401,30 @@ impl Index {
             .is_some_and(|&k| self.hubs[k].1 .0.iter().any(|&w| w != 0))
     }
 
-    /// The sets each facet of `filter` allows (specialty, country, children, hub, text), and
-    /// the text scores when there is a query.
-    fn facets(&self, f: &Filter) -> ([Bits; 5], Option<Arc<[f32]>>) {
-        let mut spec = if f.specialties.is_empty() {
-            Bits::full(self.len)
-        } else {
-            Bits::empty(self.len)
-        };
-        for code in &f.specialties {
-            if let Some(&k) = self.by_code.get(code) {
-                spec.or_assign(&self.specialties[k].1);
+    /// The centers offering any of `codes`; with `children`, less those whose sources say
+    /// children do not receive it.
+    fn offering(&self, codes: impl IntoIterator<Item = impl AsRef<str>>, children: bool) -> Bits {
+        let mut out = Bits::empty(self.len);
+        for code in codes {
+            if let Some(&k) = self.by_code.get(code.as_ref()) {
+                let mut bits = self.specialties[k].1.clone();
+                if children {
+                    bits.and_not_assign(&self.adult_only[k]);
+                }
+                out.or_assign(&bits);
             }
         }
+        out
+    }
+
+    /// The sets each facet of `filter` allows (specialty, country, children, hub, text), and
+    /// the text scores when there is a query.
+    fn facets(&self, f: &Filter, conditions: &Conditions) -> ([Bits; 5], Option<Arc<[f32]>>) {
+        let spec = if f.specialties.is_empty() {
+            Bits::full(self.len)
+        } else {
+            self.offering(&f.specialties, f.pediatric)
+        };
         let mut country = if f.countries.is_empty() {
             Bits::full(self.len)
         } else {
@@ -400,11 +450,14 @@ impl Index {
                 hub.or_assign(&self.hubs[k].1);
             }
         }
-        let query = TextQuery::new(&f.text);
+        let query = conditions.interpret(&f.text);
         if query.is_empty() {
             return ([spec, country, children, hub, Bits::full(self.len)], None);
         }
-        let scores = self.last_scores.get_or(&query, || self.text_scores(&query));
+        let key = (query, conditions.serial());
+        let scores = self
+            .last_scores
+            .get_or(&key, || self.query_scores(&key.0, conditions));
         let mut text = Bits::empty(self.len);
         for (i, &s) in scores.iter().enumerate() {
             if s > 0.0 {
@@ -414,10 +467,72 @@ impl Index {
         ([spec, country, children, hub, text], Some(scores))
     }
 
+    /// Each center's relevance to a query as read (0 when it does not match): the score of its
+    /// words, then each condition's term, as the plain definition adds them.
+    fn query_scores(&self, q: &Interpretation, conditions: &Conditions) -> Vec<f32> {
+        let mut total = if q.rest.is_empty() {
+            vec![0.0f32; self.len]
+        } else {
+            self.text_scores(&q.rest)
+        };
+        let mut alive: Vec<bool> = if q.rest.is_empty() {
+            vec![true; self.len]
+        } else {
+            total.iter().map(|&t| t > 0.0).collect()
+        };
+        if q.children {
+            for (i, a) in alive.iter_mut().enumerate() {
+                *a &= self.children.has(i);
+            }
+            if q.conditions.is_empty() {
+                total.iter_mut().for_each(|t| *t += 1.0);
+            }
+        }
+        for &k in &q.conditions {
+            // Per center: how many of the condition's codes it offers, whether children get
+            // one, whether one is given now.
+            let mut offered = vec![0usize; self.len];
+            let mut for_children = vec![false; self.len];
+            let mut operating = vec![false; self.len];
+            for code in &conditions.conditions[k].specialties {
+                let Some(&j) = self.by_code.get(code) else {
+                    continue;
+                };
+                let mut bits = self.specialties[j].1.clone();
+                if q.children {
+                    bits.and_not_assign(&self.adult_only[j]);
+                }
+                for i in bits.ones() {
+                    offered[i] += 1;
+                    for_children[i] |= q.children && self.children_yes[j].has(i);
+                    operating[i] |= !self.planned[j].has(i);
+                }
+            }
+            for i in 0..self.len {
+                if offered[i] == 0 {
+                    alive[i] = false;
+                } else {
+                    total[i] += condition_term(offered[i], for_children[i], !operating[i]);
+                }
+            }
+        }
+        total
+            .into_iter()
+            .zip(alive)
+            .map(|(t, a)| if a { t } else { 0.0 })
+            .collect()
+    }
+
     /// Indices of the centers passing the filter, best text matches first, else in dataset
     /// order; same as [`Dataset::filtered`].
     pub fn filtered(&self, f: &Filter) -> Vec<usize> {
-        let ([spec, country, children, hub, text], scores) = self.facets(f);
+        self.filtered_by(f, &Conditions::none())
+    }
+
+    /// [`Index::filtered`] with the text read through a condition vocabulary; same as
+    /// [`Dataset::filtered_by`].
+    pub fn filtered_by(&self, f: &Filter, conditions: &Conditions) -> Vec<usize> {
+        let ([spec, country, children, hub, text], scores) = self.facets(f, conditions);
         let ids = spec
             .and(&country)
             .and(&children)
@@ -430,13 +545,26 @@ impl Index {
 
     /// How many centers each option would give; same as [`Dataset::facet_counts`].
     pub fn facet_counts(&self, f: &Filter) -> FacetCounts {
-        let ([spec, country, children, hub, text], _) = self.facets(f);
+        self.facet_counts_by(f, &Conditions::none())
+    }
+
+    /// [`Index::facet_counts`] with the text read through a condition vocabulary; same as
+    /// [`Dataset::facet_counts_by`].
+    pub fn facet_counts_by(&self, f: &Filter, conditions: &Conditions) -> FacetCounts {
+        let ([spec, country, children, hub, text], _) = self.facets(f, conditions);
         // For each facet, the other facets' sets combined; the text set is the count's third.
         let but_spec = country.and(&children).and(&hub);
         let specialties = map_of(
             self.specialties
                 .iter()
-                .map(|(code, bits)| (code.clone(), bits.count_and(&but_spec, &text))),
+                .enumerate()
+                .map(|(k, (code, bits))| {
+                    let mut bits = bits.clone();
+                    if f.pediatric {
+                        bits.and_not_assign(&self.adult_only[k]);
+                    }
+                    (code.clone(), bits.count_and(&but_spec, &text))
+                }),
         );
         let but_country = spec.and(&children).and(&hub);
         let countries = map_of(
@@ -444,9 +572,16 @@ impl Index {
                 .iter()
                 .map(|(c, bits)| (*c, bits.count_and(&but_country, &text))),
         );
-        let spec_country = spec.and(&country);
-        let pediatric = self.children.count_and(&spec_country.and(&hub), &text);
-        let but_hub = spec_country.and(&children);
+        // Counted as if "treats children" were on: the chosen specialties for children.
+        let spec_for_children = if f.specialties.is_empty() {
+            Bits::full(self.len)
+        } else {
+            self.offering(&f.specialties, true)
+        };
+        let pediatric = self
+            .children
+            .count_and(&spec_for_children.and(&country).and(&hub), &text);
+        let but_hub = spec.and(&country).and(&children);
         let hubs = map_of(
             self.hubs
                 .iter()
@@ -520,13 +655,13 @@ impl Loaded {
     /// [`Index::filtered`]).
     pub fn filtered(&self, filter: &crate::Filter) -> Vec<usize> {
         self.prepare_for(filter);
-        self.index.filtered(filter)
+        self.index.filtered_by(filter, &self.conditions)
     }
 
     /// How many centers each filter option would give (see [`Index::facet_counts`]).
     pub fn facet_counts(&self, filter: &crate::Filter) -> crate::FacetCounts {
         self.prepare_for(filter);
-        self.index.facet_counts(filter)
+        self.index.facet_counts_by(filter, &self.conditions)
     }
 
     fn prepare_for(&self, filter: &crate::Filter) {
@@ -568,6 +703,43 @@ mod tests {
     /// hubs: (id in `HUBS`, host center number, which may be past the last center). Ids may
     /// repeat, so a hub id can have several hosts.
     fn dataset(rows: &[(usize, u8, bool, usize)], hubs: &[(usize, Option<usize>)]) -> Dataset {
+        dataset_with_care(rows, hubs, &[])
+    }
+
+    /// What the sources say of each offered code, two bits per code of `CODES`: nothing,
+    /// children get it, adults only, or only planned.
+    fn care_of(mask: u8, care: u8) -> Box<[crate::dataset::model::Care]> {
+        use crate::dataset::model::{Care, Status};
+        CODES
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| mask & (1 << k) != 0)
+            .filter_map(|(k, code)| {
+                let (children, status) = match (care >> (2 * k)) & 3 {
+                    0 => return None,
+                    1 => (Some(true), Status::Operating),
+                    2 => (Some(false), Status::Operating),
+                    _ => (None, Status::Planned),
+                };
+                Some(Care {
+                    code: code.to_string(),
+                    children,
+                    min_age: None,
+                    max_age: None,
+                    status,
+                    since: None,
+                    note: Default::default(),
+                    sources: vec![],
+                })
+            })
+            .collect()
+    }
+
+    fn dataset_with_care(
+        rows: &[(usize, u8, bool, usize)],
+        hubs: &[(usize, Option<usize>)],
+        cares: &[u8],
+    ) -> Dataset {
         let centers = rows
             .iter()
             .enumerate()
@@ -584,6 +756,7 @@ mod tests {
                     treats_children: kids,
                     services: vec![],
                 }),
+                care: care_of(mask, cares.get(i).copied().unwrap_or(0)),
                 ..Center::stub(&format!("c{i}"), Country::ALL[country], 0.0, 0.0)
             })
             .collect();
@@ -651,14 +824,37 @@ mod tests {
             })
     }
 
+    /// A condition vocabulary over `CODES` for the property test.
+    const VOCABULARY: &str = r#"{"version": "t", "sources": [{"id": "s", "title": "t"}],
+      "stopwords": {"en": ["in"]},
+      "conditions": [
+        {"id": "cancer", "label": {"en": "cancer"}, "terms": {"en": ["cancer", "tumour"]},
+         "specialties": ["onc", "ped-onc"], "sources": ["s"]},
+        {"id": "kids", "label": {"en": "child"}, "terms": {"en": ["kids", "child"]},
+         "specialties": [], "children": true, "sources": ["s"]},
+        {"id": "brain", "label": {"en": "brain"}, "terms": {"en": ["brain tumour", "BT"]},
+         "specialties": ["neuro", "nowhere"], "sources": ["s"]}
+      ]}"#;
+
     proptest! {
-        /// The index answers exactly what the plain definition answers.
+        /// The index answers exactly what the plain definition answers, with and without a
+        /// condition vocabulary, whatever the sources say of children and plans.
         #[test]
-        fn index_agrees_with_the_definition(rows in rows(), hubs in hubs(), filter in filters()) {
-            let d = dataset(&rows, &hubs);
+        fn index_agrees_with_the_definition(
+            rows in rows(),
+            hubs in hubs(),
+            cares in prop::collection::vec(any::<u8>(), 0..200),
+            filter in filters(),
+            text in prop::sample::select(&["", "cancer", "kids", "cancer in osh", "brain tumour kids", "bt center 1", "kids tash"][..]),
+        ) {
+            let d = dataset_with_care(&rows, &hubs, &cares);
             let index = Index::new(&d);
             prop_assert_eq!(index.filtered(&filter), d.filtered(&filter));
             prop_assert_eq!(index.facet_counts(&filter), d.facet_counts(&filter));
+            let vocabulary = Conditions::from_json(VOCABULARY).expect("the test vocabulary");
+            let filter = Filter { text: format!("{text} {}", filter.text), ..filter };
+            prop_assert_eq!(index.filtered_by(&filter, &vocabulary), d.filtered_by(&filter, &vocabulary));
+            prop_assert_eq!(index.facet_counts_by(&filter, &vocabulary), d.facet_counts_by(&filter, &vocabulary));
         }
     }
 

@@ -2,6 +2,7 @@
 //! definition), the bitset index that answers the same questions fast at scale ([`index`]),
 //! and free-text search across scripts and spellings ([`search`]).
 
+pub mod conditions;
 pub mod filter;
 pub mod index;
 pub mod search;

@@ -190,7 +190,7 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// How many typos a query word of `len` letters may carry: none up to 4 letters (too many
 /// short words are one edit apart: "hizi" from "xyzzy" would find "himi(ya)"), one up to 8,
 /// two from 9.
-fn typos_allowed(len: usize) -> usize {
+pub(crate) fn typos_allowed(len: usize) -> usize {
     match len {
         0..=4 => 0,
         5..=8 => 1,
@@ -228,6 +228,11 @@ fn distances(q: &[u8], w: &[u8], max: usize) -> (Option<usize>, Option<usize>) {
     let full = (prev[n] <= max).then_some(prev[n]);
     let prefix = prev.iter().copied().min().filter(|&d| d <= max);
     (full, prefix)
+}
+
+/// The typo distance between `q` and `w` when it is at most `max`.
+pub(crate) fn distance(q: &[u8], w: &[u8], max: usize) -> Option<usize> {
+    distances(q, w, max).0
 }
 
 /// How well query key `q` matches data key `w`, from 0 (not at all) to 1 (the same word).
@@ -271,6 +276,16 @@ impl Field {
     /// Every field, in the order of [`combine`]'s argument.
     pub const ALL: [Field; 3] = [Field::Name, Field::City, Field::Specialty];
 
+    /// How well query key `q` matches key `w` of this field, weighted. A specialty's words
+    /// match a query word under four letters only whole: "car" (of "CAR-T") must not find
+    /// "cardiology"; a name or a city is still found from its first letters ("Таш").
+    pub fn quality(self, q: &str, w: &str) -> f32 {
+        if self == Field::Specialty && q.len() < 4 && q != w {
+            return 0.0;
+        }
+        quality(q, w) * self.weight()
+    }
+
     /// The factor a match in this field is worth.
     pub fn weight(self) -> f32 {
         match self {
@@ -304,6 +319,11 @@ impl TextQuery {
         TextQuery { words }
     }
 
+    /// A query of words already reduced to keys.
+    pub fn from_keys(words: Vec<String>) -> TextQuery {
+        TextQuery { words }
+    }
+
     /// Whether the query has no words (it then matches everything).
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
@@ -323,7 +343,7 @@ impl TextQuery {
             let mut per_field = [0.0f32; 3];
             for (field, key) in fields.clone() {
                 let k = field as usize;
-                per_field[k] = per_field[k].max(quality(q, key) * field.weight());
+                per_field[k] = per_field[k].max(field.quality(q, key));
             }
             let word = combine(per_field);
             if word <= 0.0 {

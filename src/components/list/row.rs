@@ -127,6 +127,11 @@ pub(crate) fn ResultRow(
         described_by.push(part("badge"));
         view! { <span id=part("badge") class="badge">{td_string!(locale, badge_pediatric)}</span> }
     });
+    // Why it matched a condition typed in plain words ("bone-marrow transplant: Allogeneic
+    // bone-marrow transplant"), following the query and the vocabulary's arrival.
+    let why_id = part("why");
+    described_by.push(why_id.clone());
+    let why = move || why_matched(state, index, locale);
     let distance = km.map(|km| {
         view! { <span class="result-distance">{td_string!(locale, near_km, km = km)}</span>" · " }
     });
@@ -163,13 +168,57 @@ pub(crate) fn ResultRow(
                 }
             >
                 <span id=name_id class="result-name">{name}</span>
-                {matched_other}
-                <span id=place_id class="result-place">{distance}<bdi>{c.city_in(lang).to_string()}</bdi>", "{country_name(locale, c.country)}</span>
-                <span id=specs_id class="result-specialties">{dataset.specialty_list(c, lang)}</span>
-                <span class="badges">{pediatric}{hub}</span>
             </button>
+            {matched_other}
+            <span id=place_id class="result-place">{distance}<bdi>{c.city_in(lang).to_string()}</bdi>", "{country_name(locale, c.country)}</span>
+            <span id=specs_id class="result-specialties">{dataset.specialty_list(c, lang)}</span>
+            <span id=why_id class="result-why">{why}</span>
+            <span class="badges">{pediatric}{hub}</span>
         </li>
     })
+}
+
+/// The conditions of the query the center answers, each with its specialties that do, in
+/// words: "leukemia: Oncohematology, Hematology (planned)".
+fn why_matched(state: AppState, index: usize, locale: Locale) -> Option<String> {
+    let loaded = state.loaded()?;
+    let text = state.view.with(|v| v.filter.text.clone());
+    let lang = locale.lang();
+    let c = loaded.dataset.centers.get(index)?;
+    let lines: Vec<String> = loaded
+        .reasons(index, &text)
+        .into_iter()
+        .map(|r| {
+            let codes: Vec<String> = r
+                .codes
+                .iter()
+                .map(|code| {
+                    let label = loaded.dataset.specialty_label(code, lang).to_string();
+                    let mut marks = Vec::new();
+                    if r.children {
+                        marks.push(match c.children_get(code) {
+                            Some(true) => td_string!(locale, care_children).to_string(),
+                            _ => td_string!(locale, care_children_not_stated).to_string(),
+                        });
+                    }
+                    if c.plans(code) {
+                        marks.push(td_string!(locale, care_planned).to_string());
+                    }
+                    if marks.is_empty() {
+                        label
+                    } else {
+                        format!("{label} ({})", marks.join(", "))
+                    }
+                })
+                .collect();
+            format!(
+                "{}: {}",
+                loaded.conditions.label(r.condition, lang),
+                codes.join(", ")
+            )
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("; "))
 }
 
 /// The row for position `pos` of the list, given the filtered centers and, when sorting by
