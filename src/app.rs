@@ -6,12 +6,14 @@ use leptos::prelude::*;
 use crate::components::{
     detail::Detail,
     embed::{post_height, use_theme, EmbedBar},
+    embed_dialog::EmbedDialog,
     events::EventsPanel,
+    exports::Downloads,
     filters::Filters,
     footer::Footer,
     hubs::HubsPanel,
     language::LanguageSwitcher,
-    list::ResultList,
+    list::{MapEmptyNotice, ResultList},
     map::CenterMap,
     mobile::{FilterSheet, Mobile, MobileBar, Pane},
     near::NearMe,
@@ -112,20 +114,33 @@ fn Shell() -> impl IntoView {
             <MobileBar/>
         </Show>
         <main class="layout" class:pane-list=move || !mobile.shows(Pane::Map) class:pane-map=move || !mobile.shows(Pane::List)>
+            // On a laptop (from 1200 px) the tools and the results are two columns side by side,
+            // each scrolling, so the count and the first results are in sight beside the filters;
+            // narrower, one column; on a phone the results come before the panels and the
+            // editors' tools (their order is the stylesheet's).
             <aside class="sidebar">
-                <Show when=loading><Loading/></Show>
-                <Show when=failed><LoadFailed/></Show>
-                <DataRefused/>
-                <Problems/>
-                <FilterSheet><Filters/><NearMe/></FilterSheet>
-                <EventsPanel/>
-                <HubsPanel/>
+                <div class="tools-pane">
+                    <Show when=loading><Loading/></Show>
+                    <Show when=failed><LoadFailed/></Show>
+                    <DataRefused/>
+                    <Problems/>
+                    <FilterSheet><Filters/><NearMe/></FilterSheet>
+                    <EventsPanel/>
+                    <HubsPanel/>
+                    <Show when=move || state.loaded().is_some()>
+                        <div class="editor-tools">
+                            <EmbedDialog/>
+                            <Downloads/>
+                        </div>
+                    </Show>
+                </div>
                 <ResultList/>
             </aside>
             <div class="map-area">
                 // The detail first: from a list item, Tab reaches it before the map's markers.
                 <Detail/>
                 <CenterMap/>
+                <MapEmptyNotice/>
             </div>
         </main>
         </Show>

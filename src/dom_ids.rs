@@ -17,6 +17,8 @@ pub(crate) const FILTER_SHEET_HEADING: &str = "filter-sheet-heading";
 pub(crate) const DETAIL: &str = "detail";
 /// The detail's heading: the chosen center's name.
 pub(crate) const DETAIL_HEADING: &str = "detail-heading";
+/// The heading of the detail's "how to reach it" part.
+pub(crate) const DETAIL_REACH: &str = "detail-reach";
 /// The detail's "Referral sheet to print" button.
 pub(crate) const REFERRAL_OPEN: &str = "referral-open";
 

@@ -53,5 +53,5 @@ pub use geo::near::great_circle_km;
 pub use geo::places::Place;
 pub use lang::{Lang, Plural};
 pub use output::url::ViewState;
-pub use query::filter::{FacetCounts, Filter};
+pub use query::filter::{Choice, FacetCounts, Filter, Loosen};
 pub use query::index::Index;

@@ -11,6 +11,7 @@ pub mod json;
 pub mod load;
 pub mod model;
 pub mod objects;
+pub mod reach;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub(crate) mod shape;

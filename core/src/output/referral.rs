@@ -10,6 +10,7 @@
 use std::fmt::{self, Write as _};
 
 use crate::dataset::model::{Capacity, Center, Country, Dataset, Source};
+use crate::dataset::reach::{Contacts, Whose};
 use crate::lang::Lang;
 use crate::output::url::ViewState;
 
@@ -243,6 +244,8 @@ pub struct Sheet {
     pub capacity: Option<Capacity>,
     /// Languages patients can be served in, as language codes.
     pub languages: Vec<String>,
+    /// Whose contacts the sheet gives (see [`crate::dataset::reach`]).
+    pub contacts_of: ContactsOf,
     /// Phone number as the dataset writes it.
     pub phone: Option<String>,
     /// A `tel:` URI for the phone, when it has enough digits.
@@ -265,6 +268,17 @@ pub struct Sheet {
     pub permalink: String,
     /// The QR code of `permalink`, or why there is none.
     pub qr: Result<Qr, QrError>,
+}
+
+/// Whose contacts a sheet gives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ContactsOf {
+    /// The center's own.
+    Own,
+    /// Those of the center it belongs to, named here, as it has none of its own.
+    Parent(Bilingual),
+    /// None is known.
+    Unknown,
 }
 
 /// The sheet for `center` of `dataset` in the reader's language `lang` (plus the second one of
@@ -304,6 +318,22 @@ pub fn sheet(dataset: &Dataset, center: &Center, lang: Lang, permalink: &str) ->
         .as_deref()
         .and_then(|id| dataset.center(id))
         .map(|p| both(&|l| tagged(l, &p.name, |t| p.names.get(t.code()))));
+    let reach = dataset.reach(center);
+    let contacts_of = match &reach.whose {
+        Whose::Own => ContactsOf::Own,
+        Whose::Parent(id) => match dataset.center(id) {
+            Some(p) => ContactsOf::Parent(both(&|l| tagged(l, &p.name, |t| p.names.get(t.code())))),
+            None => ContactsOf::Unknown,
+        },
+        Whose::Unknown => ContactsOf::Unknown,
+    };
+    let contacts = reach.contacts.unwrap_or(Contacts {
+        phone: None,
+        tel_uri: None,
+        email: None,
+        mailto_uri: None,
+        website: None,
+    });
     Sheet {
         center_id: center.id.clone(),
         lang: first,
@@ -321,11 +351,12 @@ pub fn sheet(dataset: &Dataset, center: &Center, lang: Lang, permalink: &str) ->
         }),
         capacity: center.capacity.as_deref().cloned(),
         languages: center.languages.clone(),
-        phone: center.phone.clone(),
-        tel_uri: center.tel_uri(),
-        email: center.email.clone(),
-        mailto_uri: center.mailto_uri(),
-        website: center.safe_website().map(str::to_owned),
+        contacts_of,
+        phone: contacts.phone,
+        tel_uri: contacts.tel_uri,
+        email: contacts.email,
+        mailto_uri: contacts.mailto_uri,
+        website: contacts.website,
         sources: center
             .sources
             .iter()
@@ -847,6 +878,25 @@ mod tests {
                 Some(("Proton therapy", Lang::En))
             )
         );
+    }
+
+    #[test]
+    fn a_branch_without_contacts_gives_its_parents_and_says_so() {
+        // public/data/centers.json: the Khorezm branch of the cardiology center has no contact
+        // of its own and is part_of "rsspmc-cardiology-tashkent", which has a website; the
+        // Karshi maternal branch's parent has none either.
+        let d = dataset();
+        let branch = d.center("cardiology-khorezm-branch-urgench").unwrap();
+        let parent = d.center("rsspmc-cardiology-tashkent").unwrap();
+        let s = sheet(&d, branch, Lang::Ru, "https://x");
+        assert!(
+            matches!(&s.contacts_of, ContactsOf::Parent(name) if name.first.text == parent.name_in(Lang::Ru))
+        );
+        assert_eq!(s.website.as_deref(), parent.safe_website());
+        let orphan = d.center("maternal-child-health-karshi-branch").unwrap();
+        let s = sheet(&d, orphan, Lang::Ru, "https://x");
+        assert_eq!(s.contacts_of, ContactsOf::Unknown);
+        assert_eq!((s.phone, s.email, s.website), (None, None, None));
     }
 
     #[test]

@@ -38,6 +38,17 @@ impl FacetCounts {
     }
 }
 
+/// One way out of an empty result (see [`Filter::loosenings`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Loosen {
+    /// Drop this choice.
+    Without(Choice),
+    /// Drop the search text.
+    WithoutText,
+    /// This choice in place of the facet's (another country).
+    Instead(Choice),
+}
+
 /// One of the filter's facets, used to compute counts "as if this facet were open".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Facet {
@@ -120,6 +131,41 @@ impl Filter {
             + usize::from(!self.text.trim().is_empty())
     }
 
+    /// The ways out of an empty result: for each choice made (and the text), the filter
+    /// without it, and for a chosen country, each other country instead.
+    pub fn loosenings(&self) -> Vec<(Loosen, Filter)> {
+        let mut out = Vec::new();
+        let chosen = self
+            .countries
+            .iter()
+            .map(|&c| Choice::Country(c))
+            .chain(self.specialties.iter().cloned().map(Choice::Specialty))
+            .chain(self.hubs.iter().cloned().map(Choice::Hub))
+            .chain(self.pediatric.then_some(Choice::Children));
+        for choice in chosen {
+            let mut f = self.clone();
+            f.set(&choice, false);
+            out.push((Loosen::Without(choice), f));
+        }
+        if !self.text.trim().is_empty() {
+            let f = Filter {
+                text: String::new(),
+                ..self.clone()
+            };
+            out.push((Loosen::WithoutText, f));
+        }
+        if !self.countries.is_empty() {
+            for &c in Country::ALL.iter().filter(|c| !self.countries.contains(c)) {
+                let f = Filter {
+                    countries: std::iter::once(c).collect(),
+                    ..self.clone()
+                };
+                out.push((Loosen::Instead(Choice::Country(c)), f));
+            }
+        }
+        out
+    }
+
     /// Whether a center of `d` passes every facet.
     pub fn matches(&self, center: &Center, d: &Dataset) -> bool {
         let words_only = Conditions::none();
@@ -182,11 +228,21 @@ pub(crate) fn rank(mut ids: Vec<usize>, scores: Option<&[f32]>) -> Vec<usize> {
 }
 
 /// What one condition found in a query adds to a center's score: one for the match, a tenth
-/// per specialty of the condition the center offers, a half when the query asks for a child and
-/// a source says children get one of them, minus a half when all of them are only planned.
-/// The index adds the same terms in the same order, so both rank alike.
-pub(crate) fn condition_term(codes: usize, for_children: bool, all_planned: bool) -> f32 {
+/// per specialty of the condition the center offers, a fifth more when it offers the first
+/// (the condition's own answer: "allogeneic" is first the allogeneic transplant, then one of
+/// type not stated), a half when the query asks for a child and a source says children get one
+/// of them, minus a half when all of them are only planned. The index adds the same terms in
+/// the same order, so both rank alike.
+pub(crate) fn condition_term(
+    codes: usize,
+    first: bool,
+    for_children: bool,
+    all_planned: bool,
+) -> f32 {
     let mut term = 1.0 + 0.1 * codes as f32;
+    if first {
+        term += 0.2;
+    }
     if for_children {
         term += 0.5;
     }
@@ -244,6 +300,7 @@ impl<'f> Matcher<'f> {
             total += 1.0;
         }
         for &k in &q.conditions {
+            let main = self.conditions.conditions[k].specialties.first();
             let offered: Vec<&str> = self.conditions.conditions[k]
                 .specialties
                 .iter()
@@ -259,7 +316,8 @@ impl<'f> Matcher<'f> {
                     .iter()
                     .any(|&code| c.children_get(code) == Some(true));
             let all_planned = offered.iter().all(|&code| c.plans(code));
-            total += condition_term(offered.len(), for_children, all_planned);
+            let first = main.is_some_and(|m| offered.contains(&m.as_str()));
+            total += condition_term(offered.len(), first, for_children, all_planned);
         }
         total
     }
@@ -549,11 +607,13 @@ mod tests {
             (filter(&[], &[TM], false, ""), ""),
             // text over name (any language) and city
             (filter(&[], &[], false, "tashkent"), "c"),
-            // A one-letter word matches by prefix: f is in "Center F" and in Frunze, the former
-            // name of Bishkek (center e); the name match ranks first.
-            (filter(&[], &[], false, "ЦЕНТР f"), "fe"),
-            // Words match whole or by their start: "a" is center A's name and begins Almaty.
-            (filter(&[], &[], false, "center a"), "ab"),
+            // A one-letter word beside others matches only a one-letter word: f is center F's
+            // name, and no longer Frunze, the former name of Bishkek (center e), which "f"
+            // alone still begins (the "T" of "CAR T" must not find every word in t).
+            (filter(&[], &[], false, "ЦЕНТР f"), "f"),
+            (filter(&[], &[], false, "f"), "fe"),
+            // Likewise "a" is center A's name, and Almaty (center b) is no longer found by it.
+            (filter(&[], &[], false, "center a"), "a"),
             (filter(&["onc"], &[], false, "ALMATY"), ""),
             (filter(&[], &[KG], true, "bish"), "e"),
             // Hubs: OR within the facet, AND with the others (table in `dataset`).
@@ -646,7 +706,10 @@ mod tests {
         d.centers[0].care = Box::new([adults_only("onc", false)]);
         d.centers[4].care = Box::new([adults_only("onc", true)]);
         let ids = |f: &Filter| -> Vec<&str> {
-            d.filtered(f).iter().map(|&i| d.centers[i].id.as_str()).collect()
+            d.filtered(f)
+                .iter()
+                .map(|&i| d.centers[i].id.as_str())
+                .collect()
         };
         let onc = filter(&["onc"], &[], false, "");
         assert_eq!(ids(&onc), ["a", "e", "f"]);
@@ -660,5 +723,33 @@ mod tests {
         assert_eq!(counts.specialties["ped-onc"], 3);
         assert_eq!(d.centers[2].children_get("onc"), None);
         assert_eq!(d.centers[1].children_get("cardio"), Some(false));
+    }
+
+    #[test]
+    fn an_empty_result_offers_each_choice_dropped_and_other_countries() {
+        // Pediatric oncology in Tajikistan, with "treats children": dataset() has none there.
+        let d = dataset();
+        let f = filter(&["ped-onc"], &[Country::TJ], true, "center");
+        assert!(d.filtered(&f).is_empty());
+        let ways: Vec<(Loosen, usize)> = f
+            .loosenings()
+            .into_iter()
+            .map(|(way, g)| (way, d.filtered(&g).len()))
+            .collect();
+        assert_eq!(
+            ways,
+            [
+                // Without Tajikistan: a, c and e offer ped-onc to children.
+                (Loosen::Without(Choice::Country(Country::TJ)), 3),
+                // Without the specialty: f in Dushanbe does not treat children.
+                (Loosen::Without(Choice::Specialty("ped-onc".into())), 0),
+                (Loosen::Without(Choice::Children), 0),
+                (Loosen::WithoutText, 0),
+                (Loosen::Instead(Choice::Country(Country::KZ)), 1),
+                (Loosen::Instead(Choice::Country(Country::UZ)), 1),
+                (Loosen::Instead(Choice::Country(Country::KG)), 1),
+                (Loosen::Instead(Choice::Country(Country::TM)), 0),
+            ]
+        );
     }
 }

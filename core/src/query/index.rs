@@ -343,13 +343,13 @@ impl Index {
             vec![0.0f32; self.len],
             vec![0.0f32; self.len],
         ];
-        for q in query.words() {
+        for (q, exact) in query.each() {
             word.iter_mut()
                 .for_each(|w| w.iter_mut().for_each(|s| *s = 0.0));
             let names = &mut word[Field::Name as usize];
             // Unprepared, names match nothing; `Loaded` prepares before any text query.
             for (key, centers) in self.names.get().map_or(&[][..], Vec::as_slice) {
-                let s = Field::Name.quality(q, key);
+                let s = Field::Name.quality(q, exact, key);
                 if s > 0.0 {
                     for &c in centers {
                         names[c as usize] = names[c as usize].max(s);
@@ -369,7 +369,7 @@ impl Index {
             for (keys, bits, field) in groups {
                 let s = keys
                     .iter()
-                    .map(|k| field.quality(q, k))
+                    .map(|k| field.quality(q, exact, k))
                     .fold(0.0f32, f32::max);
                 if s > 0.0 {
                     let scores = &mut word[field as usize];
@@ -494,7 +494,8 @@ impl Index {
             let mut offered = vec![0usize; self.len];
             let mut for_children = vec![false; self.len];
             let mut operating = vec![false; self.len];
-            for code in &conditions.conditions[k].specialties {
+            let mut first = vec![false; self.len];
+            for (n, code) in conditions.conditions[k].specialties.iter().enumerate() {
                 let Some(&j) = self.by_code.get(code) else {
                     continue;
                 };
@@ -506,13 +507,15 @@ impl Index {
                     offered[i] += 1;
                     for_children[i] |= q.children && self.children_yes[j].has(i);
                     operating[i] |= !self.planned[j].has(i);
+                    first[i] |= n == 0;
                 }
             }
             for i in 0..self.len {
                 if offered[i] == 0 {
                     alive[i] = false;
                 } else {
-                    total[i] += condition_term(offered[i], for_children[i], !operating[i]);
+                    total[i] +=
+                        condition_term(offered[i], first[i], for_children[i], !operating[i]);
                 }
             }
         }

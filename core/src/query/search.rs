@@ -276,11 +276,12 @@ impl Field {
     /// Every field, in the order of [`combine`]'s argument.
     pub const ALL: [Field; 3] = [Field::Name, Field::City, Field::Specialty];
 
-    /// How well query key `q` matches key `w` of this field, weighted. A specialty's words
+    /// How well query key `q` matches key `w` of this field, weighted; an `exact` word only
+    /// when it is `w`. A specialty's words
     /// match a query word under four letters only whole: "car" (of "CAR-T") must not find
     /// "cardiology"; a name or a city is still found from its first letters ("Таш").
-    pub fn quality(self, q: &str, w: &str) -> f32 {
-        if self == Field::Specialty && q.len() < 4 && q != w {
+    pub fn quality(self, q: &str, exact: bool, w: &str) -> f32 {
+        if (exact || self == Field::Specialty && q.len() < 4) && q != w {
             return 0.0;
         }
         quality(q, w) * self.weight()
@@ -305,23 +306,53 @@ pub fn combine(per_field: [f32; 3]) -> f32 {
     best + 0.1 * rest
 }
 
+/// The first [`MAX_QUERY_WORDS`] words of what the user typed, as keys, each with whether it
+/// must match exactly: an abbreviation typed in capitals ("НЦОМиД", "ТКМ": at least two
+/// capitals, and no fewer capitals than small letters), which a typo or a prefix would turn
+/// into false hits, and a single letter beside other words (the "T" of "CAR T").
+pub fn query_words(input: &str) -> Vec<(String, bool)> {
+    let words = tokens(input);
+    let several = words.len() > 1;
+    let mut out: Vec<(String, bool)> = words
+        .into_iter()
+        .map(|(range, key)| {
+            let typed = &input[range];
+            let upper = typed.chars().filter(|c| c.is_uppercase()).count();
+            let lower = typed.chars().filter(|c| c.is_lowercase()).count();
+            let exact = (upper >= 2 && upper >= lower) || (several && key.len() == 1);
+            (key, exact)
+        })
+        .collect();
+    out.truncate(MAX_QUERY_WORDS);
+    out
+}
+
 /// A prepared free-text query: the keys of its words.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TextQuery {
     words: Vec<String>,
+    /// Per word, whether it must match a key exactly (see [`query_words`]).
+    exact: Vec<bool>,
 }
 
 impl TextQuery {
     /// Prepares a query from what the user typed.
     pub fn new(input: &str) -> TextQuery {
-        let mut words = keys(input);
-        words.truncate(MAX_QUERY_WORDS);
-        TextQuery { words }
+        TextQuery::from_words(query_words(input))
     }
 
-    /// A query of words already reduced to keys.
-    pub fn from_keys(words: Vec<String>) -> TextQuery {
-        TextQuery { words }
+    /// A query of words already reduced to keys, each with whether it must match exactly.
+    pub fn from_words(words: Vec<(String, bool)>) -> TextQuery {
+        let (words, exact) = words.into_iter().unzip();
+        TextQuery { words, exact }
+    }
+
+    /// The query's words with whether each must match exactly.
+    pub fn each(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.words
+            .iter()
+            .map(String::as_str)
+            .zip(self.exact.iter().copied())
     }
 
     /// Whether the query has no words (it then matches everything).
@@ -339,11 +370,11 @@ impl TextQuery {
     /// match somewhere). This is the plain definition the search index must agree with.
     pub fn score<'a>(&self, fields: impl IntoIterator<Item = (Field, &'a str)> + Clone) -> f32 {
         let mut total = 0.0;
-        for q in &self.words {
+        for (q, exact) in self.each() {
             let mut per_field = [0.0f32; 3];
             for (field, key) in fields.clone() {
                 let k = field as usize;
-                per_field[k] = per_field[k].max(field.quality(q, key));
+                per_field[k] = per_field[k].max(field.quality(q, exact, key));
             }
             let word = combine(per_field);
             if word <= 0.0 {

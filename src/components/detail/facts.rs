@@ -6,9 +6,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use shifo_core::dataset::model::{Care, Figure, Status};
+use shifo_core::dataset::reach::Whose;
 use shifo_core::{Center, HubStatus, Loaded, Precision};
 
 use crate::components::fields::{data_text, link_or_text, marked_text, Field, SourceItem};
+use crate::dom_ids;
 use crate::i18n::{td_string, Locale};
 use crate::locale::{capacity_text, country_name, isolate};
 use crate::state::AppState;
@@ -20,7 +22,6 @@ pub(crate) fn facts(loaded: &Arc<Loaded>, c: &Center, locale: Locale) -> impl In
         {place(c, locale)}
         {family(loaded, c, locale)}
         {care(loaded, c, locale)}
-        {contacts(c, locale)}
         {cooperation(loaded, c, locale)}
         {provenance(c, locale)}
     }
@@ -269,25 +270,49 @@ fn access(c: &Center, locale: Locale) -> Option<impl IntoView> {
     Some(view! { {main}{appointment} })
 }
 
-/// Website (only ever an http(s) link), phone (`tel:`) and e-mail (`mailto:`).
-fn contacts(c: &Center, locale: Locale) -> impl IntoView {
-    let website = c.safe_website().map(|url| {
-        let (href, text) = (url.to_string(), url.to_string());
-        view! {
-            <Field label=td_string!(locale, detail_website)>
-                <a href=href target="_blank" rel="noopener noreferrer">{text}</a>
-            </Field>
+/// How to reach the center, the detail's last part: its website (only ever an http(s) link),
+/// phone (`tel:`) and e-mail (`mailto:`); else those of the center it belongs to, saying so;
+/// else plainly that none is known.
+pub(crate) fn reach(loaded: &Loaded, c: &Center, locale: Locale) -> impl IntoView {
+    let d = &loaded.dataset;
+    let reach = d.reach(c);
+    let note = match &reach.whose {
+        Whose::Own => None,
+        Whose::Parent(id) => d.center(id).map(|p| {
+            let name = p.name_in(locale.lang()).to_string();
+            let words = td_string!(locale, reach_parent);
+            view! { <p class="reach-note">{words}" "{link_to(p.id.clone(), name)}</p> }.into_any()
+        }),
+        Whose::Unknown => {
+            Some(view! { <p class="reach-note">{td_string!(locale, reach_unknown)}</p> }.into_any())
         }
+    };
+    let contacts = reach.contacts.map(|k| {
+        let website = k.website.map(|url| {
+            let text = url.clone();
+            view! {
+                <Field label=td_string!(locale, detail_website)>
+                    <a href=url target="_blank" rel="noopener noreferrer">{text}</a>
+                </Field>
+            }
+        });
+        let phone = k.phone.map(|p| {
+            let link = link_or_text(p, k.tel_uri);
+            view! { <Field label=td_string!(locale, detail_phone)>{link}</Field> }
+        });
+        let email = k.email.map(|e| {
+            let link = link_or_text(e, k.mailto_uri);
+            view! { <Field label=td_string!(locale, detail_email)>{link}</Field> }
+        });
+        view! { <dl>{website}{phone}{email}</dl> }
     });
-    let phone = c.phone.clone().map(|p| {
-        let link = link_or_text(p, c.tel_uri());
-        view! { <Field label=td_string!(locale, detail_phone)>{link}</Field> }
-    });
-    let email = c.email.clone().map(|e| {
-        let link = link_or_text(e, c.mailto_uri());
-        view! { <Field label=td_string!(locale, detail_email)>{link}</Field> }
-    });
-    view! { {website}{phone}{email} }
+    view! {
+        <section class="reach" aria-labelledby=dom_ids::DETAIL_REACH>
+            <h3 id=dom_ids::DETAIL_REACH>{td_string!(locale, reach_heading)}</h3>
+            {note}
+            {contacts}
+        </section>
+    }
 }
 
 /// Memoranda with other centers (each a link to it) and the events it took part in.

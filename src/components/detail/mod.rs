@@ -90,6 +90,7 @@ pub(crate) fn Detail() -> impl IntoView {
                     {td_string!(locale, referral_open)}
                 </button>
                 <dl>{facts::facts(&loaded, &c, locale)}</dl>
+                {facts::reach(&loaded, &c, locale)}
             </section>
         })
     }

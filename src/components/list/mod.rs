@@ -1,6 +1,7 @@
 //! The result count and the list of matching centers: the screen-reader alternative to the
 //! map. Each row is a [`row::ResultRow`]; long lists are windowed ([`window`]).
 
+mod empty;
 mod row;
 mod window;
 
@@ -8,13 +9,12 @@ use leptos::prelude::*;
 use shifo_core::query::search::TextQuery;
 use wasm_bindgen::JsCast;
 
-use crate::components::embed_dialog::EmbedDialog;
-use crate::components::exports::Downloads;
-use crate::components::mobile::Mobile;
 use crate::components::share::ShareLink;
 use crate::dom_ids;
 use crate::i18n::{t, t_string, td_string, use_i18n};
 use crate::state::AppState;
+pub(crate) use empty::MapEmptyNotice;
+use empty::NoResults;
 use row::{row_at, ResultRow, Row};
 use window::{use_list_window, ListWindow, ROW_PX};
 
@@ -62,30 +62,6 @@ fn follow_selection(list: ListWindow) {
     });
 }
 
-/// "No centers match" with a way out.
-#[component]
-fn NoResults() -> impl IntoView {
-    let state = AppState::expect();
-    let mobile = Mobile::expect();
-    let i18n = use_i18n();
-    view! {
-        <div class="no-results">
-            <p>{t!(i18n, no_results)}</p>
-            <button
-                type="button"
-                on:click=move |_| {
-                    state.clear_filters();
-                    // This notice goes away: focus goes on to the search box (on a phone,
-                    // the filters button).
-                    mobile.after_clearing();
-                }
-            >
-                {t!(i18n, clear_filters)}
-            </button>
-        </div>
-    }
-}
-
 /// The count, the list, and the "no results" notice.
 #[component]
 pub(crate) fn ResultList() -> impl IntoView {
@@ -130,8 +106,6 @@ pub(crate) fn ResultList() -> impl IntoView {
             <Show when=ready>
                 <p class="result-count" role="status" aria-live="polite">{move || td_string!(i18n.get_locale(), results_count, count = count.get())}</p>
                 <ShareLink/>
-                <EmbedDialog/>
-                <Downloads/>
                 <Show when=move || count.get() == 0>
                     <NoResults/>
                 </Show>

@@ -125,17 +125,17 @@ fn visible_rows(top: f64, len: usize) -> Range<usize> {
     first.saturating_sub(OVERSCAN).min(len)..(last + OVERSCAN).min(len)
 }
 
-/// Scrolls the sidebar (or, on a phone, the page) so that row `pos` of a windowed list is on
-/// screen.
+/// Scrolls the results' column, the sidebar or (on a phone) the page, whichever scrolls, so
+/// that row `pos` of a windowed list is on screen.
 fn scroll_row_into_view(ul: &web_sys::Element, pos: usize) {
     let row = ROW_PX as f64;
     let top = ul.get_bounding_client_rect().top() + (pos * ROW_PX) as f64;
     let bottom = top + row;
-    let sidebar = ul
-        .closest(".sidebar")
-        .ok()
-        .flatten()
-        .filter(|s| s.scroll_height() > s.client_height());
+    // The results' own column on a laptop, the sidebar narrower, the page on a phone.
+    let sidebar = [".results", ".sidebar"]
+        .into_iter()
+        .filter_map(|pane| ul.closest(pane).ok().flatten())
+        .find(|s| s.scroll_height() > s.client_height());
     let (from, to) = match &sidebar {
         Some(s) => {
             let r = s.get_bounding_client_rect();

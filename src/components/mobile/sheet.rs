@@ -12,7 +12,7 @@ use crate::state::AppState;
 
 /// Everything outside the sheet, made inert while it is open (a modal's focus stays inside).
 const OUTSIDE_SHEET: &str = ".skip-link, .site-header, .embed-bar, .mobile-bar, .map-area, \
-                             .site-footer, .sidebar > :not(.filter-sheet)";
+                             .site-footer, .sidebar > .results, .tools-pane > :not(.filter-sheet)";
 
 pub(super) fn set_inert(on: bool) {
     let Ok(nodes) = document().query_selector_all(OUTSIDE_SHEET) else {

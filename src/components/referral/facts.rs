@@ -2,7 +2,7 @@
 //! clinic's beside it, each marked with its language so a screen reader pronounces it right.
 
 use leptos::prelude::*;
-use shifo_core::output::referral::{Bilingual, ChildrenCare, Labelled, Sheet};
+use shifo_core::output::referral::{Bilingual, ChildrenCare, ContactsOf, Labelled, Sheet};
 
 use crate::components::fields::{link_or_text, Field, SourceItem};
 use crate::i18n::{td_string, Locale};
@@ -31,7 +31,7 @@ impl Pair {
 }
 
 /// A text of the data in both languages: the reader's first, the clinic's after it.
-pub(super) fn both(b: &Bilingual) -> impl IntoView {
+pub(super) fn both(b: &Bilingual) -> impl IntoView + use<> {
     let first = b.first.clone();
     let second = b.second.clone().map(|s| {
         view! { <span class="second" lang=s.lang.code()>{s.text}</span> }
@@ -87,7 +87,20 @@ fn contacts(s: &Sheet, pair: Pair) -> impl IntoView {
             </Field>
         }
     });
-    view! { {phone}{email}{website} }
+    // Whose contacts these are, or that none is known: the sheet never ends in a dead end.
+    let whose = match &s.contacts_of {
+        ContactsOf::Own => None,
+        ContactsOf::Parent(name) => {
+            let words = pair.words(|l| td_string!(l, reach_parent).to_string());
+            let name = both(name);
+            Some(view! { <Field label=label(|l| td_string!(l, reach_heading).to_string())>{words}" "{name}</Field> }.into_any())
+        }
+        ContactsOf::Unknown => {
+            let words = pair.words(|l| td_string!(l, reach_unknown).to_string());
+            Some(view! { <Field label=label(|l| td_string!(l, reach_heading).to_string())>{words}</Field> }.into_any())
+        }
+    };
+    view! { {whose}{phone}{email}{website} }
 }
 
 /// Every fact of the sheet, as `<dt>`/`<dd>` pairs.
