@@ -234,3 +234,40 @@ fn the_vocabulary_is_complete_and_sourced() {
         }
     }
 }
+
+#[test]
+fn no_city_and_no_specialty_label_reads_as_a_condition() {
+    // A city (its names and former names, core/tests/search_cases.rs) is searched as a city,
+    // and a specialty's own label as that specialty, not widened into a condition ("Nur-Sultan"
+    // was once read as the Tajik "сӯхтан", a burn, one letter apart).
+    let l = loaded();
+    let mut texts: Vec<String> = l.dataset.centers.iter().map(|c| c.city.clone()).collect();
+    texts.extend(
+        [
+            "Nur-Sultan",
+            "Alma-Ata",
+            "Frunze",
+            "Stalinabad",
+            "Leninabad",
+            "Ashkhabad",
+            "Akmola",
+        ]
+        .map(str::to_string),
+    );
+    for s in &l.dataset.specialties {
+        texts.push(s.label.clone());
+        texts.extend(s.labels.values().cloned());
+    }
+    for text in texts {
+        let read = l.conditions.interpret(&text);
+        let found: Vec<&str> = read
+            .conditions
+            .iter()
+            .map(|&k| l.conditions.conditions[k].id.as_str())
+            .collect();
+        assert!(
+            found.is_empty() && !read.children,
+            "{text:?} read as {found:?}"
+        );
+    }
+}

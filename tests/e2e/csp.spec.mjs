@@ -77,7 +77,7 @@ test('a long, windowed list and grouped markers under the policy, with zero viol
   const rows = t.app.list.getByRole('listitem');
   await expect(async () => (await rows.first().getAttribute('aria-setsize')) === String(copies.length), 'windowed list');
   await expect(async () => (await t.app.map.getByRole('button', { name: new RegExp(tr('cluster_label', { centers: '.+' })) }).count()) > 0, 'groups drawn');
-  await t.app.list.evaluate((ul) => ul.closest('.sidebar').scrollBy(0, 3000));
+  await t.app.scrollResults(3000);
   await expect(async () => (await rows.count()) > 0 && (await rows.first().getAttribute('aria-posinset')) !== '1', 'scrolled rows');
   assert.deepEqual(await violations(), []);
 });

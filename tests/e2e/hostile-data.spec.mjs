@@ -341,10 +341,11 @@ test('bidi overrides and zero-width characters are kept as text', async () => {
   await openHostile();
   const bidi = accepted.find((c) => c.id === 'hostile-bidi');
   const item = t.app.list.getByRole('button', { name: /moc\.elpmaxe/ });
+  const row = t.app.list.getByRole('listitem').filter({ has: t.page.getByRole('button', { name: /moc\.elpmaxe/ }) });
   assert.equal(await item.count(), 1);
   // Accessible names drop zero-width characters; the text itself keeps every one.
   assert.ok((await item.textContent()).startsWith(bidi.name), 'every character of the name there, unchanged');
-  assert.ok((await item.textContent()).includes(`${bidi.city}, ${tr('country_KZ')}`), 'and of the city');
+  assert.ok((await row.textContent()).includes(`${bidi.city}, ${tr('country_KZ')}`), 'and of the city');
   await item.click();
   const detail = t.app.detail(bidi.name);
   await expect(() => detail.isVisible(), 'detail of the bidi center');
@@ -363,9 +364,9 @@ test('an override in data does not reverse the app\'s own words after it', async
     if (ok !== true) faults.push(`${where}: ${ok}`);
   };
   // A control: the same check passes on a center without an override.
-  assert.equal(await readsLeftToRight(t.app.listItem(base.name), country), true, 'control: a plain place line reads left to right');
+  assert.equal(await readsLeftToRight(t.app.row(base.name), country), true, 'control: a plain place line reads left to right');
   const item = t.app.list.getByRole('button', { name: /moc\.elpmaxe/ });
-  await check('list item place, after the city', item, country);
+  await check('list item place, after the city', t.app.list.getByRole('listitem').filter({ has: t.page.getByRole('button', { name: /moc\.elpmaxe/ }) }), country);
   await check('footer, after the dataset version', t.page.getByRole('contentinfo'), afterVersion);
   await item.click();
   const marker = t.app.map.getByRole('button', { name: /moc\.elpmaxe/ });

@@ -29,7 +29,7 @@ test('a host center carries the hub badge in the list, and only hosts do', async
   await t.app.open();
   for (const c of dataset.centers) {
     const hosts = hosted.some((h) => h.host === c.id);
-    const badge = t.app.listItem(c.name).getByText(tr('badge_hub'), { exact: true });
+    const badge = t.app.row(c.name).getByText(tr('badge_hub'), { exact: true });
     assert.equal(await badge.count(), hosts ? 1 : 0, `${c.id} badge`);
   }
 });

@@ -192,8 +192,9 @@ test('the map pans with the arrow keys and zooms with +', async () => {
 test('the embed dialog opens by keyboard, keeps focus inside, and closes by its button and by Escape with focus back on the opener', async () => {
   await t.app.open();
   await skipToResults();
+  // The editors' tools come before the results, after the filters and panels.
   const opener = t.page.getByRole('button', { name: tr('embed_open') });
-  await t.app.tabTo(opener);
+  await t.app.tabTo(opener, { back: true });
   await t.page.keyboard.press('Enter');
   const dialog = t.page.getByRole('dialog', { name: tr('embed_heading') });
   await expect(() => dialog.getByLabel(tr('embed_code_label')).isVisible(), 'dialog open');
@@ -263,8 +264,8 @@ test('near me by keyboard: a home city typed into its chooser sorts the list; "U
     // Typing a city's first letters chooses it, as in any select.
     await t.page.keyboard.type('Alm');
     await expect(async () => new URL(t.page.url()).searchParams.get('near') === 'Almaty', 'near=Almaty');
-    await expect(async () => (await t.app.list.getByRole('button').first().textContent()).includes(tr('near_km', { km: 0 })), 'nearest first, 0 km');
-    const firstRow = await t.app.list.getByRole('button').first().textContent();
+    await expect(async () => (await t.app.list.getByRole('listitem').first().textContent()).includes(tr('near_km', { km: 0 })), 'nearest first, 0 km');
+    const firstRow = await t.app.list.getByRole('listitem').first().textContent();
     assert.ok(dataset.centers.some((c) => c.city === 'Almaty' && firstRow.startsWith(c.name)), `an Almaty center first: ${firstRow}`);
     const locate = t.page.getByRole('button', { name: tr('near_use_location') });
     await t.app.tabTo(locate);
@@ -272,7 +273,7 @@ test('near me by keyboard: a home city typed into its chooser sorts the list; "U
     await expect(() => t.page.getByRole('status').filter({ hasText: tr('near_sorted_here') }).isVisible(), 'sorted from the position');
     assert.ok(await t.app.hasFocus(locate), 'focus stays on "Use my location"');
     await t.app.expectFocusVisible();
-    const nearest = await t.app.list.getByRole('button').first().textContent();
+    const nearest = await t.app.list.getByRole('listitem').first().textContent();
     assert.ok(dataset.centers.some((c) => c.city === 'Dushanbe' && nearest.startsWith(c.name)), `a Dushanbe center first: ${nearest}`);
   } finally {
     await t.context.clearPermissions();

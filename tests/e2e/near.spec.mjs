@@ -24,7 +24,7 @@ const list = (lang = 'en') => t.page.getByRole('list', { name: tr('results_list_
 async function kmShown(lang = 'en') {
   const km = new RegExp(`^${tr('near_km', { km: '(\\d+)' }, lang)}$`);
   const out = [];
-  for (const row of await list(lang).getByRole('button').all()) {
+  for (const row of await list(lang).getByRole('listitem').all()) {
     const distance = row.getByText(km);
     out.push((await distance.count()) ? Number((await distance.textContent()).match(km)[1]) : null);
   }

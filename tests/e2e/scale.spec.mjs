@@ -118,6 +118,6 @@ test(`${N} centers: choosing a group zooms in to it; the list reaches its last r
 
   // The last result is reachable by scrolling, and says where it stands.
   await t.app.list.evaluate((ul) => ul.lastElementChild?.scrollIntoView());
-  await t.app.list.evaluate((ul) => ul.closest('.sidebar').scrollTop = ul.closest('.sidebar').scrollHeight);
+  await t.app.scrollResults();
   await expect(async () => (await t.app.list.locator(`[aria-posinset="${n}"]`).count()) === 1, `row ${n} rendered`);
 });

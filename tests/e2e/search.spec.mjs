@@ -36,7 +36,7 @@ test('a query that matched another language\'s name shows that name, highlighted
   await t.app.open();
   await t.app.search.fill('Ошский');
   const osh = dataset.centers.find((c) => c.id === 'osh-interregional-oncology-center');
-  const item = t.app.listItem(osh.name);
+  const item = t.app.row(osh.name);
   await expect(() => item.isVisible(), 'Osh oncology center listed');
   assert.equal(await item.locator('mark').first().textContent(), 'Ошский');
 });

@@ -130,7 +130,7 @@ test('choosing a list item pans the map to its center', async () => {
   await expect(() => inMap(osh.name), 'Osh marker in view');
   assert.ok(await t.app.detail(osh.name).isVisible());
   // The popup and the list say "treats children" in words, not only by marker colour.
-  assert.ok((await t.app.listItem(osh.name).textContent()).includes(tr('badge_pediatric')));
+  assert.ok((await t.app.row(osh.name).textContent()).includes(tr('badge_pediatric')));
 });
 
 test('keyboard: choosing an item keeps focus on it; closing the detail returns focus there', async () => {

@@ -25,6 +25,7 @@
 //! ```
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -191,6 +192,9 @@ impl Loaded {
     pub fn with_translations(&self, pack: &Translations) -> Loaded {
         let mut translated = self.clone();
         translated.dataset.add_translations(pack);
+        // The labels in the new language are searched as words too.
+        let phrases = translated.dataset.specialty_phrases();
+        translated.conditions = Arc::new(translated.conditions.with_literals(phrases));
         translated
     }
 }

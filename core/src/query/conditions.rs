@@ -30,7 +30,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use super::search::{distance, keys, query_words, tokens, typos_allowed, TextQuery};
+use super::search::{distance, keys, query_words, tokens, TextQuery};
 use crate::dataset::json::{self, Node, Pos, Value};
 
 /// Most letters a case ending adds to a term's word ("лейкоз" → "лейкозами").
@@ -88,6 +88,9 @@ pub struct Conditions {
     stopwords: Vec<String>,
     /// Tells vocabularies apart in caches of query results: unique per file read, 0 for none.
     serial: u64,
+    /// Phrases searched as words even where a condition's term would take them: the dataset's
+    /// specialty labels ("Pediatric oncology" is that specialty, not "a child" and "oncology").
+    literals: Vec<Term>,
 }
 
 /// Why a vocabulary file was refused, and where (1-based line and column).
@@ -189,8 +192,8 @@ impl Term {
 }
 
 /// Whether query key `q` says term key `t`: the same; else, unless either must match exactly,
-/// `t` with a case ending ("деті" → "детям", from four letters), or, from five letters, `t`
-/// typed in part or with the typos its length allows.
+/// `t` with a case ending ("дети" → "детям", from four letters), `t` typed in part (from five
+/// letters), or `t` with the typos [`condition_typos`] allows.
 fn word_matches(q: &str, t: &str, exact: bool) -> bool {
     if q == t {
         return true;
@@ -201,9 +204,21 @@ fn word_matches(q: &str, t: &str, exact: bool) -> bool {
     if t.len() >= 4 && q.starts_with(t) && q.len() - t.len() <= MAX_ENDING {
         return true;
     }
-    typos_allowed(q.len()) > 0
-        && ((t.starts_with(q) && q.len() >= 5)
-            || distance(q.as_bytes(), t.as_bytes(), typos_allowed(q.len())).is_some())
+    (t.starts_with(q) && q.len() >= 5)
+        || (condition_typos(q.len()) > 0
+            && distance(q.as_bytes(), t.as_bytes(), condition_typos(q.len())).is_some())
+}
+
+/// How many typos a word of `len` letters may carry to say a condition's word: one from seven
+/// letters, two from ten. Stricter than for names: the vocabulary holds seven languages'
+/// words, and one letter apart many of them are another language's ("sultan" of Nur-Sultan
+/// and the Tajik "сӯхтан", a burn).
+fn condition_typos(len: usize) -> usize {
+    match len {
+        0..=6 => 0,
+        7..=9 => 1,
+        _ => 2,
+    }
 }
 
 impl Conditions {
@@ -250,6 +265,7 @@ impl Conditions {
             sources,
             conditions,
             stopwords,
+            literals: Vec::new(),
         })
     }
 
@@ -260,7 +276,20 @@ impl Conditions {
         let mut rest: Vec<(String, bool)> = Vec::new();
         let mut at = 0;
         while at < words.len() {
-            match self.longest_at(&words[at..]) {
+            let literal = self
+                .literals
+                .iter()
+                .filter(|t| t.matches(&words[at..]))
+                .map(|t| t.words.len())
+                .max()
+                .unwrap_or(0);
+            let condition = self.longest_at(&words[at..]);
+            if literal > 0 && condition.is_none_or(|(_, len)| literal >= len) {
+                rest.extend_from_slice(&words[at..at + literal]);
+                at += literal;
+                continue;
+            }
+            match condition {
                 Some((k, len)) => {
                     let c = &self.conditions[k];
                     out.children |= c.children;
@@ -305,6 +334,20 @@ impl Conditions {
             .find_map(|l| c.label.get(l.code()))
             .or_else(|| c.label.get("en"))
             .unwrap_or(&c.id)
+    }
+
+    /// The same vocabulary with `phrases` searched as words wherever they stand (see
+    /// `literals`): a dataset's specialty labels.
+    pub fn with_literals<'a>(&self, phrases: impl IntoIterator<Item = &'a str>) -> Conditions {
+        let literals = phrases
+            .into_iter()
+            .map(Term::new)
+            .filter(|t| !t.words.is_empty())
+            .collect();
+        Conditions {
+            literals,
+            ..self.clone()
+        }
     }
 
     /// Unique per vocabulary read (0 for [`Conditions::none`]), for caches of query results.
@@ -424,6 +467,15 @@ fn members(v: &Node) -> Result<impl Iterator<Item = (&str, &Node)>, ConditionsEr
     }
 }
 
+impl crate::Dataset {
+    /// Every label of every specialty, in every language the dataset has.
+    pub fn specialty_phrases(&self) -> impl Iterator<Item = &str> {
+        self.specialties.iter().flat_map(|s| {
+            std::iter::once(s.label.as_str()).chain(s.labels.values().map(String::as_str))
+        })
+    }
+}
+
 /// Why a center matched a condition of the query: the condition and the center's specialties
 /// that answer it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -437,11 +489,11 @@ pub struct Reason {
 }
 
 impl crate::Loaded {
-    /// The same load with search reading conditions through `conditions` (the index is
-    /// shared: the data has not changed).
+    /// The same load with search reading conditions through `conditions`, the dataset's
+    /// specialty labels searched as words (the index is shared: the data has not changed).
     pub fn with_conditions(&self, conditions: Arc<Conditions>) -> crate::Loaded {
         let mut read = self.clone();
-        read.conditions = conditions;
+        read.conditions = Arc::new(conditions.with_literals(read.dataset.specialty_phrases()));
         read
     }
 

@@ -109,9 +109,9 @@ pub(super) fn NoResults() -> impl IntoView {
     }
 }
 
-/// The same words over the map when nothing matches, where a person looking at an empty map
-/// reads them (the list's notice, with its ways out, may be out of sight). Hidden from screen
-/// readers, which hear the list's.
+/// Over the map when nothing matches, where a person looking at an empty map reads it (the
+/// list's notice, with its ways out, may be out of sight). Hidden from screen readers, which
+/// hear the list's.
 #[component]
 pub(crate) fn MapEmptyNotice() -> impl IntoView {
     let state = AppState::expect();
@@ -119,7 +119,7 @@ pub(crate) fn MapEmptyNotice() -> impl IntoView {
     let empty = move || state.loaded().is_some() && state.filtered.with(Vec::is_empty);
     view! {
         <Show when=empty>
-            <p class="map-empty" aria-hidden="true">{t!(i18n, no_results)}</p>
+            <p class="map-empty" aria-hidden="true">{t!(i18n, map_empty)}</p>
         </Show>
     }
 }

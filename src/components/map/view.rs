@@ -9,6 +9,7 @@ use shifo_core::geo::bounds::{Bounds, LatLon};
 
 use super::leaflet_ext::{container_of, fit_view, is_hidden, js_options, lat_lng, no_animation};
 use crate::hooks::use_resize_observer;
+use crate::layout::in_flow;
 use crate::state::AppState;
 
 /// Zoom used when showing a single center.
@@ -103,8 +104,26 @@ fn follow_selection(map: ReadSignal<Option<lf::Map>, LocalStorage>, viewport: Vi
             return;
         };
         let zoom = m.get_zoom().max(DETAIL_ZOOM);
-        viewport.ask(&m, Wanted::Point(c.position(), zoom));
+        viewport.ask(
+            &m,
+            Wanted::Point(beside_detail(&m, c.position(), zoom), zoom),
+        );
     });
+}
+
+/// Where to centre the map so that `at` is drawn in the middle of the part the floating detail
+/// leaves free (from 800 px the detail covers the map's right side, up to 380 px and its
+/// 12 px margin, as in `public/style.css`); `at` itself where the detail is under the map or
+/// the free part would be too narrow to matter.
+fn beside_detail(m: &lf::Map, at: LatLon, zoom: f64) -> LatLon {
+    let width = m.get_size().x();
+    let covered = (width - 24.0).min(380.0) + 12.0;
+    if in_flow() || width - covered < 160.0 {
+        return at;
+    }
+    let p = m.project_with_zoom(&lat_lng(at), zoom);
+    let shifted = m.unproject_with_zoom(&lf::Point::new(p.x() + covered / 2.0, p.y()), zoom);
+    LatLon::new(shifted.lat(), shifted.lng())
 }
 
 /// A city chosen elsewhere (an event's) comes into view at city scale. Only requests made while

@@ -34,6 +34,9 @@ export class ShifoPage {
     return LANGS.reduce((found, lang) => found.or(named(`${isolate(name)} (${tr('badge_pediatric', {}, lang)})`)), named(name));
   }
   listItem(name) { return this.list.getByRole('button', { name, exact: true }); }
+  /** The whole row of the center named `name`: its button (the name) and what the row says
+   *  of it (place, specialties, why it matched, badges). */
+  row(name) { return this.list.getByRole('listitem').filter({ has: this.page.getByRole('button', { name, exact: true }) }); }
   countryBox(code) { return this.page.getByRole('checkbox', { name: new RegExp(`^${tr(`country_${code}`)}\\b`) }); }
   specialtyBox(code) {
     const label = dataset.specialties.find((s) => s.code === code).label;
@@ -41,6 +44,15 @@ export class ShifoPage {
   }
   pediatricBox() { return this.page.getByRole('checkbox', { name: new RegExp(`^${tr('pediatric_label')}\\b`) }); }
   get sidebar() { return this.page.getByRole('complementary'); }
+
+  /** Scrolls what holds the result list (its own column on a laptop, the sidebar when
+   *  narrower, the page on a phone) down by `dy` pixels, or to its end. */
+  async scrollResults(dy = Infinity) {
+    await this.list.evaluate((ul, by) => {
+      const pane = [ul.closest('.results'), ul.closest('.sidebar')].find((p) => p && p.scrollHeight > p.clientHeight) ?? document.scrollingElement;
+      pane.scrollTop = by === null ? pane.scrollHeight : pane.scrollTop + by;
+    }, Number.isFinite(dy) ? dy : null);
+  }
 
   /** Whether `locator`'s box lies entirely inside `container`'s box (what a person can see). */
   /** Resolves once the page has drawn two more frames and its fonts are in: whatever a
