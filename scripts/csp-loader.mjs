@@ -22,7 +22,8 @@ if (found.length !== 1) {
 const body = found[0][1].trim() + '\n';
 const name = `start-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), body);
-html = html.replace(found[0][0], `<script type="module" src="/${name}"></script>`);
+// Relative, as every URL trunk writes (`public_url = "./"`): the build works under a sub-path.
+html = html.replace(found[0][0], `<script type="module" src="./${name}"></script>`);
 // `trunk serve` without --no-autoreload appends its inline reload script; that is a development
 // server only, so it is let through with a note (scripts/serve.sh turns it off).
 const reload = /<script[^>]*>(?:(?!<\/script>)[\s\S])*\.well-known\/trunk\/ws[\s\S]*?<\/script>/;

@@ -49,6 +49,37 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The filters and the results. On a laptop (from 1200 px) the tools and the results are two
+/// columns side by side, each scrolling, so the count and the first results are in sight beside
+/// the filters; narrower, one column; on a phone the results come before the panels and the
+/// editors' tools (their order is the stylesheet's).
+#[component]
+fn Sidebar() -> impl IntoView {
+    let state = AppState::expect();
+    let failed = move || state.load.with(|l| matches!(l, LoadState::Failed(_)));
+    let loading = move || state.load.with(|l| matches!(l, LoadState::Loading));
+    view! {
+        <aside class="sidebar">
+            <div class="tools-pane">
+                <Show when=loading><Loading/></Show>
+                <Show when=failed><LoadFailed/></Show>
+                <DataRefused/>
+                <Problems/>
+                <FilterSheet><Filters/><NearMe/></FilterSheet>
+                <EventsPanel/>
+                <HubsPanel/>
+                <Show when=move || state.loaded().is_some()>
+                    <div class="editor-tools">
+                        <EmbedDialog/>
+                        <Downloads/>
+                    </div>
+                </Show>
+            </div>
+            <ResultList/>
+        </aside>
+    }
+}
+
 /// Everything inside the language provider.
 #[component]
 fn Shell() -> impl IntoView {
@@ -82,9 +113,6 @@ fn Shell() -> impl IntoView {
         },
     );
 
-    let failed = move || state.load.with(|l| matches!(l, LoadState::Failed(_)));
-    let loading = move || state.load.with(|l| matches!(l, LoadState::Loading));
-
     use_theme();
     if state.view.with_untracked(|v| v.embed.on) {
         post_height();
@@ -94,7 +122,10 @@ fn Shell() -> impl IntoView {
     let sheet_open = move || state.view.with(|v| v.sheet) && state.selected().is_some();
 
     view! {
-        <a class="skip-link" href=format!("#{}", crate::dom_ids::RESULTS) on:click=move |ev| skip_to_results(ev, mobile)>{t!(i18n, skip_to_results)}</a>
+        // Not on the referral sheet's page, which has no results to skip to.
+        <Show when=move || !sheet_open()>
+            <a class="skip-link" href=format!("#{}", crate::dom_ids::RESULTS) on:click=move |ev| skip_to_results(ev, mobile)>{t!(i18n, skip_to_results)}</a>
+        </Show>
         <Show
             when=move || !embedded()
             fallback=|| view! { <EmbedBar/> }
@@ -114,28 +145,7 @@ fn Shell() -> impl IntoView {
             <MobileBar/>
         </Show>
         <main class="layout" class:pane-list=move || !mobile.shows(Pane::Map) class:pane-map=move || !mobile.shows(Pane::List)>
-            // On a laptop (from 1200 px) the tools and the results are two columns side by side,
-            // each scrolling, so the count and the first results are in sight beside the filters;
-            // narrower, one column; on a phone the results come before the panels and the
-            // editors' tools (their order is the stylesheet's).
-            <aside class="sidebar">
-                <div class="tools-pane">
-                    <Show when=loading><Loading/></Show>
-                    <Show when=failed><LoadFailed/></Show>
-                    <DataRefused/>
-                    <Problems/>
-                    <FilterSheet><Filters/><NearMe/></FilterSheet>
-                    <EventsPanel/>
-                    <HubsPanel/>
-                    <Show when=move || state.loaded().is_some()>
-                        <div class="editor-tools">
-                            <EmbedDialog/>
-                            <Downloads/>
-                        </div>
-                    </Show>
-                </div>
-                <ResultList/>
-            </aside>
+            <Sidebar/>
             <div class="map-area">
                 // The detail first: from a list item, Tab reaches it before the map's markers.
                 <Detail/>

@@ -32,12 +32,15 @@ pub(crate) fn EmbedBar() -> impl IntoView {
         }
     };
     view! {
-        <div class="embed-bar">
+        // The embedded page's banner, with its one heading (the app's name, for screen readers;
+        // the host page says what the map is).
+        <header class="embed-bar">
+            <h1 class="visually-hidden">{t!(i18n, app_title)}</h1>
             <a class="full-map" href=href target="_blank" rel="noopener">{t!(i18n, embed_open_full)}</a>
             <Show when=move || !state.locked(Lockable::Lang)>
                 <LanguageSwitcher/>
             </Show>
-        </div>
+        </header>
     }
 }
 

@@ -159,13 +159,7 @@ pub(crate) fn ResultRow(
                 aria-labelledby=labelled_by
                 aria-describedby=described_by.join(" ")
                 on:click=move |_| state.select(Some(id.clone()))
-                // Escape closes this item's detail from the item itself, as from inside the
-                // detail; focus stays here.
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" && is_selected.get_untracked() {
-                        state.select(None);
-                    }
-                }
+                on:keydown=move |ev| on_item_key(&ev, state, is_selected.get_untracked())
             >
                 <span id=name_id class="result-name">{name}</span>
             </button>
@@ -176,6 +170,26 @@ pub(crate) fn ResultRow(
             <span class="badges">{pediatric}{hub}</span>
         </li>
     })
+}
+
+/// Keys on an item whose detail is open: Escape closes it (focus stays on the item); Tab goes
+/// to it, one press away rather than past the rest of the list (Escape there comes back here).
+fn on_item_key(ev: &web_sys::KeyboardEvent, state: AppState, selected: bool) {
+    if !selected {
+        return;
+    }
+    match (ev.key().as_str(), ev.shift_key()) {
+        ("Escape", _) => state.select(None),
+        ("Tab", false)
+            if document()
+                .get_element_by_id(dom_ids::DETAIL_HEADING)
+                .is_some() =>
+        {
+            ev.prevent_default();
+            crate::focus::focus_id(dom_ids::DETAIL_HEADING);
+        }
+        _ => {}
+    }
 }
 
 /// The conditions of the query the center answers, each with its specialties that do, in

@@ -15,8 +15,9 @@ pub(crate) fn use_map_labels(map: ReadSignal<Option<lf::Map>, LocalStorage>) {
             return;
         };
         let c = container_of(&m);
-        // A name needs a role to belong to.
-        let _ = c.set_attribute("role", "group");
+        // A name needs a role to belong to; in the focus order it needs one that may take
+        // focus (axe's focus-order-semantics): a region, which it is, within the map's panel.
+        let _ = c.set_attribute("role", "region");
         let _ = c.set_attribute("aria-label", t_string!(i18n, map_keys_label));
         for (class, name) in [
             (".leaflet-control-zoom-in", t_string!(i18n, map_zoom_in)),

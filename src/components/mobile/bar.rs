@@ -31,7 +31,8 @@ pub(crate) fn MobileBar() -> impl IntoView {
     let bar = NodeRef::<leptos::html::Div>::new();
     follow_height(bar);
     view! {
-        <div class="mobile-bar" node_ref=bar>
+        // A named region, so that every part of the page is in a landmark.
+        <div class="mobile-bar" node_ref=bar role="region" aria-label=move || t_string!(i18n, pane_label)>
             <button
                 type="button"
                 id=dom_ids::FILTERS_OPEN

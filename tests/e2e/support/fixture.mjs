@@ -8,10 +8,10 @@ import { ShifoPage } from './shifo-page.mjs';
 /** Registers hooks and returns a holder whose `app`, `page` and `errors` are set per test.
  *  `headers` are sent with every file the app server answers (e.g. a CSP); `root` is the
  *  build to serve (dist/ by default); other options go to `launch`. */
-export function useApp({ headers, root, ...options } = {}) {
+export function useApp({ headers, root, prefix, ...options } = {}) {
   const t = {};
   before(async () => {
-    t.server = await serve(root, headers);
+    t.server = await serve(root, headers, { prefix });
     Object.assign(t, await launch(options));
   });
   after(async () => {

@@ -33,15 +33,19 @@ export const CSP = [
 /** The build the suite serves: dist/, or SHIFO_DIST (a copy, so a build can run beside a suite). */
 export const DIST = resolve(process.env.SHIFO_DIST ?? resolve(import.meta.dirname, '../../../dist'));
 
-/** Serves `root` on 127.0.0.1, with `headers` on every answer; resolves to { url, close }. */
-export async function serve(root = DIST, headers = {}) {
+/** Serves `root` on 127.0.0.1, with `headers` on every answer, under `prefix` (a sub-path such
+ *  as `/shifo/`, as a site owner may host it; anything outside it is not found); resolves to
+ *  { url, close }. */
+export async function serve(root = DIST, headers = {}, { prefix = '/' } = {}) {
   // path -> bytes: the next answer for that path sends its headers and that many bytes of the
   // body, then nothing, as a connection lost mid-download without closing.
   const stalls = new Map();
   const held = new Set();
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (!full.startsWith(prefix)) throw new Error('outside the prefix');
+      const path = `/${full.slice(prefix.length)}`;
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -63,7 +67,7 @@ export async function serve(root = DIST, headers = {}) {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     /** The next request for `path` (e.g. `/data/centers.json`) stalls after `bytes` bytes. */
     stallNext: (path, bytes) => stalls.set(path, bytes),
     close: () => {

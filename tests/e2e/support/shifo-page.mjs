@@ -7,6 +7,15 @@ import { AxeBuilder } from '@axe-core/playwright';
 /** The rule sets of WCAG 2.1 level AA, as axe-core tags them. */
 export const WCAG21AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/** Every rule axe-core has but those of level AAA: WCAG 2.0 to 2.2 A and AA, its best practices
+ *  and its experimental rules (off by default). AAA (7:1 contrast) is not the target. */
+export const EVERY_RULE = [...WCAG21AA, 'wcag22aa', 'best-practice', 'experimental'];
+
+/** Rules not yet passed, each with why. target-size (WCAG 2.2 AA, 24 px): the markers of one
+ *  city stand on a small ring, closer than 24 px to each other, until markers are grouped at
+ *  every size where they would overlap (the families issue, item 5). */
+export const NOT_YET = ['target-size'];
+
 export class ShifoPage {
   constructor(page, baseUrl) {
     this.page = page;
@@ -160,7 +169,9 @@ export class ShifoPage {
 
   /** axe-core's WCAG 2.1 AA violations on the page as it is now (`exclude`: selectors to skip). */
   async axeViolations({ exclude = [] } = {}) {
-    let builder = new AxeBuilder({ page: this.page }).withTags(WCAG21AA);
+    let builder = new AxeBuilder({ page: this.page })
+      .options({ runOnly: { type: 'tag', values: EVERY_RULE } })
+      .disableRules(NOT_YET);
     for (const selector of exclude) builder = builder.exclude(selector);
     return (await builder.analyze()).violations;
   }
