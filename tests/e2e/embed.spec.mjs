@@ -33,8 +33,11 @@ test('an embedded map takes its presets from the link, and a locked country cann
   assert.equal(await app.list.getByRole('button').count(), 0, 'the English list label is not there');
   const list = frame.getByRole('list', { name: tr('results_list_label', {}, 'ru') });
   assert.equal(await list.getByRole('button').count(), kz.length);
-  // No site header, no country control; the fixed scope is said in words instead.
-  assert.equal(await frame.getByRole('heading', { name: tr('app_title'), level: 1 }).count(), 0);
+  // No site header (the page's one heading is for screen readers only, not shown), no country
+  // control; the fixed scope is said in words instead.
+  assert.equal(await frame.getByText(tr('app_tagline', {}, 'ru')).count(), 0);
+  const heading = await frame.getByRole('heading', { name: tr('app_title', {}, 'ru'), level: 1 }).boundingBox();
+  assert.ok(heading.width <= 1 && heading.height <= 1, `the heading is not shown (${JSON.stringify(heading)})`);
   assert.equal(await frame.getByRole('group', { name: tr('country_legend', {}, 'ru'), exact: true }).count(), 0);
   assert.ok(await frame.getByText(`${tr('country_legend', {}, 'ru')}: ${tr('country_KZ', {}, 'ru')}`).isVisible());
   // "Clear all" has nothing it may clear; after a specialty it clears that, not the country.
