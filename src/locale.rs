@@ -169,6 +169,12 @@ pub fn problem_message(locale: Locale, kind: &ProblemKind) -> String {
         K::UnknownCenter(id) => td_string!(l, problem_unknown_center, id = id).to_string(),
         K::BadUrl(url) => td_string!(l, problem_bad_url, url = url).to_string(),
         K::BadPhone(phone) => td_string!(l, problem_bad_phone, phone = phone).to_string(),
+        K::BadAuthorityPhone(phone) => {
+            td_string!(l, problem_bad_authority_phone, phone = phone).to_string()
+        }
+        K::DuplicateCountry(country) => {
+            td_string!(l, problem_duplicate_country, country = country.code()).to_string()
+        }
         K::BadEmail(email) => td_string!(l, problem_bad_email, email = email).to_string(),
         K::BadDate(date) => td_string!(l, problem_bad_date, date = date).to_string(),
         K::NoSource => td_string!(l, problem_no_source).to_string(),

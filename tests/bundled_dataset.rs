@@ -1,5 +1,5 @@
 //! The dataset shipped in `public/data/centers.json`: it validates clean, covers the five
-//! countries, cites every fact so a doctor can find it, names every center in its country's
+//! countries and their health ministries, cites every fact so a doctor can find it, names every center in its country's
 //! language and in Latin letters for Uzbek and Turkmen readers, and holds the figures of the
 //! seed articles that docs/dataset-notes.md lists.
 
@@ -94,7 +94,9 @@ fn every_source_can_be_opened_or_found() {
     let partnerships = d.partnerships.iter().map(|p| (p.a.as_str(), &p.sources));
     let events = d.events.iter().map(|e| (e.id.as_str(), &e.sources));
     let hubs = d.hubs.iter().map(|h| (h.id.as_str(), &h.sources));
-    for (id, sources) in centers.chain(partnerships).chain(events).chain(hubs) {
+    let ministries = d.authorities.iter().map(|a| (a.country.code(), &a.sources));
+    let all = centers.chain(partnerships).chain(events).chain(hubs);
+    for (id, sources) in all.chain(ministries) {
         for s in sources {
             assert!(!s.title.trim().is_empty(), "{id}: a source without a title");
             assert!(
@@ -109,6 +111,40 @@ fn every_source_can_be_opened_or_found() {
                 s.title
             );
         }
+    }
+}
+
+#[test]
+fn every_country_has_its_health_ministry_each_phone_dated() {
+    // Issue 20: a center with no contact in its family gives its country's ministry. Each
+    // has a website; a phone only where a source gives one, with a dated source, since such
+    // numbers change (public/data/centers.json, from the research notes in
+    // docs/dataset-notes.md).
+    let d = dataset();
+    let countries: Vec<Country> = d.authorities.iter().map(|a| a.country).collect();
+    assert_eq!(countries, Country::ALL);
+    for a in &d.authorities {
+        assert!(a.safe_website().is_some(), "{}: no website", a.country);
+        assert!(a.names.contains_key("ru"), "{}: no name in ru", a.country);
+        for p in &a.phones {
+            let dated = p
+                .sources
+                .iter()
+                .filter_map(|&i| a.sources.get(usize::from(i)))
+                .any(|s| s.date.is_some());
+            assert!(dated, "{}: {} has no dated source", a.country, p.number);
+        }
+    }
+    // Turkmenistan's ministry publishes no phone or e-mail that a source gives.
+    let tm = d.authority(Country::TM).unwrap();
+    assert!(tm.phones.is_empty() && tm.email.is_none());
+    // Every center now has a way forward.
+    for c in &d.centers {
+        assert!(
+            d.reach(c).contacts.is_some(),
+            "{}: no way to reach it",
+            c.id
+        );
     }
 }
 

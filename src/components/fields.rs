@@ -2,6 +2,7 @@
 //! is a link only when it is a safe one, and a source a doctor can open or find.
 
 use leptos::prelude::*;
+use shifo_core::dataset::reach::PhoneContact;
 use shifo_core::dataset::text::{Text, Texts};
 use shifo_core::Source;
 
@@ -53,6 +54,50 @@ pub(crate) fn link_or_text(text: String, href: Option<String>) -> AnyView {
         Some(href) => view! { <a href=href>{text}</a> }.into_any(),
         None => text.into_any(),
     }
+}
+
+/// A phone number: a `tel:` link where there is a safe one, what the line is for where the
+/// data says, and for a health ministry's line whether it works only inside the country and
+/// which source gives it, with its date, since such numbers change. On paper (`show_url`)
+/// the source's address is written out after it.
+pub(crate) fn phone_line(p: PhoneContact, locale: Locale, show_url: bool) -> AnyView {
+    let number = link_or_text(p.number, p.tel_uri);
+    let label = data_text(&p.label, locale).map(|t| view! { " \u{2014} "{t} });
+    let short = p
+        .in_country_only
+        .then(|| td_string!(locale, reach_short_number).to_string());
+    let written = p
+        .source
+        .as_ref()
+        .and_then(|s| s.safe_url())
+        .filter(|_| show_url)
+        .map(|u| view! { <span class="source-url">{u.to_string()}</span> });
+    let source = p.source.map(|s| phone_source(s, locale));
+    let note = (short.is_some() || source.is_some()).then(|| {
+        let between = (short.is_some() && source.is_some()).then_some("; ");
+        view! { " "<small class="phone-note">"("{short}{between}{source}")"</small> }
+    });
+    view! { {number}{label}{note}{written} }.into_any()
+}
+
+/// "source: Publisher, date", the publisher (else the title) a link where the source has a
+/// web address, cited as written and marked with the source's language.
+fn phone_source(s: Source, locale: Locale) -> impl IntoView {
+    // The message places the source; a character no translation has marks where.
+    const SLOT: &str = "\u{1}";
+    let words = td_string!(locale, reach_phone_source, source = SLOT).to_string();
+    let (before, after) = words.split_once(SLOT).unwrap_or((words.as_str(), ""));
+    let (before, after) = (before.to_string(), after.to_string());
+    let name = s.publisher.clone().unwrap_or_else(|| s.title.clone());
+    let cited = match s.safe_url() {
+        Some(u) => {
+            let u = u.to_string();
+            view! { <a href=u target="_blank" rel="noopener noreferrer">{name}</a> }.into_any()
+        }
+        None => view! { <cite>{name}</cite> }.into_any(),
+    };
+    let date = s.date.map(|d| format!(", {d}"));
+    view! { {before}<span lang=s.lang>{cited}</span>{date}{after} }
 }
 
 /// One source: its title (a link where it has a web address), publisher, date and, for an

@@ -200,9 +200,16 @@ fn validate(file: &str, warnings: bool) -> ExitCode {
         );
     }
     let d = &loaded.dataset;
+    // Health ministries are counted only where a file has some (most ministries' own files
+    // will not list them).
+    let ministries = match d.authorities.len() {
+        0 => String::new(),
+        1 => ", 1 health ministry".to_string(),
+        n => format!(", {n} health ministries"),
+    };
     let _ = writeln!(
         out,
-        "{file}: {}, {}; usable: {}, {}, {}, {}",
+        "{file}: {}, {}; usable: {}, {}, {}, {}{ministries}",
         count(errors, "error"),
         count(warned, "warning"),
         count(d.centers.len(), "center"),

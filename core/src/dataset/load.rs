@@ -392,6 +392,7 @@ impl Dataset {
             partnerships: std::mem::take(&mut typed.partnerships),
             events: std::mem::take(&mut typed.events),
             hubs: std::mem::take(&mut typed.hubs),
+            authorities: std::mem::take(&mut typed.authorities),
             translations: match root.get("translations").map(|m| &m.value.value) {
                 Some(Value::Array(items)) => items
                     .iter()
@@ -536,8 +537,9 @@ struct Typed {
     partnerships: Vec<crate::dataset::model::Partnership>,
     events: Vec<crate::dataset::model::Event>,
     hubs: Vec<crate::dataset::model::Hub>,
+    authorities: Vec<crate::dataset::model::Authority>,
     /// Per list, the file index of each typed entry.
-    origins: [(&'static str, Vec<usize>); 5],
+    origins: [(&'static str, Vec<usize>); 6],
     /// Centers that could not be typed: file index and id.
     broken_centers: Vec<(usize, String)>,
     /// Vocabulary entries that could not be typed: file index and code.
@@ -576,13 +578,20 @@ impl Typed {
                 .collect()
         };
         let mut late = Vec::new();
-        let (mut k1, mut k2, mut k3, mut k4, mut k5) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut k1, mut k2, mut k3, mut k4, mut k5, mut k6) = (
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        );
         let specialties = read_entries("specialties", spans("specialties"), &mut k1, &mut late);
         let centers = read_entries("centers", spans("centers"), &mut k2, &mut late);
         let partnerships = read_entries("partnerships", spans("partnerships"), &mut k3, &mut late);
         let events = read_entries("events", spans("events"), &mut k4, &mut late);
         let hubs = read_entries("hubs", spans("hubs"), &mut k5, &mut late);
+        let authorities = read_entries("authorities", spans("authorities"), &mut k6, &mut late);
         problems.extend(late);
         // A string field of the entries of `list` that could not be typed, with their file
         // index: their ids and codes still exist in the file.
@@ -606,12 +615,14 @@ impl Typed {
             partnerships,
             events,
             hubs,
+            authorities,
             origins: [
                 ("specialties", k1),
                 ("centers", k2),
                 ("partnerships", k3),
                 ("events", k4),
                 ("hubs", k5),
+                ("authorities", k6),
             ],
             broken_centers,
             broken_codes,

@@ -44,6 +44,10 @@ pub struct Dataset {
     /// International hubs: designated or proposed, with their host center where one is named.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hubs: Vec<Hub>,
+    /// Each country's health ministry: the contact a center's detail ends with when neither
+    /// the center nor what it belongs to has one (see [`crate::dataset::reach`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authorities: Vec<Authority>,
     /// Languages (codes) whose translations of the texts are in `translations/<code>.json`
     /// beside this file, fetched for readers of that language (see `dataset::translations`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -245,6 +249,104 @@ pub struct Hub {
     pub sources: Vec<Source>,
 }
 
+/// A country's health ministry (or the body a dataset names in its place): the last contact
+/// a center's detail gives, said as such. One entry per country.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Authority {
+    /// The country it serves.
+    pub country: Country,
+    /// Name in English: the official one, or a translation marked as one.
+    pub name: Text,
+    /// Names in other languages, keyed by language code: official ones as written,
+    /// translations and transliterations marked as such, their originals kept.
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub names: Texts,
+    /// Website; shown only as an http(s) link.
+    pub website: String,
+    /// Phone lines a source gives, each with which sources give it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<Phone>,
+    /// Contact e-mail address, where a source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Where the name and contacts come from; at least one.
+    pub sources: Vec<Source>,
+}
+
+/// One phone line of an [`Authority`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    /// The number: in international format (`+`, country code), or a short number of 3 to 5
+    /// digits dialled inside the country (`1406`).
+    pub number: String,
+    /// What the line is for, by language.
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub label: Texts,
+    /// Which of the authority's sources give it (indices into its `sources`, from 0).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<u16>,
+}
+
+impl Authority {
+    /// The name in `lang`, falling back as [`Lang::pick`] does; never blank.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.name, &self.names)
+    }
+
+    /// The name shown to a reader of `lang` and the language it is in (as [`Self::name_in`]
+    /// picks it), for marking its language and whether it is a translation.
+    pub fn name_text_in(&self, lang: Lang) -> (Lang, &Text) {
+        lang.fallbacks()
+            .find_map(|l| {
+                let text = match l {
+                    Lang::En => Some(&self.name),
+                    _ => self.names.text(l.code()),
+                }?;
+                (!text.trim().is_empty()).then_some((l, text))
+            })
+            .unwrap_or((Lang::En, &self.name))
+    }
+
+    /// The website, but only when it is an `https:` or `http:` URL.
+    pub fn safe_website(&self) -> Option<&str> {
+        Some(self.website.as_str()).filter(|w| is_web_url(w))
+    }
+
+    /// A `mailto:` URI for the e-mail address, only when it looks like one.
+    pub fn mailto_uri(&self) -> Option<String> {
+        self.email
+            .as_deref()
+            .filter(|e| is_email(e))
+            .map(|e| format!("mailto:{e}"))
+    }
+}
+
+impl Phone {
+    /// A `tel:` URI: a short number as it is, else as [`Center::tel_uri`] makes one.
+    pub fn tel_uri(&self) -> Option<String> {
+        if is_short_number(&self.number) {
+            return Some(format!("tel:{}", self.number));
+        }
+        tel_uri_of(&self.number)
+    }
+
+    /// Whether the number is a short one, which only works from a phone inside the country.
+    pub fn in_country_only(&self) -> bool {
+        is_short_number(&self.number)
+    }
+}
+
+impl Dataset {
+    /// The health ministry of `country`: the first entry for it.
+    pub fn authority(&self, country: Country) -> Option<&Authority> {
+        self.authorities.iter().find(|a| a.country == country)
+    }
+}
+
 impl Specialty {
     /// The label in `lang`, falling back to Russian, then English.
     pub fn label_in(&self, lang: Lang) -> &str {
@@ -384,17 +486,23 @@ impl Center {
         self.website.as_deref().filter(|w| is_web_url(w))
     }
 
-    /// A `tel:` URI for the phone, keeping only `+` and digits; `None` when no digits remain.
+    /// A `tel:` URI for the phone, keeping only `+` and digits; `None` when fewer than five
+    /// digits remain.
     pub fn tel_uri(&self) -> Option<String> {
-        let phone = self.phone.as_deref()?;
-        let digits: String = phone
-            .chars()
-            .enumerate()
-            .filter(|&(i, c)| c.is_ascii_digit() || (i == 0 && c == '+'))
-            .map(|(_, c)| c)
-            .collect();
-        (digits.chars().filter(char::is_ascii_digit).count() >= 5).then(|| format!("tel:{digits}"))
+        tel_uri_of(self.phone.as_deref()?)
     }
+}
+
+/// A `tel:` URI for `phone`, keeping only `+` and digits; `None` when fewer than five digits
+/// remain.
+fn tel_uri_of(phone: &str) -> Option<String> {
+    let digits: String = phone
+        .chars()
+        .enumerate()
+        .filter(|&(i, c)| c.is_ascii_digit() || (i == 0 && c == '+'))
+        .map(|(_, c)| c)
+        .collect();
+    (digits.chars().filter(char::is_ascii_digit).count() >= 5).then(|| format!("tel:{digits}"))
 }
 
 /// Where a fact comes from: a published article or a file of the seed corpus.
@@ -681,6 +789,13 @@ pub fn is_phone(s: &str) -> bool {
         && (8..=15).contains(&digits)
 }
 
+/// Whether a phone number is a short one, as health ministries' call centres have (`1406`,
+/// `118`): 3 to 5 digits and nothing else, dialled only inside the country. Only an
+/// [`Authority`]'s phones may be one; a center's are in international format ([`is_phone`]).
+pub fn is_short_number(s: &str) -> bool {
+    (3..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether a date is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a real day (30 February is not).
 pub fn is_date(s: &str) -> bool {
     let num = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
@@ -808,6 +923,33 @@ mod tests {
         ];
         for (phone, ok) in cases {
             assert_eq!(is_phone(phone), ok, "{phone}");
+        }
+    }
+
+    #[test]
+    fn a_ministrys_phone_may_be_a_short_number() {
+        // (number, short number, tel: URI): the ministries' call centres of Kazakhstan (1406),
+        // Kyrgyzstan (118) and Uzbekistan (1003); anything else is read as a center's phone.
+        let cases = [
+            ("1406", true, Some("tel:1406")),
+            ("118", true, Some("tel:118")),
+            ("10030", true, Some("tel:10030")),
+            ("+998 71 241 10 65", false, Some("tel:+998712411065")),
+            ("11", false, None),
+            ("100300", false, Some("tel:100300")),
+            ("14 06", false, None),
+            ("+1406", false, None),
+            ("", false, None),
+        ];
+        for (number, short, tel) in cases {
+            assert_eq!(is_short_number(number), short, "{number}");
+            let p = Phone {
+                number: number.into(),
+                label: Texts::new(),
+                sources: vec![],
+            };
+            assert_eq!(p.in_country_only(), short, "{number}");
+            assert_eq!(p.tel_uri().as_deref(), tel, "{number}");
         }
     }
 

@@ -251,6 +251,28 @@ pub(crate) const HUB: Ty = Ty::Record(
     ],
 );
 
+pub(crate) const PHONE: Ty = Ty::Record(
+    "Phone",
+    &[
+        f("number", Required, Ty::Str),
+        f("label", Defaulted, Ty::Texts),
+        f("sources", Defaulted, SOURCE_INDICES),
+    ],
+);
+
+pub(crate) const AUTHORITY: Ty = Ty::Record(
+    "Authority",
+    &[
+        f("country", Required, Ty::OneOf(COUNTRIES)),
+        f("name", Required, Ty::Text),
+        f("names", Defaulted, Ty::Texts),
+        f("website", Required, Ty::Str),
+        f("phones", Defaulted, Ty::Array(&PHONE)),
+        f("email", Optional, Ty::Str),
+        f("sources", Required, SOURCES),
+    ],
+);
+
 /// The top level of a dataset file.
 pub(crate) const DATASET: Ty = Ty::Record(
     "Dataset",
@@ -264,6 +286,7 @@ pub(crate) const DATASET: Ty = Ty::Record(
         f("partnerships", Defaulted, Ty::Array(&PARTNERSHIP)),
         f("events", Defaulted, Ty::Array(&EVENT)),
         f("hubs", Defaulted, Ty::Array(&HUB)),
+        f("authorities", Defaulted, Ty::Array(&AUTHORITY)),
         f("translations", Defaulted, STRINGS),
     ],
 );
@@ -410,6 +433,8 @@ mod tests {
             &PARTNERSHIP,
             &EVENT,
             &HUB,
+            &AUTHORITY,
+            &PHONE,
             &ALIAS,
             &CARE,
             &ACCESS,

@@ -200,6 +200,7 @@ pub fn generate(
         partnerships: Vec::new(),
         events: Vec::new(),
         hubs: Vec::new(),
+        authorities: Vec::new(),
         translations: Vec::new(),
     }
 }

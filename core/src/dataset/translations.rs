@@ -108,6 +108,15 @@ impl Dataset {
                 out.push((format!("hubs/{id}/figures/{i}"), &mut f.what));
             }
         }
+        for a in &mut self.authorities {
+            let country = a.country;
+            for (i, p) in a.phones.iter_mut().enumerate() {
+                out.push((
+                    format!("authorities/{country}/phones/{i}/label"),
+                    &mut p.label,
+                ));
+            }
+        }
         out
     }
 

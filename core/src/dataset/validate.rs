@@ -9,9 +9,10 @@ use std::fmt;
 
 use crate::dataset::json::{Node, Pos, Value};
 use crate::dataset::model::{
-    is_date, is_email, is_phone, is_web_url, Center, Dataset, Figure, Precision, Source,
+    is_date, is_email, is_phone, is_short_number, is_web_url, Alias, Authority, Center, Dataset,
+    Figure, Precision, Source,
 };
-use crate::dataset::text::{Made, Text};
+use crate::dataset::text::{Made, Text, Texts};
 use crate::decimal::shortest;
 
 /// One step of a JSON path: an object key or an array index.
@@ -191,11 +192,16 @@ pub enum ProblemKind {
     BadUrl(String),
     /// A phone number is not `+`, a country code and 8 to 15 digits in all.
     BadPhone(String),
+    /// A health ministry's phone is neither in international format nor a short number of 3
+    /// to 5 digits.
+    BadAuthorityPhone(String),
+    /// A second health ministry for a country; the later entry is left out.
+    DuplicateCountry(crate::dataset::country::Country),
     /// An e-mail address is malformed.
     BadEmail(String),
     /// A date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     BadDate(String),
-    /// A center or hub has no source.
+    /// A center, hub or health ministry has no source.
     NoSource,
     /// An entry could not be read although its shape looked right (a detail serde rejects).
     Unreadable(String),
@@ -330,6 +336,12 @@ impl Problem {
             ProblemKind::BadPhone(phone) => format!(
                 "\"{phone}\" is not a phone number in international format (+, country code, 8-15 digits)"
             ),
+            ProblemKind::BadAuthorityPhone(phone) => format!(
+                "\"{phone}\" is neither a phone number in international format (+, country code, 8-15 digits) nor a short number (3-5 digits)"
+            ),
+            ProblemKind::DuplicateCountry(country) => {
+                format!("the health ministry of country \"{country}\" is given twice")
+            }
             ProblemKind::BadEmail(email) => format!("\"{email}\" is not an e-mail address"),
             ProblemKind::BadDate(date) => {
                 format!("\"{date}\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -425,6 +437,7 @@ pub fn check_with(d: &Dataset, also: &AlsoKnown) -> Vec<Problem> {
     c.partnerships(d);
     c.events(d);
     c.hubs(d);
+    c.authorities(d);
     for (i, code) in d.translations.iter().enumerate() {
         if !crate::lang::Lang::translation_code(code) {
             c.push(
@@ -576,7 +589,7 @@ impl<'d> Checker<'d> {
         if c.city.trim().is_empty() {
             self.push(at().key("city"), ProblemKind::Empty("city"));
         }
-        self.originals(&at, c);
+        self.originals(&at, &c.name, &c.names, &c.aliases);
         self.position(&at, c);
         self.specialties(&at, c);
         self.contacts(&at, c);
@@ -603,20 +616,20 @@ impl<'d> Checker<'d> {
 
     /// Every translated or transliterated name keeps its original: following what each was
     /// made from ends at a name as written (or an alias, in another language or script).
-    fn originals(&mut self, at: &dyn Fn() -> Path, c: &Center) {
+    fn originals(&mut self, at: &dyn Fn() -> Path, name: &Text, names: &Texts, aliases: &[Alias]) {
         let text_in = |code: &str| -> Option<&Text> {
             match code {
-                "en" => Some(&c.name),
-                _ => c.names.text(code),
+                "en" => Some(name),
+                _ => names.text(code),
             }
         };
         let kept = |mut made: Made| {
             // A chain longer than the languages there are is a loop.
-            for _ in 0..=c.names.len() + 1 {
+            for _ in 0..=names.len() + 1 {
                 let Some(from) = made.from() else {
                     return true;
                 };
-                if c.aliases
+                if aliases
                     .iter()
                     .any(|a| a.lang.as_deref() == Some(from.as_str()))
                 {
@@ -629,7 +642,9 @@ impl<'d> Checker<'d> {
             }
             false
         };
-        for (code, text) in c.every_name() {
+        let every =
+            std::iter::once(("en", name)).chain(names.texts().map(|(c, t)| (c.as_str(), t)));
+        for (code, text) in every {
             if let Some(from) = text.made.from().filter(|_| !kept(text.made)) {
                 let path = match code {
                     "en" => at().key("name"),
@@ -706,6 +721,47 @@ impl<'d> Checker<'d> {
         if let Some(access) = &c.access {
             let at = || at().key("access");
             self.source_indices(&at, &access.sources, c.sources.len());
+        }
+    }
+
+    /// Each country's health ministry: once per country, a website that is a web address,
+    /// phones in international format or short numbers (each citing its own sources), an
+    /// e-mail address that is one, its names' originals kept, and at least one source.
+    fn authorities(&mut self, d: &Dataset) {
+        let mut seen = Vec::new();
+        for (i, a) in d.authorities.iter().enumerate() {
+            let at = || entry("authorities", i);
+            if seen.contains(&a.country) {
+                self.push(
+                    at().key("country"),
+                    ProblemKind::DuplicateCountry(a.country),
+                );
+            }
+            seen.push(a.country);
+            if a.name.trim().is_empty() {
+                self.push(at().key("name"), ProblemKind::Empty("name"));
+            }
+            self.originals(&at, &a.name, &a.names, &[]);
+            if !is_web_url(&a.website) {
+                self.push(at().key("website"), ProblemKind::BadUrl(a.website.clone()));
+            }
+            self.authority_phones(&at, a);
+            if let Some(e) = a.email.as_ref().filter(|e| !is_email(e)) {
+                self.push(at().key("email"), ProblemKind::BadEmail(e.clone()));
+            }
+            self.sources(&at, &a.sources, true);
+        }
+    }
+
+    /// An authority's phones: each a number, and sources that are the authority's.
+    fn authority_phones(&mut self, at: &dyn Fn() -> Path, a: &Authority) {
+        for (j, p) in a.phones.iter().enumerate() {
+            let at = || at().key("phones").index(j);
+            if !is_phone(&p.number) && !is_short_number(&p.number) {
+                let kind = ProblemKind::BadAuthorityPhone(p.number.clone());
+                self.push(at().key("number"), kind);
+            }
+            self.source_indices(&at, &p.sources, a.sources.len());
         }
     }
 
@@ -819,8 +875,8 @@ fn fold(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
-/// Removes every entry that has an error (centers, partnerships, events, hubs, vocabulary
-/// entries), then the links that pointed at removed centers. `problems` must come from
+/// Removes every entry that has an error (centers, partnerships, events, hubs, health
+/// ministries, vocabulary entries), then the links that pointed at removed centers. `problems` must come from
 /// [`check`] on this same dataset.
 pub fn remove_invalid(d: &mut Dataset, problems: &[Problem]) {
     // The entries of `list` with an error; with `links_only_cost_the_link`, an error that is
@@ -852,6 +908,7 @@ pub fn remove_invalid(d: &mut Dataset, problems: &[Problem]) {
     // host keeps everything but the host; other errors drop them.
     drop_indices(&mut d.events, &bad("events", true));
     drop_indices(&mut d.hubs, &bad("hubs", true));
+    drop_indices(&mut d.authorities, &bad("authorities", false));
 
     let known: HashSet<String> = d.centers.iter().map(|c| c.id.clone()).collect();
     d.partnerships
@@ -1288,6 +1345,99 @@ mod tests {
                 loaded.problems
             );
         }
+    }
+
+    #[test]
+    fn each_health_ministry_rule_leaves_out_only_its_entry() {
+        // One entry per rule after a clean one; the warnings keep theirs.
+        let entry = |country: &str, extra: &str| {
+            format!(
+                r#"{{"country": "{country}", "name": "Ministry", "website": "https://moh.example",
+                "sources": [{{"title": "S", "url": "https://moh.example/contacts", "date": "2025"}}]{extra}}}"#
+            )
+        };
+        let entries = [
+            entry(
+                "KZ",
+                r#", "phones": [{"number": "1406", "sources": [0]}, {"number": "+7 7172 74 32 43"}]"#,
+            ),
+            entry("KZ", ""),
+            entry("KG", "").replace("https://moh.example\"", "ftp://moh.example\""),
+            entry("TJ", "").replace(
+                r#""sources": [{"title": "S", "url": "https://moh.example/contacts", "date": "2025"}]"#,
+                r#""sources": []"#,
+            ),
+            entry("TM", r#", "phones": [{"number": "8 12 00 00 00"}]"#),
+            entry("UZ", r#", "email": "info at moh.example""#),
+            entry(
+                "UZ",
+                r#", "names": {"uz": {"text": "Vazirlik", "transliterated_from": "uz-Cyrl"}},
+                "phones": [{"number": "1003", "sources": [3]}]"#,
+            ),
+        ];
+        let text = base().replacen(
+            "\"hubs\": [",
+            &format!("\"authorities\": [{}],\n  \"hubs\": [", entries.join(",\n")),
+            1,
+        );
+        let loaded = Dataset::load(&text).unwrap();
+        assert_eq!(loaded, Dataset::load_thorough(&text).unwrap());
+        let got: Vec<(String, &ProblemKind)> = loaded
+            .problems
+            .iter()
+            .filter(|p| p.path.entry().is_some_and(|(l, _)| l == "authorities"))
+            .map(|p| (p.path.to_string(), &p.kind))
+            .collect();
+        let want = [
+            (
+                "$.authorities[1].country",
+                ProblemKind::DuplicateCountry(crate::Country::KZ),
+            ),
+            (
+                "$.authorities[2].website",
+                ProblemKind::BadUrl("ftp://moh.example".into()),
+            ),
+            ("$.authorities[3].sources", ProblemKind::NoSource),
+            (
+                "$.authorities[4].phones[0].number",
+                ProblemKind::BadAuthorityPhone("8 12 00 00 00".into()),
+            ),
+            (
+                "$.authorities[5].email",
+                ProblemKind::BadEmail("info at moh.example".into()),
+            ),
+            (
+                "$.authorities[6].country",
+                ProblemKind::DuplicateCountry(crate::Country::UZ),
+            ),
+            (
+                "$.authorities[6].names.uz",
+                ProblemKind::NoOriginal("uz-Cyrl".into()),
+            ),
+            (
+                "$.authorities[6].phones[0].sources[0]",
+                ProblemKind::NoSuchSource(3),
+            ),
+        ];
+        let want: Vec<(String, &ProblemKind)> =
+            want.iter().map(|(p, k)| (p.to_string(), k)).collect();
+        assert_eq!(got, want);
+        let kept: Vec<crate::Country> = loaded
+            .dataset
+            .authorities
+            .iter()
+            .map(|a| a.country)
+            .collect();
+        assert_eq!(kept, [crate::Country::KZ]);
+        assert_eq!(loaded.dataset.centers.len(), 2, "no center pays for them");
+        // A country that is not one of the five is a shape error, located, costing its entry.
+        let text = text.replacen("\"country\": \"KG\"", "\"country\": \"RU\"", 1);
+        let loaded = Dataset::load(&text).unwrap();
+        assert!(loaded
+            .errors()
+            .any(|p| p.path.to_string() == "$.authorities[2].country"
+                && matches!(&p.kind, ProblemKind::NotOneOf { found, .. } if found == "RU")));
+        assert_eq!(loaded.dataset.authorities.len(), 1);
     }
 
     #[test]

@@ -230,6 +230,7 @@ mod tests {
             partnerships: vec![],
             events: vec![],
             hubs: vec![],
+            authorities: vec![],
             translations: Vec::new(),
         }
     }

@@ -547,6 +547,7 @@ mod tests {
             partnerships: vec![],
             events,
             hubs: vec![],
+            authorities: vec![],
             translations: Vec::new(),
         }
     }

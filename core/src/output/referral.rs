@@ -10,7 +10,7 @@
 use std::fmt::{self, Write as _};
 
 use crate::dataset::model::{Capacity, Center, Country, Dataset, Source};
-use crate::dataset::reach::{Contacts, Whose};
+use crate::dataset::reach::{Contacts, PhoneContact, Whose};
 use crate::lang::Lang;
 use crate::output::url::ViewState;
 
@@ -246,10 +246,9 @@ pub struct Sheet {
     pub languages: Vec<String>,
     /// Whose contacts the sheet gives (see [`crate::dataset::reach`]).
     pub contacts_of: ContactsOf,
-    /// Phone number as the dataset writes it.
-    pub phone: Option<String>,
-    /// A `tel:` URI for the phone, when it has enough digits.
-    pub tel_uri: Option<String>,
+    /// Phone numbers as the dataset writes them, each with its `tel:` URI and, for a health
+    /// ministry's line, the source that gives it (and its date) for a doctor to check.
+    pub phones: Vec<PhoneContact>,
     /// E-mail address as the dataset writes it.
     pub email: Option<String>,
     /// A `mailto:` URI, only when the address looks like one.
@@ -277,6 +276,9 @@ pub enum ContactsOf {
     Own,
     /// Those of the center it belongs to, named here, as it has none of its own.
     Parent(Bilingual),
+    /// Those of the country's health ministry, named here, as neither the center nor what it
+    /// belongs to has any.
+    Authority(Bilingual),
     /// None is known.
     Unknown,
 }
@@ -325,11 +327,16 @@ pub fn sheet(dataset: &Dataset, center: &Center, lang: Lang, permalink: &str) ->
             Some(p) => ContactsOf::Parent(both(&|l| tagged(l, &p.name, |t| p.names.get(t.code())))),
             None => ContactsOf::Unknown,
         },
+        Whose::Authority(country) => match dataset.authority(*country) {
+            Some(a) => {
+                ContactsOf::Authority(both(&|l| tagged(l, &a.name, |t| a.names.get(t.code()))))
+            }
+            None => ContactsOf::Unknown,
+        },
         Whose::Unknown => ContactsOf::Unknown,
     };
     let contacts = reach.contacts.unwrap_or(Contacts {
-        phone: None,
-        tel_uri: None,
+        phones: Vec::new(),
         email: None,
         mailto_uri: None,
         website: None,
@@ -352,8 +359,7 @@ pub fn sheet(dataset: &Dataset, center: &Center, lang: Lang, permalink: &str) ->
         capacity: center.capacity.as_deref().cloned(),
         languages: center.languages.clone(),
         contacts_of,
-        phone: contacts.phone,
-        tel_uri: contacts.tel_uri,
+        phones: contacts.phones,
         email: contacts.email,
         mailto_uri: contacts.mailto_uri,
         website: contacts.website,
@@ -846,8 +852,8 @@ mod tests {
             (None, Some(800))
         );
         assert_eq!(
-            (&s.phone, &s.tel_uri, &s.email, &s.mailto_uri),
-            (&None, &None, &None, &None)
+            (s.phones.is_empty(), &s.email, &s.mailto_uri),
+            (true, &None, &None)
         );
         assert_eq!(s.website.as_deref(), Some("https://cancercenter.edu.kz"));
         // Every source of the entry, in its order, each with what a doctor needs to find it.
@@ -883,8 +889,7 @@ mod tests {
     #[test]
     fn a_branch_without_contacts_gives_its_parents_and_says_so() {
         // public/data/centers.json: the Khorezm branch of the cardiology center has no contact
-        // of its own and is part_of "rsspmc-cardiology-tashkent", which has a website; the
-        // Karshi maternal branch's parent has none either.
+        // of its own and is part_of "rsspmc-cardiology-tashkent", which has a website.
         let d = dataset();
         let branch = d.center("cardiology-khorezm-branch-urgench").unwrap();
         let parent = d.center("rsspmc-cardiology-tashkent").unwrap();
@@ -893,10 +898,58 @@ mod tests {
             matches!(&s.contacts_of, ContactsOf::Parent(name) if name.first.text == parent.name_in(Lang::Ru))
         );
         assert_eq!(s.website.as_deref(), parent.safe_website());
+    }
+
+    #[test]
+    fn without_a_contact_in_its_family_a_center_gives_its_countrys_ministry() {
+        // public/data/centers.json: the Karshi maternal branch and its parent have no contact;
+        // the Uzbek ministry's entry in `authorities` has a website, an e-mail and the short
+        // number 1003, which three sources give, the newest Kun.uz on 2024-10-15.
+        let d = dataset();
         let orphan = d.center("maternal-child-health-karshi-branch").unwrap();
-        let s = sheet(&d, orphan, Lang::Ru, "https://x");
-        assert_eq!(s.contacts_of, ContactsOf::Unknown);
-        assert_eq!((s.phone, s.email, s.website), (None, None, None));
+        assert_eq!(orphan.country, Country::UZ);
+        let s = sheet(&d, orphan, Lang::En, "https://x");
+        let name = two(
+            ("Ministry of Health of the Republic of Uzbekistan", Lang::En),
+            Some((
+                "Министерство здравоохранения Республики Узбекистан",
+                Lang::Ru,
+            )),
+        );
+        assert_eq!(s.contacts_of, ContactsOf::Authority(name));
+        assert_eq!(s.website.as_deref(), Some("https://gov.uz/en/ssv"));
+        assert_eq!(s.email.as_deref(), Some("info@ssv.uz"));
+        assert_eq!(s.mailto_uri.as_deref(), Some("mailto:info@ssv.uz"));
+        let [phone] = s.phones.as_slice() else {
+            panic!("one phone: {:?}", s.phones)
+        };
+        assert_eq!(phone.number, "1003");
+        assert_eq!(phone.tel_uri.as_deref(), Some("tel:1003"));
+        assert!(phone.in_country_only);
+        let source = phone.source.as_ref().expect("where the number comes from");
+        assert_eq!(
+            (source.publisher.as_deref(), source.date.as_deref()),
+            (Some("Kun.uz"), Some("2024-10-15"))
+        );
+        // An Uzbek reader reads the name in Latin letters, and the clinic in Russian.
+        let s = sheet(&d, orphan, Lang::Uz, "https://x");
+        let ContactsOf::Authority(name) = &s.contacts_of else {
+            panic!("{:?}", s.contacts_of)
+        };
+        assert_eq!(
+            name.first.text,
+            "Oʻzbekiston Respublikasi Sogʻliqni saqlash vazirligi"
+        );
+        // Turkmenistan's ministry has only a website: a center there without contacts still
+        // gets a way forward, and no phone is made up.
+        let d = Dataset {
+            centers: vec![Center::stub("lone", Country::TM, 37.9, 58.4)],
+            ..dataset()
+        };
+        let s = sheet(&d, &d.centers[0], Lang::Ru, "https://x");
+        assert!(matches!(&s.contacts_of, ContactsOf::Authority(n) if n.first.lang == Lang::Ru));
+        assert_eq!(s.website.as_deref(), Some("https://saglykhm.gov.tm"));
+        assert!(s.phones.is_empty() && s.email.is_none());
     }
 
     #[test]
@@ -958,8 +1011,11 @@ mod tests {
         let codes: Vec<&str> = kids.services.iter().map(|l| l.code.as_str()).collect();
         assert_eq!(codes, ["pediatric-cardiac-surgery"]);
         assert_eq!(s.capacity.as_ref().and_then(|c| c.beds), Some(370));
-        assert_eq!(s.phone.as_deref(), Some("+998 71 277 27 65"));
-        assert_eq!(s.tel_uri.as_deref(), Some("tel:+998712772765"));
+        assert_eq!(s.phones.len(), 1);
+        assert_eq!(s.phones[0].number, "+998 71 277 27 65");
+        assert_eq!(s.phones[0].tel_uri.as_deref(), Some("tel:+998712772765"));
+        // A center's own phone is covered by its own sources, listed below.
+        assert_eq!(s.phones[0].source, None);
         assert_eq!(s.website.as_deref(), Some("https://rscs.uz"));
         assert_eq!((&s.email, &s.mailto_uri), (&None, &None));
         assert_eq!(s.sources, c.sources[..c.sources.len().min(PRINTED_SOURCES)]);
@@ -1022,10 +1078,10 @@ mod tests {
         );
         assert_eq!(s.website, None);
         assert_eq!(s.mailto_uri, None);
-        assert_eq!(s.tel_uri, None);
+        assert_eq!(s.phones[0].tel_uri, None);
         // The texts themselves are shown as text.
         assert_eq!(s.email.as_deref(), Some("a@b.kz?subject=x"));
-        assert_eq!(s.phone.as_deref(), Some("call us"));
+        assert_eq!(s.phones[0].number, "call us");
         assert!(s.sources.iter().all(|src| src.url.is_none()));
         assert_eq!(s.sources[1].file.as_deref(), Some("f.txt"));
         assert_eq!(s.part_of, None);

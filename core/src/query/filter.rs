@@ -553,6 +553,7 @@ mod tests {
                 hub("h3", None),
                 hub("h4", Some("zz")),
             ],
+            authorities: Vec::new(),
             translations: Vec::new(),
         }
     }

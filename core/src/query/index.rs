@@ -794,6 +794,7 @@ mod tests {
                     sources: vec![],
                 })
                 .collect(),
+            authorities: Vec::new(),
             translations: Vec::new(),
         }
     }

@@ -5,11 +5,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use shifo_core::dataset::model::{Care, Figure, Status};
+use shifo_core::dataset::model::{Authority, Care, Figure, Status};
 use shifo_core::dataset::reach::Whose;
 use shifo_core::{Center, HubStatus, Loaded, Precision};
 
-use crate::components::fields::{data_text, link_or_text, marked_text, Field, SourceItem};
+use crate::components::fields::{
+    data_text, link_or_text, marked_text, phone_line, Field, SourceItem,
+};
 use crate::dom_ids;
 use crate::i18n::{td_string, Locale};
 use crate::locale::{capacity_text, country_name, isolate};
@@ -272,7 +274,8 @@ fn access(c: &Center, locale: Locale) -> Option<impl IntoView> {
 
 /// How to reach the center, the detail's last part: its website (only ever an http(s) link),
 /// phone (`tel:`) and e-mail (`mailto:`); else those of the center it belongs to, saying so;
-/// else plainly that none is known.
+/// else those of its country's health ministry, saying so, each phone with its source and
+/// date; else plainly that none is known.
 pub(crate) fn reach(loaded: &Loaded, c: &Center, locale: Locale) -> impl IntoView {
     let d = &loaded.dataset;
     let reach = d.reach(c);
@@ -282,6 +285,10 @@ pub(crate) fn reach(loaded: &Loaded, c: &Center, locale: Locale) -> impl IntoVie
             let name = p.name_in(locale.lang()).to_string();
             let words = td_string!(locale, reach_parent);
             view! { <p class="reach-note">{words}" "{link_to(p.id.clone(), name)}</p> }.into_any()
+        }),
+        Whose::Authority(country) => d.authority(*country).map(|a| {
+            let words = td_string!(locale, reach_authority);
+            view! { <p class="reach-note">{words}" "{authority_name(a, locale)}</p> }.into_any()
         }),
         Whose::Unknown => {
             Some(view! { <p class="reach-note">{td_string!(locale, reach_unknown)}</p> }.into_any())
@@ -296,10 +303,14 @@ pub(crate) fn reach(loaded: &Loaded, c: &Center, locale: Locale) -> impl IntoVie
                 </Field>
             }
         });
-        let phone = k.phone.map(|p| {
-            let link = link_or_text(p, k.tel_uri);
-            view! { <Field label=td_string!(locale, detail_phone)>{link}</Field> }
-        });
+        let phone: Vec<_> = k
+            .phones
+            .into_iter()
+            .map(|p| {
+                let line = phone_line(p, locale, false);
+                view! { <Field label=td_string!(locale, detail_phone)>{line}</Field> }
+            })
+            .collect();
         let email = k.email.map(|e| {
             let link = link_or_text(e, k.mailto_uri);
             view! { <Field label=td_string!(locale, detail_email)>{link}</Field> }
@@ -312,6 +323,20 @@ pub(crate) fn reach(loaded: &Loaded, c: &Center, locale: Locale) -> impl IntoVie
             {note}
             {contacts}
         </section>
+    }
+}
+
+/// A health ministry's name in the reader's language (marked when it is a translation), a link
+/// to its website.
+fn authority_name(a: &Authority, locale: Locale) -> AnyView {
+    let (lang, text) = a.name_text_in(locale.lang());
+    let name = marked_text(text, lang.code(), locale);
+    match a.safe_website() {
+        Some(url) => {
+            let url = url.to_string();
+            view! { <a href=url target="_blank" rel="noopener noreferrer">{name}</a> }.into_any()
+        }
+        None => name,
     }
 }
 

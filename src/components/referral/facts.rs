@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use shifo_core::output::referral::{Bilingual, ChildrenCare, ContactsOf, Labelled, Sheet};
 
-use crate::components::fields::{link_or_text, Field, SourceItem};
+use crate::components::fields::{link_or_text, phone_line, Field, SourceItem};
 use crate::i18n::{td_string, Locale};
 use crate::locale::{capacity_text, country_name};
 
@@ -68,13 +68,18 @@ fn children(s: &Sheet, pair: Pair) -> AnyView {
     }
 }
 
-/// Phone, e-mail and website, each a link only where it is a safe one.
+/// Phone, e-mail and website, each a link only where it is a safe one; a health ministry's
+/// phone with the source that gives it, its date and address, for a doctor to check.
 fn contacts(s: &Sheet, pair: Pair) -> impl IntoView {
     let label = move |key: fn(Locale) -> String| pair.words(key);
-    let phone = s.phone.clone().map(|p| {
-        let link = link_or_text(p, s.tel_uri.clone());
-        view! { <Field label=label(|l| td_string!(l, detail_phone).to_string())>{link}</Field> }
-    });
+    let phone: Vec<_> = s
+        .phones
+        .iter()
+        .map(|p| {
+            let line = phone_line(p.clone(), pair.first, true);
+            view! { <Field label=label(|l| td_string!(l, detail_phone).to_string())>{line}</Field> }
+        })
+        .collect();
     let email = s.email.clone().map(|e| {
         let link = link_or_text(e, s.mailto_uri.clone());
         view! { <Field label=label(|l| td_string!(l, detail_email).to_string())>{link}</Field> }
@@ -92,6 +97,11 @@ fn contacts(s: &Sheet, pair: Pair) -> impl IntoView {
         ContactsOf::Own => None,
         ContactsOf::Parent(name) => {
             let words = pair.words(|l| td_string!(l, reach_parent).to_string());
+            let name = both(name);
+            Some(view! { <Field label=label(|l| td_string!(l, reach_heading).to_string())>{words}" "{name}</Field> }.into_any())
+        }
+        ContactsOf::Authority(name) => {
+            let words = pair.words(|l| td_string!(l, reach_authority).to_string());
             let name = both(name);
             Some(view! { <Field label=label(|l| td_string!(l, reach_heading).to_string())>{words}" "{name}</Field> }.into_any())
         }
