@@ -58,9 +58,8 @@ test("a host center's marker popup carries the hub badge, and another center's d
   const host = hostOf(hosted[0]);
   const other = dataset.centers.find((c) => c.city === host.city && !hosted.some((h) => h.host === c.id));
   for (const [c, hosts] of [[host, true], [other, false]]) {
-    // One country's centers: few enough for the map to draw each on its own.
     await t.app.open(`country=${c.country}`);
-    await t.app.marker(c.name).click();
+    await (await t.app.showMarker(c)).click();
     const popup = t.app.map.getByText(c.name, { exact: true });
     await expect(() => popup.isVisible(), `popup of ${c.id} open`);
     const badge = t.app.map.getByText(tr('badge_hub'), { exact: true });

@@ -1,10 +1,10 @@
 // The map's fitted view: when a filter or a link fits the map to some centers, every one of
-// their markers is on the map and clear of what sits over it (zoom buttons, the tiles notice,
+// their markers (a center's own, or a group's) is on the map and clear of what sits over it (zoom buttons, the tiles notice,
 // the legend, the partnership switch), in the full app and embedded, from 800 to 1280 px wide.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/fixture.mjs';
-import { dataset, markerName, tr } from './support/locale.mjs';
+import { dataset, tr } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
 const t = useApp();
@@ -13,7 +13,8 @@ const t = useApp();
 const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const inside = (a, b) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
 
-/** Checks every marker of `centers` against the map and the controls over it. */
+/** Checks every marker standing for `centers` (each one's own, or its city's group) against
+ *  the map and the controls over it, and that they stand for all of them. */
 async function expectAllClear(centers, where, lang = 'en') {
   const mapRegion = t.page.getByRole('region', { name: tr('map_label', {}, lang) });
   const map = await mapRegion.boundingBox();
@@ -27,13 +28,20 @@ async function expectAllClear(centers, where, lang = 'en') {
   await expect(() => covers['tiles notice'].isVisible(), 'the tiles notice is up (the tests refuse tiles)');
   const boxes = {};
   for (const [name, locator] of Object.entries(covers)) boxes[name] = await locator.boundingBox();
-  for (const c of centers) {
-    const marker = mapRegion.getByRole('button', { name: markerName(c, lang), exact: true });
-    await expect(() => marker.isVisible(), `${where}: marker of ${c.name} drawn`);
-    const box = await marker.boundingBox();
-    assert.ok(inside(box, map), `${where}: ${c.name} is on the map (${JSON.stringify(box)} in ${JSON.stringify(map)})`);
-    for (const [name, cover] of Object.entries(boxes)) {
-      if (cover) assert.ok(!overlaps(box, cover), `${where}: ${c.name} is under the ${name}`);
+  await expect(async () => {
+    const { singles, grouped } = await t.app.centersOnMap({ inside: true });
+    return singles + grouped === centers.length;
+  }, `${where}: the markers inside the map stand for all ${centers.length} centers`);
+  // Every marker (a center's own or a group's) is a button of the map other than its zoom.
+  const zoom = [tr('map_zoom_in', {}, lang), tr('map_zoom_out', {}, lang)];
+  const markers = await mapRegion.getByRole('button').evaluateAll((buttons, zoom) => buttons
+    .filter((b) => !zoom.includes(b.getAttribute('title')))
+    .map((b) => { const r = b.getBoundingClientRect(); return { name: b.getAttribute('title'), x: r.x, y: r.y, width: r.width, height: r.height }; }), zoom);
+  assert.ok(markers.length > 0, `${where}: markers drawn`);
+  for (const { name, ...box } of markers) {
+    assert.ok(inside(box, map), `${where}: ${name} is on the map (${JSON.stringify(box)} in ${JSON.stringify(map)})`);
+    for (const [what, cover] of Object.entries(boxes)) {
+      if (cover) assert.ok(!overlaps(box, cover), `${where}: ${name} is under the ${what}`);
     }
   }
 }

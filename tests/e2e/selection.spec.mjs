@@ -8,12 +8,11 @@ import { expect } from './support/expect.mjs';
 const t = useApp();
 
 test('clicking a marker opens its detail, highlights its list item and scrolls it into view', async () => {
-  // The last item of its country's list is below the fold of the sidebar at 1280x800; one
-  // country's centers are few enough for the map to draw each on its own.
+  // The last item of its country's list is below the fold of the sidebar at 1280x800.
   const c = dataset.centers.at(-1);
   await t.app.open(`country=${c.country}`);
   assert.equal(await t.app.isInside(t.app.listItem(c.name), t.app.sidebar), false, 'starts out of view');
-  await t.app.marker(c.name).click();
+  await (await t.app.showMarker(c)).click();
   await expect(() => t.app.detail(c.name).isVisible(), 'detail open');
   assert.equal(await t.app.listItem(c.name).getAttribute('aria-current'), 'true');
   await expect(() => t.app.isInside(t.app.listItem(c.name), t.app.sidebar), 'item scrolled into view');
@@ -28,7 +27,7 @@ test('clicking a marker opens its detail, highlights its list item and scrolls i
 test('a marker works from the keyboard', async () => {
   const c = dataset.centers.find((x) => x.id === 'pediatric-oncohematology-osh');
   await t.app.open(`country=${c.country}`);
-  await t.app.marker(c.name).focus();
+  await (await t.app.showMarker(c)).focus();
   await t.page.keyboard.press('Enter');
   await expect(() => t.app.detail(c.name).isVisible(), 'detail open');
 });
@@ -103,7 +102,7 @@ test('website and phone become https and tel: links; markup in data stays text; 
   assert.equal(await detail.getByRole('link', { name: '+7 (7172) 70-29-00' }).getAttribute('href'), 'tel:+77172702900');
   assert.equal(await detail.getByRole('link', { name: 'info@example.org' }).getAttribute('href'), 'mailto:info@example.org');
   // Markup in a name reaches marker, popup, list and detail only as text.
-  await t.app.marker(payload).click();
+  await (await t.app.showMarker(custom.centers[1])).click();
   await expect(() => t.app.map.getByText(payload, { exact: true }).isVisible(), 'popup shows the markup as text');
   await expect(() => t.app.detail(payload).getByText(payload, { exact: true }).first().isVisible(), 'detail shows it as text');
   assert.equal(await t.page.evaluate(() => window.__pwned), undefined);

@@ -46,12 +46,19 @@ impl WorldPixel {
     pub fn distance(&self, other: WorldPixel) -> f64 {
         (self.x - other.x).hypot(self.y - other.y)
     }
+
+    /// The larger of the horizontal and vertical distances to `other`: two square icons
+    /// centred on the points overlap exactly when this is under their mean width.
+    pub fn box_distance(&self, other: WorldPixel) -> f64 {
+        (self.x - other.x).abs().max((self.y - other.y).abs())
+    }
 }
 
 /// One icon on the map: a single center, or several that fall in one cell.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
-    /// Mean position of the members.
+    /// Where its icon stands: the mean position of its members, or (few centers in view, see
+    /// [`layout`]) the member that leads the group.
     pub at: LatLon,
     /// How many centers it holds.
     pub count: usize,
@@ -62,6 +69,16 @@ pub struct Cluster {
 }
 
 impl Cluster {
+    /// The cluster of one center (`first`, its index) at `at`.
+    pub fn of_one(first: usize, at: LatLon) -> Cluster {
+        Cluster {
+            at,
+            count: 1,
+            bounds: Bounds::point(at),
+            first,
+        }
+    }
+
     /// Its position in screen pixels at `zoom` (Leaflet's 256-pixel tiles, world origin).
     pub fn pixels(&self, zoom: f64) -> WorldPixel {
         let m = Mercator::project(self.at);
@@ -88,19 +105,41 @@ pub enum Mark {
     },
 }
 
-/// Up to this many centers in view, each is drawn on its own: a few hundred icons cost the
-/// browser little, and every center stays one click (or one Tab) away. Clusters take over
-/// above it, where single icons would bury each other and the page.
+/// Up to this many centers in view, each is its own candidate icon, and only those whose icons
+/// would overlap are grouped; above it, centers are first binned into screen cells, as
+/// Leaflet.markercluster does, so a pass stays cheap at any size.
 pub const EACH_UP_TO: usize = 150;
 
 /// From this zoom on, nothing is grouped (the cells would be a few metres wide anyway, and
 /// centers sharing one address can only be told apart by spreading them).
 pub const NO_GROUPS_FROM_ZOOM: f64 = 16.0;
 
+/// Icons whose centres are closer than this horizontally and vertically, in screen pixels,
+/// could overlap: they are grouped. Icons are squares (rounded only by style, which does not
+/// change what a tap hits): a group's is 36 px wide (42 from 100 centers, which two groups of
+/// at most [`EACH_UP_TO`] cannot both reach), a center's 24, so 40 leaves a gap. It also keeps
+/// every tappable icon at least 24 px from the next, the least WCAG 2.2 (2.5.8) allows.
+pub const APART_PX: f64 = 40.0;
+
 /// What to draw for the centers `ids` (indices into `points` and `projected`) in `view` at
-/// `zoom`: every center on its own when few are in view, otherwise cells of `cell_px` screen
-/// pixels, with lone centers as singles. The `selected` center is always drawn on its own (if
-/// it is in `ids` and in view), so that it can be highlighted.
+/// `zoom`: each center on its own where its icon overlaps no other, the rest in groups with
+/// their counts, no two icons closer than [`APART_PX`] (many centers are first binned into
+/// cells of `cell_px` screen pixels); from [`NO_GROUPS_FROM_ZOOM`] on, every center on its
+/// own, those sharing a point spread on a ring. The `selected` center is always drawn on its
+/// own (if it is in `ids` and in view), so that it can be highlighted, shifted off its point
+/// when another icon stands there.
+///
+/// ```
+/// use shifo_core::geo::bounds::{Bounds, LatLon};
+/// use shifo_core::geo::cluster::{layout, Mark, Mercator};
+/// // Two centers in Almaty 2 km apart and one in Tashkent, seen at the region's zoom.
+/// let points = [LatLon::new(43.24, 76.89), LatLon::new(43.25, 76.91), LatLon::new(41.30, 69.24)];
+/// let projected: Vec<Mercator> = points.iter().map(|&p| Mercator::project(p)).collect();
+/// let view = Bounds { south: 35.0, west: 46.0, north: 56.0, east: 88.0 };
+/// let marks = layout(&points, &projected, &[0, 1, 2], 5.0, view, 64.0, None);
+/// assert!(matches!(&marks[0], Mark::Group(g) if g.count == 2));
+/// assert!(matches!(marks[1], Mark::Single { index: 2, .. }));
+/// ```
 pub fn layout(
     points: &[LatLon],
     projected: &[Mercator],
@@ -115,7 +154,7 @@ pub fn layout(
         .copied()
         .filter(|&i| points.get(i).is_some_and(|&p| view.contains(p)))
         .collect();
-    if in_view.len() <= EACH_UP_TO || zoom >= NO_GROUPS_FROM_ZOOM {
+    if zoom >= NO_GROUPS_FROM_ZOOM {
         let at: Vec<LatLon> = in_view.iter().map(|&i| points[i]).collect();
         return in_view
             .iter()
@@ -128,8 +167,13 @@ pub fn layout(
         .copied()
         .filter(|&i| Some(i) != selected)
         .collect();
-    let cells = grid(points, projected, &rest, zoom, view, cell_px);
-    let mut marks: Vec<Mark> = merge_close(cells, zoom, cell_px * MERGE_WITHIN)
+    let clusters = if rest.len() <= EACH_UP_TO {
+        around_leaders(points, &rest, zoom, APART_PX)
+    } else {
+        let cells = grid(points, projected, &rest, zoom, view, cell_px);
+        merge_close(cells, zoom, (cell_px * MERGE_WITHIN).max(APART_PX))
+    };
+    let mut marks: Vec<Mark> = clusters
         .into_iter()
         .map(|c| match c.count {
             1 => Mark::Single {
@@ -140,20 +184,118 @@ pub fn layout(
         })
         .collect();
     if let Some(s) = selected.filter(|s| in_view.contains(s)) {
-        marks.push(Mark::Single {
-            index: s,
-            offset: PixelOffset::ZERO,
-        });
+        let offset = clear_of(points, &marks, points[s], zoom);
+        marks.push(Mark::Single { index: s, offset });
     }
     marks
 }
 
-/// Neighbouring cells whose icons lie closer than this share of a cell are merged: icons
-/// sitting on either side of a cell border would otherwise overlap.
-const MERGE_WITHIN: f64 = 0.75;
+/// Groups the centers `ids` around leaders, no two closer than `apart_px` at `zoom` (as
+/// [`WorldPixel::box_distance`] measures): the center with the most others that close leads
+/// first and takes those not yet taken, then the
+/// next, and so on; a group is drawn at its leader. Unlike merging every close pair (which
+/// chains a valley of towns 30 px apart into one group of 45), no group reaches further than
+/// `apart_px` from its icon. Quadratic in `ids`, which is why only up to [`EACH_UP_TO`]. Output
+/// is in the order of first members, like [`grid`]'s.
+fn around_leaders(points: &[LatLon], ids: &[usize], zoom: f64, apart_px: f64) -> Vec<Cluster> {
+    let px: Vec<WorldPixel> = ids
+        .iter()
+        .map(|&i| Cluster::of_one(i, points[i]).pixels(zoom))
+        .collect();
+    let near = |a: usize, b: usize| px[a].box_distance(px[b]) < apart_px;
+    let crowd: Vec<usize> = (0..ids.len())
+        .map(|a| (0..ids.len()).filter(|&b| near(a, b)).count())
+        .collect();
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_by_key(|&a| (std::cmp::Reverse(crowd[a]), ids[a]));
+    let mut taken = vec![false; ids.len()];
+    let mut out: Vec<Cluster> = Vec::new();
+    for leader in order {
+        if taken[leader] {
+            continue;
+        }
+        let mut group = Cluster::of_one(ids[leader], points[ids[leader]]);
+        for b in 0..ids.len() {
+            if !taken[b] && near(leader, b) {
+                taken[b] = true;
+                if b != leader {
+                    group.count += 1;
+                    group.first = group.first.min(ids[b]);
+                    group.bounds = group
+                        .bounds
+                        .union(&Cluster::of_one(0, points[ids[b]]).bounds);
+                }
+            }
+        }
+        out.push(group);
+    }
+    out.sort_by_key(|c| c.first);
+    out
+}
 
-/// Merges clusters whose positions at `zoom` are less than `min_px` screen pixels apart (a
-/// chain of close ones becomes one), until no two are that close, keeping counts, boxes and
+/// Where the selected center's icon goes: on its point when no other icon is within
+/// [`APART_PX`] of it (as [`WorldPixel::box_distance`] measures), else that far off it, in the
+/// one of eight directions that leaves it farthest from the others (it is drawn above them, so
+/// a tap still finds it).
+fn clear_of(points: &[LatLon], marks: &[Mark], at: LatLon, zoom: f64) -> PixelOffset {
+    let px = |p: LatLon| Cluster::of_one(0, p).pixels(zoom);
+    let others: Vec<WorldPixel> = marks
+        .iter()
+        .map(|m| match *m {
+            Mark::Single { index, .. } => px(points[index]),
+            Mark::Group(ref c) => c.pixels(zoom),
+        })
+        .collect();
+    let origin = px(at);
+    let nearest = |dx: f64, dy: f64| {
+        let p = WorldPixel {
+            x: origin.x + dx,
+            y: origin.y + dy,
+        };
+        others
+            .iter()
+            .map(|o| o.box_distance(p))
+            .fold(f64::INFINITY, f64::min)
+    };
+    if nearest(0.0, 0.0) >= APART_PX {
+        return PixelOffset::ZERO;
+    }
+    // Straight up first (the popup opens above its icon), then round the clock.
+    const AROUND: [(f64, f64); 8] = [
+        (0.0, -1.0),
+        (1.0, -1.0),
+        (1.0, 0.0),
+        (1.0, 1.0),
+        (0.0, 1.0),
+        (-1.0, 1.0),
+        (-1.0, 0.0),
+        (-1.0, -1.0),
+    ];
+    AROUND
+        .iter()
+        .map(|&(x, y)| PixelOffset {
+            dx: APART_PX * x,
+            dy: APART_PX * y,
+        })
+        .fold((PixelOffset::ZERO, f64::NEG_INFINITY), |best, o| {
+            let d = nearest(o.dx, o.dy);
+            if d > best.1 + 1e-9 {
+                (o, d)
+            } else {
+                best
+            }
+        })
+        .0
+}
+
+/// Neighbouring cells whose icons lie closer than this share of a cell are merged: icons
+/// sitting on either side of a cell border would otherwise overlap (at 64 px cells, 51 px
+/// keeps even the widest, 50 px, icons apart).
+const MERGE_WITHIN: f64 = 0.8;
+
+/// Merges clusters whose positions at `zoom` are less than `min_px` screen pixels apart (as
+/// [`WorldPixel::box_distance`] measures: square icons that wide never overlap; a chain of
+/// close ones becomes one), until no two are that close, keeping counts, boxes and
 /// mean positions exact. Output is in the order of first members, like [`grid`]'s.
 pub fn merge_close(mut clusters: Vec<Cluster>, zoom: f64, min_px: f64) -> Vec<Cluster> {
     // A merged mean can land near another icon: repeat until a pass merges nothing (each pass
@@ -187,7 +329,7 @@ fn merge_pass(clusters: Vec<Cluster>, zoom: f64, min_px: f64) -> Vec<Cluster> {
             if px[b].x - px[a].x >= min_px {
                 break;
             }
-            if px[b].distance(px[a]) < min_px {
+            if px[b].box_distance(px[a]) < min_px {
                 let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
                 if ra != rb {
                     parent[ra.max(rb)] = ra.min(rb);
@@ -472,17 +614,52 @@ mod tests {
             .collect()
     }
 
+    /// The screen position of each mark's icon at `zoom`.
+    fn icon_pixels(points: &[(f64, f64)], marks: &[Mark], zoom: f64) -> Vec<WorldPixel> {
+        marks
+            .iter()
+            .map(|m| match *m {
+                Mark::Single { index, offset } => {
+                    let (lat, lon) = points[index];
+                    let p = Cluster::of_one(index, LatLon::new(lat, lon)).pixels(zoom);
+                    WorldPixel {
+                        x: p.x + offset.dx,
+                        y: p.y + offset.dy,
+                    }
+                }
+                Mark::Group(ref c) => c.pixels(zoom),
+            })
+            .collect()
+    }
+
     #[test]
-    fn few_centers_are_each_drawn_and_shared_points_spread() {
-        // The bundled dataset's case: several centers share a city's coordinates.
+    fn few_centers_overlap_only_where_grouped() {
+        // The bundled dataset's case: several centers share a city's coordinates. (At zoom 5
+        // a pixel is about 3.5 km at 43 N, so the two Almaty points are well inside 38 px.)
         let points = [(43.24, 76.89), (43.24, 76.89), (41.30, 69.24)];
         let marks = layout_of(&points, 5.0, None);
-        assert_eq!(marks.len(), 3);
+        assert_eq!(marks.len(), 2, "{marks:?}");
+        assert!(matches!(&marks[0], Mark::Group(g) if g.count == 2 && g.bounds.is_point()));
+        assert_eq!(
+            marks[1],
+            Mark::Single {
+                index: 2,
+                offset: PixelOffset::ZERO
+            }
+        );
+        // Chosen, one of them stands apart, off the point where the other still is.
+        let marks = layout_of(&points, 5.0, Some(1));
+        assert_eq!(marks.len(), 3, "{marks:?}");
+        let px = icon_pixels(&points, &marks, 5.0);
+        assert!(matches!(marks[2], Mark::Single { index: 1, offset } if !offset.is_zero()));
+        assert!(px[2].box_distance(px[0]) >= APART_PX - 1e-9);
+        // From street level each is drawn, those sharing a point on a ring.
+        let marks = layout_of(&points, NO_GROUPS_FROM_ZOOM, None);
         let offsets: Vec<PixelOffset> = marks
             .iter()
             .map(|m| match m {
                 Mark::Single { offset, .. } => *offset,
-                Mark::Group(_) => panic!("no groups under EACH_UP_TO: {m:?}"),
+                Mark::Group(_) => panic!("no groups at street level: {m:?}"),
             })
             .collect();
         assert!(!offsets[0].is_zero() && offsets[0] != offsets[1]);
@@ -537,6 +714,29 @@ mod tests {
             );
         }
 
+        /// Few or many, below street level: every center is drawn once (on its own or in a
+        /// group's count), and no two icons' boxes come closer than [`APART_PX`] (so none
+        /// overlap, and WCAG 2.5.8's 24 px between targets holds).
+        #[test]
+        fn layout_is_complete_and_nothing_overlaps(
+            points in prop::collection::vec((40.0..44.0f64, 68.0..78.0f64), 0..220),
+            zoom in 3.0..16.0f64,
+        ) {
+            let z = zoom.floor();
+            let marks = layout_of(&points, z, None);
+            let mut seen = 0;
+            for m in &marks {
+                seen += match m { Mark::Single { .. } => 1, Mark::Group(c) => c.count };
+            }
+            prop_assert_eq!(seen, points.len());
+            let px = icon_pixels(&points, &marks, z);
+            for (i, a) in px.iter().enumerate() {
+                for b in &px[i + 1..] {
+                    prop_assert!(a.box_distance(*b) >= APART_PX - 1e-6, "{a:?} {b:?}");
+                }
+            }
+        }
+
         /// Merging keeps every center once, and leaves no two icons closer than asked.
         #[test]
         fn merged_clusters_are_apart_and_complete(
@@ -553,7 +753,7 @@ mod tests {
             }
             for (i, a) in px.iter().enumerate() {
                 for b in &px[i + 1..] {
-                    prop_assert!(a.distance(*b) >= 48.0 - 1e-6, "{a:?} {b:?}");
+                    prop_assert!(a.box_distance(*b) >= 48.0 - 1e-6, "{a:?} {b:?}");
                 }
             }
         }

@@ -203,6 +203,12 @@ pub struct Index {
     projected: Vec<Mercator>,
 }
 
+/// Up to this many filtered centers, [`Index::group_places`] names the places of each group.
+pub const NAME_GROUPS_UP_TO: usize = 1_000;
+
+/// A group's marker names up to this many of its cities, the ones with most centers.
+pub const PLACES_NAMED: usize = 3;
+
 impl Index {
     /// Builds the index of a dataset (linear in its size), the text part included.
     pub fn new(d: &Dataset) -> Index {
@@ -625,6 +631,38 @@ impl Index {
         )
     }
 
+    /// The cities of a group, one center standing for each, most centers first (then by
+    /// name), so its marker can say "Osh, Jalal-Abad: 9 centers"; `None` when `ids` are more
+    /// than [`NAME_GROUPS_UP_TO`] (a pass over them per group would cost more than the redraw).
+    pub fn group_places(
+        &self,
+        dataset: &Dataset,
+        ids: &[usize],
+        group: &Cluster,
+    ) -> Option<Vec<usize>> {
+        if ids.len() > NAME_GROUPS_UP_TO {
+            return None;
+        }
+        // (country, city) -> (how many, the first center there)
+        let mut places: Vec<((Country, &str), usize, usize)> = Vec::new();
+        for &i in ids {
+            let (Some(&p), Some(c)) = (self.points.get(i), dataset.centers.get(i)) else {
+                continue;
+            };
+            if !group.bounds.contains(p) {
+                continue;
+            }
+            let key = (c.country, c.city.as_str());
+            if let Some((_, n, _)) = places.iter_mut().find(|(k, ..)| *k == key) {
+                *n += 1;
+            } else {
+                places.push((key, 1, i));
+            }
+        }
+        places.sort_by(|a, b| b.1.cmp(&a.1).then(a.0 .1.cmp(b.0 .1)));
+        (!places.is_empty()).then(|| places.into_iter().map(|(.., i)| i).collect())
+    }
+
     /// The box around the centers `ids`, if any.
     pub fn bounds_of(&self, ids: &[usize]) -> Option<Bounds> {
         Bounds::of(ids.iter().filter_map(|&i| self.points.get(i).copied()))
@@ -681,6 +719,78 @@ mod tests {
     use proptest::prelude::*;
     use std::collections::BTreeMap;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn a_group_is_named_after_its_cities_when_few() {
+        // Two centers in Astana at one point and one in Tashkent; then Astana and Bishkek
+        // sharing a point (the stub's): both named, most centers first, then by name.
+        let mut d = dataset(&[(0, 1, false, 0), (0, 1, false, 0), (1, 1, false, 1)], &[]);
+        for (c, (lat, lon)) in
+            d.centers
+                .iter_mut()
+                .zip([(51.17, 71.45), (51.17, 71.45), (41.3, 69.24)])
+        {
+            (c.lat, c.lon) = (lat, lon);
+        }
+        let index = Index::new(&d);
+        let ids = [0, 1, 2];
+        let marks = index.layout(&ids, 5.0, crate::geo::bounds::REGION, 64.0, None);
+        let Some(Mark::Group(group)) = marks.first() else {
+            panic!("Astana's two are one group: {marks:?}");
+        };
+        assert_eq!(index.group_places(&d, &ids, group), Some(vec![0]));
+        let mixed = dataset(&[(0, 1, false, 0), (2, 1, false, 2)], &[]);
+        let index = Index::new(&mixed);
+        let marks = index.layout(
+            &[0, 1],
+            5.0,
+            Bounds {
+                south: -10.0,
+                west: -10.0,
+                north: 10.0,
+                east: 10.0,
+            },
+            64.0,
+            None,
+        );
+        let Some(Mark::Group(group)) = marks.first() else {
+            panic!("one point, one group: {marks:?}");
+        };
+        assert_eq!(index.group_places(&mixed, &[0, 1], group), Some(vec![0, 1]));
+        // Four cities at one point: all are given, Osh's two centers first, the rest by name
+        // (Astana, Bishkek, Tashkent).
+        let four = dataset(
+            &[
+                (0, 1, false, 0),
+                (1, 1, false, 1),
+                (2, 1, false, 2),
+                (2, 1, false, 3),
+                (2, 1, false, 3),
+            ],
+            &[],
+        );
+        let index = Index::new(&four);
+        let ids = [0, 1, 2, 3, 4];
+        let marks = index.layout(
+            &ids,
+            5.0,
+            Bounds {
+                south: -10.0,
+                west: -10.0,
+                north: 10.0,
+                east: 10.0,
+            },
+            64.0,
+            None,
+        );
+        let Some(Mark::Group(group)) = marks.first() else {
+            panic!("one point, one group: {marks:?}");
+        };
+        assert_eq!(
+            index.group_places(&four, &ids, group),
+            Some(vec![3, 0, 2, 1])
+        );
+    }
 
     #[test]
     fn bitset_edges() {

@@ -101,8 +101,10 @@ pub(crate) fn center_marker(
     marker
 }
 
-/// The marker of a group of centers, with their count.
-pub(crate) fn group_marker(c: &Cluster, locale: Locale) -> lf::Marker {
+/// The marker of a group of centers, with their count, named after their cities (`place`,
+/// data: "Osh, Jalal-Abad") when they are in few, so that a screen reader tells one group
+/// from the next.
+pub(crate) fn group_marker(c: &Cluster, place: Option<&str>, locale: Locale) -> lf::Marker {
     let size = match c.count {
         0..=99 => ("small", 36.0),
         100..=999 => ("medium", 42.0),
@@ -112,7 +114,16 @@ pub(crate) fn group_marker(c: &Cluster, locale: Locale) -> lf::Marker {
     icon_options.set_class_name(format!("cluster-marker {}", size.0));
     icon_options.set_icon_size(lf::Point::new(size.1, size.1));
     let centers = td_string!(locale, results_count, count = c.count);
-    let label = td_string!(locale, cluster_label, centers = centers);
+    let label = match place {
+        Some(place) => td_string!(
+            locale,
+            cluster_label_place,
+            place = isolate(place),
+            centers = centers
+        )
+        .to_string(),
+        None => td_string!(locale, cluster_label, centers = centers).to_string(),
+    };
     // Text nodes, never markup. The visible count is hidden from screen readers, which read
     // the whole label instead (the button's name comes from its content, before its title).
     let doc = document();

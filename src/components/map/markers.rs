@@ -11,13 +11,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_leaflet::leaflet as lf;
 use shifo_core::geo::bounds::{Bounds, PixelOffset, REGION};
+use shifo_core::geo::cluster::Cluster;
 use shifo_core::geo::cluster::{Mark, NO_GROUPS_FROM_ZOOM};
-use shifo_core::{Dataset, Loaded};
+use shifo_core::query::index::PLACES_NAMED;
+use shifo_core::Loaded;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::icons::{center_marker, group_marker, Chosen, SELECTED_Z};
 use super::leaflet_ext::use_leaflet_event;
-use super::leaflet_ext::{has_popup, lat_lng, layer_element, no_animation, remove_on_cleanup};
+use super::leaflet_ext::{container_of, has_popup, lat_lng, layer_element};
+use super::leaflet_ext::{no_animation, remove_on_cleanup};
 use super::popup::open_popup;
 use super::view::{fit_to, Viewport, Wanted};
 use crate::i18n::{use_i18n, Locale};
@@ -79,6 +82,30 @@ impl MarkKey {
     }
 }
 
+/// What the marks are drawn from: the data and the filtered centers.
+#[derive(Clone, Copy)]
+struct Shown<'a> {
+    loaded: &'a Loaded,
+    ids: &'a [usize],
+}
+
+/// The cities a group's marker is named after ("Osh, Jalal-Abad"; "Tashkent, Samarkand,
+/// Bukhara, …" when there are more), in the reader's language where the data has it.
+fn places_of(shown: Shown, group: &Cluster, locale: Locale) -> Option<String> {
+    let dataset = &shown.loaded.dataset;
+    let at = shown.loaded.index.group_places(dataset, shown.ids, group)?;
+    let named = at.iter().take(PLACES_NAMED);
+    let mut cities: Vec<&str> = named
+        .filter_map(|&i| dataset.centers.get(i))
+        .map(|c| c.city_in(locale.lang()))
+        .collect();
+    if at.len() > PLACES_NAMED {
+        // More places than a name should list: said without words, in every language.
+        cities.push("…");
+    }
+    Some(cities.join(", "))
+}
+
 /// The markers now on the map, in one feature group.
 struct Layers {
     group: lf::FeatureGroup,
@@ -91,7 +118,8 @@ struct Layers {
 
 impl Layers {
     /// Makes the map show exactly `marks`: markers still wanted stay, the rest are replaced.
-    fn sync(&mut self, marks: &[Mark], dataset: &Dataset, selected: Option<usize>, locale: Locale) {
+    fn sync(&mut self, marks: &[Mark], drawn: Shown, selected: Option<usize>, locale: Locale) {
+        let dataset = &drawn.loaded.dataset;
         if self.locale != Some(locale) {
             // Titles are in the old language: start over.
             self.group.clear_layers();
@@ -112,7 +140,10 @@ impl Layers {
                     };
                     center_marker(c, index, offset, selected == Some(index), locale)
                 }
-                Mark::Group(ref c) => group_marker(c, locale),
+                Mark::Group(ref c) => {
+                    let places = places_of(drawn, c, locale);
+                    group_marker(c, places.as_deref(), locale)
+                }
             };
             self.group.add_layer(marker.as_ref());
             next.insert(key, marker);
@@ -190,13 +221,19 @@ fn on_choose(map: &lf::Map, ev: &JsValue, state: AppState, locale: Locale) {
         return;
     };
     match Chosen::of(&marker) {
-        Some(Chosen::Group(bounds)) if bounds.is_point() => {
-            // Members sharing one point only part when drawn each on its own.
-            let zoom = (map.get_zoom() + 3.0).min(NO_GROUPS_FROM_ZOOM);
-            let at = shifo_core::geo::bounds::LatLon::new(bounds.south, bounds.west);
-            map.set_view_with_options(&lat_lng(at), zoom, &no_animation());
+        Some(Chosen::Group(bounds)) => {
+            if bounds.is_point() {
+                // Members sharing one point only part when drawn each on its own.
+                let zoom = (map.get_zoom() + 3.0).min(NO_GROUPS_FROM_ZOOM);
+                let at = shifo_core::geo::bounds::LatLon::new(bounds.south, bounds.west);
+                map.set_view_with_options(&lat_lng(at), zoom, &no_animation());
+            } else {
+                fit_to(map, bounds, f64::INFINITY);
+            }
+            // The group's marker is gone with the zoom: focus stays on the map (not lost to
+            // the page's start), where Tab goes on to the markers that took its place.
+            let _ = container_of(map).focus();
         }
-        Some(Chosen::Group(bounds)) => fit_to(map, bounds, f64::INFINITY),
         Some(Chosen::Center(index)) => {
             let Some(loaded) = state.loaded_untracked() else {
                 return;
@@ -289,7 +326,11 @@ pub(crate) fn use_markers(
         }
         layers.update_value(|l| {
             if let Some(l) = l {
-                l.sync(&marks, &loaded.dataset, selected, locale);
+                let shown = Shown {
+                    loaded: &loaded,
+                    ids: &ids,
+                };
+                l.sync(&marks, shown, selected, locale);
             }
         });
         // Every redraw may move markers in pixels (a zoom): the lines' ends follow.
