@@ -17,7 +17,8 @@ use crate::components::{
     map::CenterMap,
     mobile::{FilterSheet, Mobile, MobileBar, Pane},
     near::NearMe,
-    referral::ReferralSheet,
+    referral::{ComparePage, ReferralSheet},
+    shortlist::ShortlistBar,
     status::{DataRefused, LoadFailed, Loading, Problems},
 };
 use crate::conditions::use_conditions;
@@ -66,6 +67,7 @@ fn Sidebar() -> impl IntoView {
                 <DataRefused/>
                 <Problems/>
                 <FilterSheet><Filters/><NearMe/></FilterSheet>
+                <ShortlistBar/>
                 <EventsPanel/>
                 <HubsPanel/>
                 <Show when=move || state.loaded().is_some()>
@@ -101,15 +103,20 @@ fn Shell() -> impl IntoView {
     use_dataset_translations(state, move || i18n.get_locale().lang());
     use_conditions(state);
     state.start_loading();
-    // Back and Forward restore the filters, selection and language of that entry.
-    // Back also closes the phone's filter sheet, as it dismisses a sheet on Android.
+    // Back and Forward restore the filters, selection and language of that entry. With the
+    // phone's filter sheet open, Back only closes it, as it dismisses a sheet on Android: the
+    // choices made in it stay (the address is put back to them).
     use_event_listener(
         &window(),
         "popstate",
         ListenerOptions::default(),
         move |_: web_sys::Event| {
-            mobile.close_filters();
-            state.read_url();
+            if mobile.filters_open.get_untracked() {
+                mobile.close_filters();
+                state.rewrite_url();
+            } else {
+                state.read_url();
+            }
         },
     );
 
@@ -119,11 +126,14 @@ fn Shell() -> impl IntoView {
     }
     let embedded = move || state.view.with(|v| v.embed.on);
     // The referral sheet replaces the map and list while open (its own printable page).
+    // So does the shortlist side by side.
     let sheet_open = move || state.view.with(|v| v.sheet) && state.selected().is_some();
+    let compare_open = move || state.view.with(|v| v.compare && !v.list.is_empty());
+    let page_open = move || sheet_open() || compare_open();
 
     view! {
         // Not on the referral sheet's page, which has no results to skip to.
-        <Show when=move || !sheet_open()>
+        <Show when=move || !page_open()>
             <a class="skip-link" href=format!("#{}", crate::dom_ids::RESULTS) on:click=move |ev| skip_to_results(ev, mobile)>{t!(i18n, skip_to_results)}</a>
         </Show>
         <Show
@@ -140,7 +150,7 @@ fn Shell() -> impl IntoView {
                 </Show>
             </header>
         </Show>
-        <Show when=move || !sheet_open()>
+        <Show when=move || !page_open()>
         <Show when=move || mobile.narrow.get()>
             <MobileBar/>
         </Show>
@@ -154,8 +164,11 @@ fn Shell() -> impl IntoView {
             </div>
         </main>
         </Show>
-        <Show when=sheet_open>
+        <Show when=move || sheet_open() && !compare_open()>
             <main class="sheet-page"><ReferralSheet/></main>
+        </Show>
+        <Show when=compare_open>
+            <main class="sheet-page"><ComparePage/></main>
         </Show>
         <Footer/>
     }

@@ -16,5 +16,6 @@ pub(crate) mod locale;
 pub(crate) mod offline;
 pub mod panic;
 pub(crate) mod perf;
+pub(crate) mod shortlist;
 pub(crate) mod state;
 pub(crate) mod translations;

@@ -6,6 +6,7 @@ use std::cell::Cell;
 
 use shifo_core::dataset::text::{Made, Tag};
 use shifo_core::decimal::shortest;
+use shifo_core::output::embed::Fixed;
 use shifo_core::{Country, Lang, Problem, ProblemKind};
 
 use crate::i18n::{td_string, Locale};
@@ -23,6 +24,26 @@ pub fn remember(locale: Locale) {
 /// The locale now shown, read without the reactive system.
 pub fn current() -> Locale {
     CURRENT.with(Cell::get)
+}
+
+/// What a lock fixes, in words: "Country: Uzbekistan, Tajikistan", "Treats children".
+pub fn fixed_text(locale: Locale, fixed: Fixed) -> String {
+    let (legend, values): (&str, Vec<String>) = match fixed {
+        Fixed::Countries(cs) => (
+            td_string!(locale, country_legend),
+            cs.into_iter().map(|c| country_name(locale, c)).collect(),
+        ),
+        Fixed::Specialties(names) => (
+            td_string!(locale, specialty_legend),
+            names.into_iter().map(str::to_string).collect(),
+        ),
+        Fixed::Hubs(names) => (
+            td_string!(locale, hub_legend),
+            names.into_iter().map(str::to_string).collect(),
+        ),
+        Fixed::Children => return td_string!(locale, pediatric_label).to_string(),
+    };
+    format!("{legend}: {}", values.join(", "))
 }
 
 /// A country's name in `locale`.
@@ -59,7 +80,17 @@ pub fn language_name(locale: Locale, tag: Tag) -> String {
     let Some(lang) = Lang::from_code(primary).filter(|l| l.code() == primary) else {
         return code.to_string();
     };
-    let name = match lang {
+    let name = lang_name(locale, lang);
+    if code == primary {
+        name.to_string()
+    } else {
+        format!("{name} ({code})")
+    }
+}
+
+/// One of the interface languages named in the reader's `locale`.
+pub fn lang_name(locale: Locale, lang: Lang) -> &'static str {
+    match lang {
         Lang::En => td_string!(locale, lang_name_en),
         Lang::Ru => td_string!(locale, lang_name_ru),
         Lang::Kk => td_string!(locale, lang_name_kk),
@@ -67,11 +98,6 @@ pub fn language_name(locale: Locale, tag: Tag) -> String {
         Lang::Ky => td_string!(locale, lang_name_ky),
         Lang::Tg => td_string!(locale, lang_name_tg),
         Lang::Tk => td_string!(locale, lang_name_tk),
-    };
-    if code == primary {
-        name.to_string()
-    } else {
-        format!("{name} ({code})")
     }
 }
 

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use shifo_core::dataset::deploy::{DataSource, Refusal};
 use shifo_core::geo::bounds::LatLon;
 use shifo_core::output::embed::Lockable;
+use shifo_core::output::shortlist::ShortlistError;
 use shifo_core::query::filter::Choice;
 use shifo_core::{Center, FacetCounts, Filter, Lang, Loaded, ViewState};
 
@@ -192,7 +193,14 @@ impl AppState {
                 if from_url.near.is_some() {
                     self.here.set(None);
                 }
-                self.view.set(from_url.sanitized(&d.dataset));
+                let mut next = from_url.sanitized(&d.dataset);
+                // A link without a shortlist shows the one this browser keeps (a shared
+                // link's list is shown, and kept only once the reader changes it).
+                if next.list.is_empty() {
+                    next.list = crate::shortlist::stored();
+                    next.list.sanitize(&d.dataset);
+                }
+                self.view.set(next);
                 self.typing.set_value(false);
             }
             None => self.view.update(|v| {
@@ -200,6 +208,12 @@ impl AppState {
                 v.embed = from_url.embed;
             }),
         }
+    }
+
+    /// Writes the view back to the address bar as a new entry, after Back moved it away from
+    /// a view that stays (Back that only closed the phone's filter sheet).
+    pub fn rewrite_url(&self) {
+        history::write(&self.view.with_untracked(ViewState::to_query), Entry::Push);
     }
 
     fn commit(&self, next: ViewState, entry: Entry) {
@@ -300,6 +314,29 @@ impl AppState {
             return;
         }
         next.sheet = open;
+        self.typing.set_value(false);
+        self.commit(next, Entry::Push);
+    }
+
+    /// Adds the center `id` to the shortlist, or takes it off (a new history entry; this
+    /// browser keeps the list too, nothing is sent); a full list refuses and stays as it was.
+    pub fn toggle_listed(&self, id: &str) -> Result<(), ShortlistError> {
+        let mut next = self.view.get_untracked();
+        next.list.toggle(id)?;
+        next.compare &= !next.list.is_empty();
+        crate::shortlist::store(&next.list);
+        self.typing.set_value(false);
+        self.commit(next, Entry::Push);
+        Ok(())
+    }
+
+    /// Shows the shortlist's comparison in place of the map and list, or goes back to them.
+    pub fn open_compare(&self, open: bool) {
+        let mut next = self.view.get_untracked();
+        if next.compare == open || next.list.is_empty() {
+            return;
+        }
+        next.compare = open;
         self.typing.set_value(false);
         self.commit(next, Entry::Push);
     }

@@ -16,4 +16,5 @@ pub(crate) mod mobile;
 pub(crate) mod near;
 pub(crate) mod referral;
 pub(crate) mod share;
+pub(crate) mod shortlist;
 pub(crate) mod status;

@@ -203,19 +203,26 @@ async function greyLook(marker) {
 }
 
 test('a marker of a center that treats children is told apart without colour: a glyph in it and the words in its name', async () => {
-  // Turkmenistan: Mary's and Dashoguz's centers are each alone in their city, drawn apart.
-  const child = dataset.centers.find((x) => x.id === 'mary-mch-center');
-  const other = dataset.centers.find((x) => x.id === 'dashoguz-oncology-hospital');
+  // Turkmenistan: Turkmenbashi's and Balkanabat's centers are each alone in their city; their
+  // group, chosen, parts them (the others are in their cities' groups).
+  const child = dataset.centers.find((x) => x.id === 'turkmenbashi-multiprofile-hospital');
+  const other = dataset.centers.find((x) => x.id === 'balkan-oncology-hospital');
   assert.ok(child.pediatric?.treats_children && !other.pediatric?.treats_children);
   await t.app.open('country=TM');
   await settled();
-  // Names: "(Treats children)" after the name of every such center, and only theirs.
-  const drawn = dataset.centers.filter((c) => c.country === 'TM');
-  for (const c of drawn) {
-    const marker = t.app.map.getByRole('button', { name: markerName(c), exact: true });
-    await expect(async () => (await marker.count()) === 1, `marker named "${markerName(c)}"`);
+  // Names: "(Treats children)" after the name of every such center drawn on its own (the
+  // rest are in their city's group), and only theirs.
+  await t.app.showMarker(child);
+  for (const c of [child, other]) {
+    await expect(async () => (await t.app.map.getByRole('button', { name: markerName(c), exact: true }).count()) === 1, `marker named "${markerName(c)}"`);
+  }
+  let own = 0;
+  for (const c of dataset.centers.filter((x) => x.country === 'TM')) {
+    if (!(await t.app.map.getByRole('button', { name: markerName(c), exact: true }).count())) continue;
+    own += 1;
     assert.equal(/Treats children/.test(markerName(c)), !!c.pediatric?.treats_children);
   }
+  assert.ok(own >= 2, `${own} markers of their own`);
   const childMarker = t.app.map.getByRole('button', { name: markerName(child), exact: true });
   const otherMarker = t.app.map.getByRole('button', { name: markerName(other), exact: true });
   assert.equal(await childMarker.getAttribute('title'), `\u2068${child.name}\u2069 (${tr('badge_pediatric')})`, 'the tooltip says it too');
@@ -315,9 +322,12 @@ for (const [size, viewport] of [['1280x800', null], ['375x667', PHONE]]) {
 test('a marker\'s popup, open, has no violations', async () => {
   // A hub host that treats children: name, place, specialties and both badges in the popup.
   const c = dataset.centers.find((x) => x.id === 'umc-heart-center-astana');
-  // One country's centers: few enough for the map to draw each on its own.
+  // Chosen from the list, its marker stands beside its city's group, above it, so that the
+  // popup (which opens upwards) covers no other marker.
   await t.app.open('country=KZ');
   await settled();
+  await t.app.listItem(c.name).click();
+  await expect(async () => (await t.app.marker(c.name).count()) === 1, 'its marker drawn');
   await t.app.marker(c.name).click();
   await popupShown(c.name);
   await expectNoViolations(`the popup of ${c.id}`);

@@ -119,7 +119,9 @@ test('"Embed this map" turns the current view into code that works pasted into a
   await expect(async () => (await code.inputValue()).includes('lock=country'), 'code updated');
   const snippet = await code.inputValue();
   const src = `${t.server.url}?country=KZ&amp;embed=1&amp;lock=country`;
-  assert.ok(snippet.startsWith(`<iframe src="${src}" title="${tr('embed_iframe_title')}" width="100%" height="700" loading="lazy" allow="geolocation"`), snippet);
+  // The iframe's title names what the lock fixes, for a screen reader on the host page.
+  const title = `${tr('embed_iframe_title')} (${tr('country_legend')}: ${tr('country_KZ')})`;
+  assert.ok(snippet.startsWith(`<iframe src="${src}" title="${title}" width="100%" height="700" loading="lazy" allow="geolocation"`), snippet);
   assert.ok(snippet.includes(`var origin = "${t.server.url.replace(/\/$/, '')}";`), snippet);
   await dialog.getByRole('button', { name: tr('embed_copy') }).click();
   await expect(() => dialog.getByRole('status').filter({ hasText: tr('embed_copied') }).isVisible(), 'copied, and said so');
@@ -138,6 +140,51 @@ test('"Embed this map" turns the current view into code that works pasted into a
   assert.equal(await frame.getByRole('group', { name: tr('country_legend'), exact: true }).count(), 0);
   await expect(async () => (await iframe.boundingBox()).height > 700, 'the script fitted the frame to its content');
   await other.close();
+});
+
+test('the embed dialog: each lock says what it fixes, an empty one is refused with its reason, accent and theme reach the code and the live preview', async () => {
+  await t.app.open('country=UZ&lang=ru', { waitReady: false });
+  await expect(() => t.page.getByRole('button', { name: tr('embed_open', {}, 'ru') }).isVisible(), 'loaded');
+  await t.page.getByRole('button', { name: tr('embed_open', {}, 'ru') }).click();
+  const dialog = t.page.getByRole('dialog', { name: tr('embed_heading', {}, 'ru') });
+  await expect(() => dialog.isVisible(), 'dialog open');
+  const locks = dialog.getByRole('group', { name: tr('embed_lock_legend', {}, 'ru'), exact: true });
+  // "Страна: Узбекистан": the value the lock would keep, not just the facet.
+  const country = locks.getByRole('checkbox', { name: `${tr('country_legend', {}, 'ru')}: ${tr('country_UZ', {}, 'ru')}` });
+  assert.ok(await country.isEnabled());
+  // No specialty chosen: its lock is refused, and says why.
+  const specialty = locks.getByRole('checkbox', { name: new RegExp(`^${tr('specialty_legend', {}, 'ru')}`) });
+  assert.equal(await specialty.isDisabled(), true, 'an empty facet cannot be locked');
+  const reason = await specialty.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby'))?.textContent ?? '');
+  assert.ok(reason.includes(tr('embed_lock_empty', {}, 'ru')), reason);
+  await country.check();
+  // A light accent and the dark theme reach the code and the preview.
+  await dialog.getByLabel(tr('embed_accent_label', {}, 'ru')).evaluate((input) => {
+    input.value = '#ffeb3b';
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await dialog.getByLabel(tr('embed_theme_label', {}, 'ru')).selectOption('dark');
+  const code = dialog.getByLabel(tr('embed_code_label', {}, 'ru'));
+  await expect(async () => (await code.inputValue()).includes('accent=ffeb3b') && (await code.inputValue()).includes('theme=dark'), 'accent and theme in the code');
+  assert.ok((await code.inputValue()).includes(`title="${tr('embed_iframe_title', {}, 'ru')} (${tr('country_legend', {}, 'ru')}: ${tr('country_UZ', {}, 'ru')})"`));
+  const preview = dialog.getByTitle(tr('embed_preview_label', {}, 'ru')).contentFrame();
+  await expect(() => preview.getByRole('status').filter({ hasText: /\d/ }).first().isVisible(), 'the preview shows the embedded map');
+  const look = () => preview.locator(':root').evaluate((el) => [getComputedStyle(el).getPropertyValue('--accent').trim(), el.getAttribute('data-theme')]);
+  await expect(async () => JSON.stringify(await look()) === JSON.stringify(['#ffeb3b', 'dark']), 'the preview has the accent and the dark theme');
+});
+
+test('embedded, "Copy link" copies the full map\'s link and says so; refused, it shows the link to copy', async () => {
+  const [country] = ['KG'];
+  await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.server.url.replace(/\/$/, '') });
+  await t.app.open(`embed=1&country=${country}`);
+  await t.page.getByRole('button', { name: tr('share_copy') }).click();
+  await expect(() => t.page.getByRole('status').filter({ hasText: tr('share_copied_full') }).isVisible(), 'said: the full map\'s link');
+  assert.equal(await t.page.evaluate(() => navigator.clipboard.readText()), `${t.server.url}?country=${country}`);
+  // Where the browser refuses the clipboard (an iframe without the permission).
+  await t.page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); });
+  await t.page.getByRole('button', { name: tr('share_copy') }).click();
+  await expect(() => t.page.getByRole('status').filter({ hasText: tr('share_failed_here') }).isVisible(), 'said it could not copy');
+  assert.equal(await t.page.getByRole('textbox', { name: tr('share_copy') }).inputValue(), `${t.server.url}?country=${country}`);
 });
 
 test('at 320 px, an embed naming a dataset the deployment does not allow says so and shows the bundled data', async () => {

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { useApp } from './support/fixture.mjs';
 import { tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
+import { groupName } from './support/shifo-page.mjs';
 
 const N = 50_000;
 const root = resolve(import.meta.dirname, '../..');
@@ -43,10 +44,9 @@ function expected({ specialty, country, pediatric } = {}) {
     && (!pediatric || c.pediatric?.treats_children === true)).length;
 }
 
-// A group's accessible name is "<N centers> here: zoom in" in the locale file's words.
-const escape = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const [namePrefix, nameSuffix] = tr('cluster_label').split('{{ centers }}');
-const groupName = new RegExp(`^${escape(namePrefix)}(.+)${escape(nameSuffix)}$`);
+// A group's accessible name: "<N centers> here: zoom in", or with its cities, in the locale
+// file's words.
+const groupNamed = groupName();
 // Leaflet's own zoom buttons, which are not marks.
 const ZOOM_BUTTONS = new Set(['Zoom in', 'Zoom out']);
 
@@ -58,10 +58,10 @@ async function mapMarks() {
   let groups = 0;
   let singles = 0;
   for (const name of names) {
-    const m = name.match(groupName);
+    const m = name.match(groupNamed);
     if (m) {
       groups += 1;
-      grouped += Number(m[1].match(/\d+/)[0]);
+      grouped += Number(m[1] ?? m[2]);
     } else {
       singles += 1;
     }
@@ -106,9 +106,10 @@ test(`${N} centers: choosing a group zooms in to it; the list reaches its last r
   await open('country=TJ');
   const n = expected({ country: 'TJ' });
   await expectCounts(n);
-  const group = t.app.map.getByRole('button', { name: groupName }).first();
+  const group = t.app.map.getByRole('button', { name: groupNamed }).first();
   const name = await group.getAttribute('title');
-  const count = Number(name.match(groupName)[1].match(/\d+/)[0]);
+  const m = name.match(groupNamed);
+  const count = Number(m[1] ?? m[2]);
   await group.click();
   // The group's members are now spread over the view: no group by that name, and at least
   // its count drawn.

@@ -221,26 +221,57 @@ impl Embed {
         dataset: &'a Dataset,
         lang: Lang,
     ) -> Vec<Fixed<'a>> {
-        let mut out = Vec::new();
-        if self.locks(Lockable::Country) && !filter.countries.is_empty() {
-            out.push(Fixed::Countries(filter.countries.iter().copied().collect()));
-        }
-        if self.locks(Lockable::Specialty) && !filter.specialties.is_empty() {
+        let order = [
+            Lockable::Country,
+            Lockable::Specialty,
+            Lockable::Hub,
+            Lockable::Pediatric,
+        ];
+        order
+            .into_iter()
+            .filter(|&facet| self.locks(facet))
+            .filter_map(|facet| fixes(facet, filter, dataset, lang))
+            .collect()
+    }
+}
+
+/// What locking `facet` would fix the view to, with its values in `lang`; `None` when the
+/// view sets nothing there (a lock would fix nothing, so the embed dialog refuses it) and for
+/// the language, which is always set (the reader's).
+///
+/// ```
+/// use shifo_core::output::embed::{fixes, Fixed, Lockable};
+/// use shifo_core::{Country, Dataset, Filter, Lang};
+/// let d = Dataset::from_json(r#"{"schema_version": 1, "version": "t", "updated": "2026-01-01",
+///     "specialties": [], "centers": []}"#).unwrap();
+/// let mut f = Filter::default();
+/// assert_eq!(fixes(Lockable::Country, &f, &d, Lang::En), None);
+/// f.countries.insert(Country::UZ);
+/// assert_eq!(fixes(Lockable::Country, &f, &d, Lang::En), Some(Fixed::Countries(vec![Country::UZ])));
+/// ```
+pub fn fixes<'a>(
+    facet: Lockable,
+    filter: &'a Filter,
+    dataset: &'a Dataset,
+    lang: Lang,
+) -> Option<Fixed<'a>> {
+    match facet {
+        Lockable::Country => (!filter.countries.is_empty())
+            .then(|| Fixed::Countries(filter.countries.iter().copied().collect())),
+        Lockable::Specialty => (!filter.specialties.is_empty()).then(|| {
             let labels = filter.specialties.iter();
-            out.push(Fixed::Specialties(
+            Fixed::Specialties(
                 labels
                     .map(|code| dataset.specialty_label(code, lang))
                     .collect(),
-            ));
-        }
-        if self.locks(Lockable::Hub) && !filter.hubs.is_empty() {
+            )
+        }),
+        Lockable::Hub => (!filter.hubs.is_empty()).then(|| {
             let hubs = dataset.hubs.iter().filter(|h| filter.hubs.contains(&h.id));
-            out.push(Fixed::Hubs(hubs.map(|h| h.name_in(lang)).collect()));
-        }
-        if self.locks(Lockable::Pediatric) && filter.pediatric {
-            out.push(Fixed::Children);
-        }
-        out
+            Fixed::Hubs(hubs.map(|h| h.name_in(lang)).collect())
+        }),
+        Lockable::Pediatric => filter.pediatric.then_some(Fixed::Children),
+        Lockable::Lang => None,
     }
 }
 

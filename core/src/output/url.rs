@@ -1,7 +1,9 @@
 //! The view state (filters and selected center) and its URL query string.
 //!
 //! Texts: `country=KZ,UZ`, `specialty=<code>,<code>`, `hub=<id>,<id>`, `pediatric=1`, `q=<text>`,
-//! `near=<city>` (a home city's English name, e.g. `near=Almaty`), `center=<id>`,
+//! `near=<city>` (a home city's English name, e.g. `near=Almaty`), `center=<id>`, `sheet=1`,
+//! `list=<id>,<id>` (a shortlist, see [`crate::output::shortlist`]), `compare=1` (its
+//! comparison shown),
 //! `lang=<code>` (one of en ru kk uz ky tg tk; absent: the browser's preferred languages decide);
 //! for embedding (see [`crate::output::embed`]): `embed=1`, `lock=country,specialty,hub,pediatric,lang`,
 //! `accent=<hex>`, `theme=light|dark`; `data=<url>` a site owner's dataset.
@@ -14,6 +16,7 @@ use crate::dataset::validate::is_slug;
 use crate::geo::places::{self, Place};
 use crate::lang::Lang;
 use crate::output::embed::{Embed, Lockable, Rgb, Theme};
+use crate::output::shortlist::Shortlist;
 use crate::query::filter::Filter;
 
 /// Longest `data=` URL kept, in bytes; a longer one is dropped.
@@ -35,6 +38,11 @@ pub struct ViewState {
     /// Whether that center's printable referral sheet is shown instead of the map
     /// (`sheet=1`; meaningful only with a center).
     pub sheet: bool,
+    /// The shortlist the link carries (`list=`); empty when it carries none.
+    pub list: Shortlist,
+    /// Whether the shortlist's comparison is shown instead of the map (`compare=1`;
+    /// meaningful only with a shortlist).
+    pub compare: bool,
     /// The interface language chosen in the link or the switcher.
     pub lang: Option<Lang>,
     /// How the map is embedded: layout, locked facets, colours.
@@ -119,6 +127,12 @@ impl ViewState {
                     "0" | "false" => state.sheet = false,
                     _ => {}
                 },
+                "list" => state.list = Shortlist::parse(&value),
+                "compare" => match value.as_ref() {
+                    "1" | "true" => state.compare = true,
+                    "0" | "false" => state.compare = false,
+                    _ => {}
+                },
                 // A later valid value wins; an unknown one leaves an earlier choice alone.
                 "lang" => {
                     if let Some(lang) = Lang::from_code(value.trim()) {
@@ -194,6 +208,8 @@ impl ViewState {
         }
         // A sheet is a center's: without one there is nothing to print.
         self.sheet &= self.center.is_some();
+        self.list.sanitize(dataset);
+        self.compare &= !self.list.is_empty();
         self
     }
 
@@ -230,6 +246,12 @@ impl ViewState {
         }
         if self.sheet {
             parts.push("sheet=1".into());
+        }
+        if !self.list.is_empty() {
+            parts.push(format!("list={}", self.list.to_param()));
+        }
+        if self.compare {
+            parts.push("compare=1".into());
         }
         if let Some(lang) = self.lang {
             parts.push(format!("lang={}", lang.code()));
@@ -343,6 +365,14 @@ mod tests {
             ),
             ("sheet=1", ""),
             ("center=nobody&sheet=1", ""),
+            // A shortlist: known ids kept in their order, and its comparison only with one.
+            (
+                "list=nobody,vakhidov-surgery,vakhidov-surgery&compare=1",
+                "list=vakhidov-surgery&compare=1",
+            ),
+            ("list=nobody&compare=1", ""),
+            ("compare=1", ""),
+            ("list=vakhidov-surgery&compare=yes", "list=vakhidov-surgery"),
             ("utm_source=x&zoom=99&country", ""),
             ("%%%&&&===", ""),
             ("lang=ru", "lang=ru"),
@@ -468,6 +498,8 @@ mod tests {
                 proptest::option::of(proptest::sample::select(
                     places::PLACES.iter().map(|p| p.en).collect::<Vec<_>>(),
                 )),
+                proptest::collection::vec(slug, 0..6),
+                any::<bool>(),
             ),
         )
             .prop_map(
@@ -480,7 +512,7 @@ mod tests {
                     lang,
                     sheet,
                     (on, lock, accent, theme, data),
-                    (hubs, near),
+                    (hubs, near, list, compare),
                 )| {
                     ViewState {
                         filter: Filter {
@@ -493,6 +525,8 @@ mod tests {
                         near: near.map(str::to_owned),
                         center,
                         sheet,
+                        list: Shortlist::parse(&list.join(",")),
+                        compare,
                         lang,
                         embed: Embed {
                             on,

@@ -720,74 +720,41 @@ mod tests {
     use std::collections::BTreeMap;
     use std::collections::BTreeSet;
 
+    /// The places of the one group `d`'s centers make at zoom 5 around (0, 0), or (0, 0)
+    /// itself, where the test datasets put their centers.
+    fn places_of_one_group(d: &Dataset) -> Option<Vec<usize>> {
+        let index = Index::new(d);
+        let ids: Vec<usize> = (0..d.centers.len()).collect();
+        let view = Bounds {
+            south: -60.0,
+            west: -10.0,
+            north: 60.0,
+            east: 80.0,
+        };
+        let marks = index.layout(&ids, 5.0, view, 64.0, None);
+        let Some(Mark::Group(group)) = marks.first() else {
+            panic!("the first mark is a group: {marks:?}");
+        };
+        index.group_places(d, &ids, group)
+    }
+
     #[test]
-    fn a_group_is_named_after_its_cities_when_few() {
-        // Two centers in Astana at one point and one in Tashkent; then Astana and Bishkek
-        // sharing a point (the stub's): both named, most centers first, then by name.
+    fn a_group_is_named_after_its_cities() {
+        // Two centers in Astana at one point and one in Tashkent: the group is Astana's.
         let mut d = dataset(&[(0, 1, false, 0), (0, 1, false, 0), (1, 1, false, 1)], &[]);
-        for (c, (lat, lon)) in
-            d.centers
-                .iter_mut()
-                .zip([(51.17, 71.45), (51.17, 71.45), (41.3, 69.24)])
-        {
+        let at = [(51.17, 71.45), (51.17, 71.45), (41.3, 69.24)];
+        for (c, (lat, lon)) in d.centers.iter_mut().zip(at) {
             (c.lat, c.lon) = (lat, lon);
         }
-        let index = Index::new(&d);
-        let ids = [0, 1, 2];
-        let marks = index.layout(&ids, 5.0, crate::geo::bounds::REGION, 64.0, None);
-        let Some(Mark::Group(group)) = marks.first() else {
-            panic!("Astana's two are one group: {marks:?}");
-        };
-        assert_eq!(index.group_places(&d, &ids, group), Some(vec![0]));
+        assert_eq!(places_of_one_group(&d), Some(vec![0]));
+        // Astana and Bishkek sharing a point (the stub's): both, by name.
         let mixed = dataset(&[(0, 1, false, 0), (2, 1, false, 2)], &[]);
-        let index = Index::new(&mixed);
-        let marks = index.layout(
-            &[0, 1],
-            5.0,
-            Bounds {
-                south: -10.0,
-                west: -10.0,
-                north: 10.0,
-                east: 10.0,
-            },
-            64.0,
-            None,
-        );
-        let Some(Mark::Group(group)) = marks.first() else {
-            panic!("one point, one group: {marks:?}");
-        };
-        assert_eq!(index.group_places(&mixed, &[0, 1], group), Some(vec![0, 1]));
-        // Four cities at one point: all are given, Osh's two centers first, the rest by name
-        // (Astana, Bishkek, Tashkent).
-        let four = dataset(
-            &[
-                (0, 1, false, 0),
-                (1, 1, false, 1),
-                (2, 1, false, 2),
-                (2, 1, false, 3),
-                (2, 1, false, 3),
-            ],
-            &[],
-        );
-        let index = Index::new(&four);
-        let ids = [0, 1, 2, 3, 4];
-        let marks = index.layout(
-            &ids,
-            5.0,
-            Bounds {
-                south: -10.0,
-                west: -10.0,
-                north: 10.0,
-                east: 10.0,
-            },
-            64.0,
-            None,
-        );
-        let Some(Mark::Group(group)) = marks.first() else {
-            panic!("one point, one group: {marks:?}");
-        };
+        assert_eq!(places_of_one_group(&mixed), Some(vec![0, 1]));
+        // Four cities at one point: Osh's two centers first, the rest by name (Astana,
+        // Bishkek, Tashkent); the marker names the first three.
+        let rows = [0, 1, 2, 3, 3].map(|city| (city.min(2), 1, false, city));
         assert_eq!(
-            index.group_places(&four, &ids, group),
+            places_of_one_group(&dataset(&rows, &[])),
             Some(vec![3, 0, 2, 1])
         );
     }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::mobile::{Mobile, Pane};
+use crate::components::shortlist::ListToggle;
 use crate::dom_ids;
 use crate::i18n::{td_string, use_i18n};
 use crate::layout::in_flow;
@@ -86,9 +87,12 @@ pub(crate) fn Detail() -> impl IntoView {
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </div>
-                <button type="button" id=dom_ids::REFERRAL_OPEN class="secondary referral-open" on:click=move |_| state.open_sheet(true)>
-                    {td_string!(locale, referral_open)}
-                </button>
+                <div class="detail-actions">
+                    <button type="button" id=dom_ids::REFERRAL_OPEN class="secondary referral-open" on:click=move |_| state.open_sheet(true)>
+                        {td_string!(locale, referral_open)}
+                    </button>
+                    <ListToggle id=c.id.clone()/>
+                </div>
                 <dl>{facts::facts(&loaded, &c, locale)}</dl>
                 {facts::reach(&loaded, &c, locale)}
             </section>

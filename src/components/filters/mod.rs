@@ -4,14 +4,14 @@
 mod options;
 
 use leptos::prelude::*;
-use shifo_core::output::embed::{Fixed, Lockable};
+use shifo_core::output::embed::Lockable;
 use shifo_core::query::filter::Choice;
 use shifo_core::{Country, Filter};
 
 use crate::components::mobile::Mobile;
 use crate::dom_ids;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
-use crate::locale::country_name;
+use crate::i18n::{t, t_string, use_i18n, Locale};
+use crate::locale::{country_name, fixed_text};
 use crate::state::AppState;
 use options::{CountedOption, FacetOption, OptionGroup};
 
@@ -36,24 +36,7 @@ fn fixed_lines(state: AppState, locale: Locale) -> Vec<String> {
         v.embed
             .fixed(&v.filter, &loaded.dataset, locale.lang())
             .into_iter()
-            .map(|fixed| {
-                let (legend, values): (&str, Vec<String>) = match fixed {
-                    Fixed::Countries(cs) => (
-                        td_string!(locale, country_legend),
-                        cs.into_iter().map(|c| country_name(locale, c)).collect(),
-                    ),
-                    Fixed::Specialties(names) => (
-                        td_string!(locale, specialty_legend),
-                        names.into_iter().map(str::to_string).collect(),
-                    ),
-                    Fixed::Hubs(names) => (
-                        td_string!(locale, hub_legend),
-                        names.into_iter().map(str::to_string).collect(),
-                    ),
-                    Fixed::Children => return td_string!(locale, pediatric_label).to_string(),
-                };
-                format!("{legend}: {}", values.join(", "))
-            })
+            .map(|fixed| fixed_text(locale, fixed))
             .collect()
     })
 }

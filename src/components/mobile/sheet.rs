@@ -76,7 +76,9 @@ pub(crate) fn FilterSheet(
                     </button>
                 </div>
             </Show>
-            {children()}
+            // The body scrolls inside the open sheet, above its button: nothing lies under
+            // the button (a sticky one covered the last choices, too small to tap there).
+            <div class="sheet-body">{children()}</div>
             <Show when=sheet>
                 <button type="button" class="show-results" on:click=move |_| mobile.close_filters()>
                     {move || td_string!(i18n.get_locale(), filters_show_results, count = count()).to_string()}

@@ -41,7 +41,7 @@ pub(super) fn both(b: &Bilingual) -> impl IntoView + use<> {
 
 /// "Treats children": yes (with the specialties children get, or every one above but some),
 /// no, or not stated.
-fn children(s: &Sheet, pair: Pair) -> AnyView {
+pub(super) fn children(s: &Sheet, pair: Pair) -> AnyView {
     let yes = move || pair.words(|l| td_string!(l, yes).to_string());
     let list = |items: &[Labelled]| {
         let items: Vec<_> = items
@@ -70,7 +70,7 @@ fn children(s: &Sheet, pair: Pair) -> AnyView {
 
 /// Phone, e-mail and website, each a link only where it is a safe one; a health ministry's
 /// phone with the source that gives it, its date and address, for a doctor to check.
-fn contacts(s: &Sheet, pair: Pair) -> impl IntoView {
+pub(super) fn contacts(s: &Sheet, pair: Pair) -> impl IntoView + use<> {
     let label = move |key: fn(Locale) -> String| pair.words(key);
     let phone: Vec<_> = s
         .phones

@@ -3,6 +3,9 @@
 //! public facts about the center; nothing about the patient is asked for or sent.
 
 mod facts;
+mod packet;
+
+pub(crate) use packet::ComparePage;
 
 use leptos::prelude::*;
 use shifo_core::output::referral::{self, Qr, QUIET_ZONE};
@@ -15,11 +18,10 @@ use crate::state::AppState;
 use facts::{both, facts, Pair};
 
 /// The sheet's heading, which takes focus when it opens.
-const HEADING: &str = "referral-heading";
+pub(super) const HEADING: &str = "referral-heading";
 
-/// The QR code of the permalink, drawn as one SVG path.
-fn qr_code(q: &Qr, locale: Locale) -> impl IntoView {
-    let label = td_string!(locale, referral_qr_label);
+/// A QR code (named `label` for screen readers), drawn as one SVG path.
+fn qr_code(q: &Qr, label: String) -> impl IntoView {
     view! {
         <svg class="qr" role="img" aria-label=label viewBox=q.view_box(QUIET_ZONE) shape-rendering="crispEdges">
             <rect width="100%" height="100%" fill="#fff"/>
@@ -53,7 +55,7 @@ fn Actions() -> impl IntoView {
 
 /// A new page: start at its top, with focus on its heading (on a phone the detail it was
 /// opened from sits far down the page).
-fn start_at_top() {
+pub(super) fn start_at_top() {
     request_animation_frame(|| {
         if let Some(w) = web_sys::window() {
             w.scroll_to_with_x_and_y(0.0, 0.0);
@@ -85,7 +87,8 @@ pub(crate) fn ReferralSheet() -> impl IntoView {
             first: locale,
             second: s.second.map(Locale::of),
         };
-        let qr = s.qr.as_ref().ok().map(|q| qr_code(q, locale));
+        let label = td_string!(locale, referral_qr_label).to_string();
+        let qr = s.qr.as_ref().ok().map(|q| qr_code(q, label));
         Some(view! {
             <article class="referral" aria-labelledby=HEADING>
                 <Actions/>

@@ -15,6 +15,15 @@ export const EVERY_RULE = [...WCAG21AA, 'wcag22aa', 'best-practice', 'experiment
  *  overlap are grouped at every size). */
 export const NOT_YET = [];
 
+/** The accessible name of a group marker, "12 centers here: zoom in" or "Osh, Jalal-Abad: 9
+ *  centers, zoom in", from the locale file's words; the count is in group 1 or 2. */
+export function groupName(lang = 'en') {
+  const esc = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const here = esc(tr('cluster_label', { centers: '\u0000' }, lang)).replace('\u0000', '(\\d+) \\S+');
+  const inPlace = esc(tr('cluster_label_place', { place: '\u0001', centers: '\u0000' }, lang)).replace('\u0000', '(\\d+) \\S+').replace('\u0001', '\u2068[^\u2069]+\u2069');
+  return new RegExp(`^(?:${here}|${inPlace})$`);
+}
+
 export class ShifoPage {
   constructor(page, baseUrl) {
     this.page = page;
@@ -131,10 +140,7 @@ export class ShifoPage {
         return { name: b.getAttribute('title') ?? '', seen };
       });
     }, await this.map.elementHandle());
-    const esc = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const here = esc(tr('cluster_label', { centers: '\u0000' })).replace('\u0000', '(\\d+) \\S+');
-    const inPlace = esc(tr('cluster_label_place', { place: '\u0001', centers: '\u0000' })).replace('\u0000', '(\\d+) \\S+').replace('\u0001', '\u2068[^\u2069]+\u2069');
-    const group = new RegExp(`^(?:${here}|${inPlace})$`);
+    const group = groupName();
     let singles = 0;
     let grouped = 0;
     for (const { name, seen } of markers) {
