@@ -121,6 +121,7 @@ fn Shell() -> impl IntoView {
     );
 
     use_theme();
+    crate::title::use_page_title();
     if state.view.with_untracked(|v| v.embed.on) {
         post_height();
     }

@@ -7,6 +7,8 @@ pub(crate) const RESULTS: &str = "results";
 pub(crate) const RESULTS_HEADING: &str = "results-heading";
 /// The search box.
 pub(crate) const SEARCH_INPUT: &str = "search-input";
+/// The search box's list of suggestions.
+pub(crate) const SUGGESTIONS: &str = "search-suggestions";
 /// The filters' heading beside the map.
 pub(crate) const FILTERS_HEADING: &str = "filters-heading";
 /// The phone's "Filters" button, which opens the filter sheet.

@@ -18,4 +18,5 @@ pub mod panic;
 pub(crate) mod perf;
 pub(crate) mod shortlist;
 pub(crate) mod state;
+pub(crate) mod title;
 pub(crate) mod translations;

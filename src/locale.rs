@@ -6,8 +6,10 @@ use std::cell::Cell;
 
 use shifo_core::dataset::text::{Made, Tag};
 use shifo_core::decimal::shortest;
+use shifo_core::geo::near::Away;
 use shifo_core::output::embed::Fixed;
-use shifo_core::{Country, Lang, Problem, ProblemKind};
+use shifo_core::query::suggest::Suggestion;
+use shifo_core::{ChildrenBadge, Country, Lang, Problem, ProblemKind};
 
 use crate::i18n::{td_string, Locale};
 
@@ -46,6 +48,81 @@ pub fn fixed_text(locale: Locale, fixed: Fixed) -> String {
     format!("{legend}: {}", values.join(", "))
 }
 
+/// "12 centers" in `locale`, with its plural form: one function for every place that says it,
+/// since each use of the macro adds every language's plural rules to the app.
+pub fn centers_count(locale: Locale, count: usize) -> String {
+    with_number(
+        td_string!(locale, results_count, count = count).to_string(),
+        count as f64,
+        locale,
+    )
+}
+
+/// `text`, a phrase the locale file made of the number `n` in plain digits, with `n` written
+/// as the reader's language writes numbers ("30 000 пациентов"): the plural rules need the
+/// number, the reader its grouped form.
+fn with_number(text: String, n: f64, locale: Locale) -> String {
+    let plain = shortest(n);
+    match text.find(&plain) {
+        Some(at) => format!(
+            "{}{}{}",
+            &text[..at],
+            locale.lang().number(n),
+            &text[at + plain.len()..]
+        ),
+        None => text,
+    }
+}
+
+/// A center's children's badge in `locale` ([`ChildrenBadge`]): "Treats children", "For
+/// children: Proton therapy", "Proton therapy — for children: not stated"; `None` for no badge.
+pub fn children_badge_text(
+    locale: Locale,
+    badge: &ChildrenBadge,
+    dataset: &shifo_core::Dataset,
+) -> Option<String> {
+    let lang = locale.lang();
+    let labels = |codes: &[&str]| {
+        let labels: Vec<&str> = codes
+            .iter()
+            .map(|code| dataset.specialty_label(code, lang))
+            .collect();
+        labels.join(", ")
+    };
+    Some(match badge {
+        ChildrenBadge::None => return None,
+        ChildrenBadge::Treats => td_string!(locale, badge_pediatric).to_string(),
+        ChildrenBadge::Gets(codes) => {
+            td_string!(locale, badge_children_for, services = labels(codes)).to_string()
+        }
+        ChildrenBadge::NotStated(codes) => {
+            td_string!(locale, badge_children_not_stated, services = labels(codes)).to_string()
+        }
+    })
+}
+
+/// What kind of thing a search suggestion is ("city"), in `locale`.
+pub fn offer_kind(locale: Locale, offer: &Suggestion) -> &'static str {
+    match offer {
+        Suggestion::Condition { .. } => td_string!(locale, suggest_condition),
+        Suggestion::City { .. } => td_string!(locale, suggest_city),
+        Suggestion::Center { .. } => td_string!(locale, suggest_center),
+    }
+}
+
+/// How far a center is, in `locale`: "in your city", "≈ 302 km in a straight line".
+pub fn away_text(locale: Locale, away: Away) -> String {
+    match away {
+        Away::InHomeCity => td_string!(locale, near_in_home_city).to_string(),
+        Away::UnderOneKm => td_string!(locale, near_under_1_km).to_string(),
+        Away::Km(km) => with_number(
+            td_string!(locale, near_km, km = km).to_string(),
+            km as f64,
+            locale,
+        ),
+    }
+}
+
 /// A country's name in `locale`.
 pub fn country_name(locale: Locale, country: Country) -> String {
     match country {
@@ -62,10 +139,12 @@ pub fn country_name(locale: Locale, country: Country) -> String {
 pub fn capacity_text(locale: Locale, cap: &shifo_core::Capacity) -> String {
     let mut facts = Vec::new();
     if let Some(beds) = cap.beds {
-        facts.push(td_string!(locale, capacity_beds, count = beds).to_string());
+        let text = td_string!(locale, capacity_beds, count = beds).to_string();
+        facts.push(with_number(text, f64::from(beds), locale));
     }
     if let Some(n) = cap.patients_per_year {
-        facts.push(td_string!(locale, capacity_patients, count = n).to_string());
+        let text = td_string!(locale, capacity_patients, count = n).to_string();
+        facts.push(with_number(text, f64::from(n), locale));
     }
     facts.extend(locale.lang().text_in(&cap.note).map(|t| t.text.clone()));
     facts.join("; ")

@@ -6,9 +6,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shifo_core::dataset::deploy::{DataSource, Refusal};
 use shifo_core::geo::bounds::LatLon;
+use shifo_core::geo::places::Place;
 use shifo_core::output::embed::Lockable;
 use shifo_core::output::shortlist::ShortlistError;
 use shifo_core::query::filter::Choice;
+use shifo_core::query::suggest::Suggestion;
 use shifo_core::{Center, FacetCounts, Filter, Lang, Loaded, ViewState};
 
 use crate::data::{fetch_config, fetch_dataset, LoadError, DATASET_URL};
@@ -271,6 +273,36 @@ impl AppState {
         }
         // The box keeps what was typed (spaces included); the URL gets the cleaned text.
         self.view.set(next);
+    }
+
+    /// The home city distances are from, when the reader chose one (not when the browser
+    /// shared a position, which comes first).
+    pub fn home_city_untracked(&self) -> Option<&'static Place> {
+        if self.here.get_untracked().is_some() {
+            return None;
+        }
+        self.view.with_untracked(|v| v.near_place())
+    }
+
+    /// Takes an offer of the search box: a condition or a city becomes the search text, as its
+    /// own history entry; a center is opened.
+    pub fn take_suggestion(&self, offer: &Suggestion) {
+        match offer {
+            Suggestion::Center { center } => {
+                let id = self
+                    .loaded_untracked()
+                    .and_then(|l| l.dataset.centers.get(*center).map(|c| c.id.clone()));
+                if id.is_some() {
+                    self.select(id);
+                }
+            }
+            _ => {
+                if let Some(text) = offer.search() {
+                    let text = text.to_string();
+                    self.update_filter(|f| f.text = text);
+                }
+            }
+        }
     }
 
     /// Switches the interface language, adding a history entry so that Back returns to the

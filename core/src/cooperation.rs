@@ -28,6 +28,19 @@ pub enum When {
     Upcoming,
     /// The source gives no date (or no year).
     Undated,
+    /// The source gives only the year or month, and today is in it: the days are not yet
+    /// announced (saying "taking place now" would send a family to an event not yet set).
+    Unannounced,
+}
+
+/// A date of the dataset's forms as the last day it can mean, for ordering: "2026" sorts after
+/// "2026-02-18", which it may come after ("2026-13" and "-32" only ever compare).
+fn period_end(date: &str) -> String {
+    match date.len() {
+        4 => format!("{date}-13-32"),
+        7 => format!("{date}-32"),
+        _ => date.to_string(),
+    }
 }
 
 /// Compares two dates of the dataset's forms (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) on their common
@@ -44,6 +57,10 @@ impl Event {
             return When::Undated;
         };
         let end = self.end.as_deref().unwrap_or(start);
+        if self.end.is_none() && start.len() < 10 && compare_dates(start, today) == Ordering::Equal
+        {
+            return When::Unannounced;
+        }
         if compare_dates(end, today) == Ordering::Less {
             When::Past
         } else if compare_dates(start, today) == Ordering::Greater {
@@ -76,12 +93,13 @@ pub fn lines_among(ends: &[Line], shown: &[usize]) -> Vec<Line> {
 }
 
 impl Dataset {
-    /// The events by first day, earliest first; those without a date last, in dataset order.
+    /// The events by first day, earliest first, a year or month alone counting as its end;
+    /// those without a date last, in dataset order.
     pub fn events_by_date(&self) -> Vec<&Event> {
         let mut out: Vec<&Event> = self.events.iter().collect();
         // Stable: equal and undated events keep the dataset's order.
         crate::sort::sort_by(&mut out, |x, y| match (&x.start, &y.start) {
-            (Some(a), Some(b)) => a.cmp(b),
+            (Some(a), Some(b)) => period_end(a).cmp(&period_end(b)),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
@@ -199,10 +217,16 @@ mod tests {
             ),
             (Some("2026-02-18"), None, "2026-02-18", When::Now),
             (Some("2026-02-18"), None, "2026-11-22", When::Past),
-            // A month: any day of it may be the day.
-            (Some("2025-10"), None, "2025-10-30", When::Now),
+            // A month or a year alone that holds today: its days are not yet announced (the
+            // review's "Uzbek Medicine Days in Kazakhstan (agreed)", dated "2026", was said to
+            // be taking place now).
+            (Some("2025-10"), None, "2025-10-30", When::Unannounced),
+            (Some("2026"), None, "2026-12-07", When::Unannounced),
             (Some("2025-10"), None, "2025-11-01", When::Past),
+            (Some("2025"), None, "2026-01-01", When::Past),
             (Some("2027"), None, "2026-11-22", When::Upcoming),
+            // With an end, the days are set: "now" within them.
+            (Some("2025-10"), Some("2025-10-20"), "2025-10-15", When::Now),
             (None, None, "2026-11-22", When::Undated),
         ];
         for (start, end, today, want) in table {
@@ -223,9 +247,23 @@ mod tests {
             event("early", Some("2025-10-13"), Some("2025-10-17")),
             event("undated-2", None, None),
             event("month", Some("2025-11"), None),
+            event("year", Some("2026"), None),
+            event("same-month", Some("2025-11-30"), None),
         ];
         let order: Vec<&str> = d.events_by_date().iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(order, ["early", "month", "late", "undated-1", "undated-2"]);
+        // A month or a year alone counts as its end: after the days it may hold.
+        assert_eq!(
+            order,
+            [
+                "early",
+                "same-month",
+                "month",
+                "late",
+                "year",
+                "undated-1",
+                "undated-2"
+            ]
+        );
     }
 
     #[test]
@@ -241,8 +279,14 @@ mod tests {
             .iter()
             .filter_map(|e| e.start.as_deref())
             .collect();
+        // Ordered by each date's last day ("2026" as 2026-12-31).
+        let last_day = |d: &str| match d.len() {
+            4 => format!("{d}-12-31"),
+            7 => format!("{d}-31"),
+            _ => d.to_string(),
+        };
         let mut sorted = dated.clone();
-        sorted.sort();
+        sorted.sort_by_key(|d| last_day(d));
         assert_eq!(dated, sorted);
         assert!(
             undated.contains(&"kazakh-medicine-days-tajikistan"),

@@ -23,6 +23,41 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// `x` as this language writes numbers (CLDR 46, `numbers/symbols` and
+    /// `minimumGroupingDigits` 1 for all seven): thousands grouped by a comma in English and a
+    /// no-break space in the others, decimals after a point in English and a comma in the
+    /// others. "30000 пациентов" read as a code; "30 000" reads as a number.
+    ///
+    /// ```
+    /// use shifo_core::Lang;
+    /// assert_eq!(Lang::En.number(30000.0), "30,000");
+    /// assert_eq!(Lang::Ru.number(1234.5), "1\u{a0}234,5");
+    /// ```
+    pub fn number(self, x: f64) -> String {
+        let (group, decimal) = match self {
+            Lang::En => (",", "."),
+            _ => ("\u{a0}", ","),
+        };
+        let plain = crate::decimal::shortest(x);
+        let (sign, digits) = match plain.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", plain.as_str()),
+        };
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let mut out = String::from(sign);
+        for (i, ch) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                out.push_str(group);
+            }
+            out.push(ch);
+        }
+        if !fraction.is_empty() {
+            out.push_str(decimal);
+            out.push_str(fraction);
+        }
+        out
+    }
+
     /// Every language, in the switcher's order.
     pub const ALL: [Lang; 7] = [
         Lang::En,
@@ -159,6 +194,28 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_each_language_writes_them() {
+        // Expected forms from CLDR 46 (en: "#,##0.###"; ru, kk, ky, uz, tg, tk: a no-break
+        // space groups, a comma before decimals).
+        let cases: &[(Lang, f64, &str)] = &[
+            (Lang::En, 0.0, "0"),
+            (Lang::En, 999.0, "999"),
+            (Lang::En, 1000.0, "1,000"),
+            (Lang::En, 30000.0, "30,000"),
+            (Lang::En, 1234567.25, "1,234,567.25"),
+            (Lang::En, -4500.0, "-4,500"),
+            (Lang::Ru, 540.0, "540"),
+            (Lang::Ru, 18000.0, "18\u{a0}000"),
+            (Lang::Kk, 2.5, "2,5"),
+            (Lang::Uz, 100000.0, "100\u{a0}000"),
+            (Lang::Tk, 1000.5, "1\u{a0}000,5"),
+        ];
+        for &(lang, x, want) in cases {
+            assert_eq!(lang.number(x), want, "{lang:?} {x}");
+        }
+    }
 
     #[test]
     fn codes_round_trip_and_browser_tags_resolve() {

@@ -45,8 +45,8 @@ pub mod sort;
 
 pub use dataset::load::{Error, ErrorKind, LoadStep, Loaded};
 pub use dataset::model::{
-    Capacity, Center, Country, Dataset, Event, Hub, HubStatus, Partnership, Pediatric, Precision,
-    Source, Specialty,
+    Capacity, Center, ChildrenBadge, Country, Dataset, Event, Hub, HubStatus, Partnership,
+    Pediatric, Precision, Source, Specialty,
 };
 pub use dataset::validate::{Path, Problem, ProblemKind, Severity};
 pub use geo::near::great_circle_km;

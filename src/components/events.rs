@@ -32,6 +32,7 @@ fn when(e: &Event, today: &str, locale: Locale) -> AnyView {
         When::Now => td_string!(locale, event_now),
         When::Upcoming => td_string!(locale, event_upcoming),
         When::Undated => td_string!(locale, event_undated),
+        When::Unannounced => td_string!(locale, event_unannounced),
     };
     match (dates, e.start.clone()) {
         (Some(text), Some(start)) => {

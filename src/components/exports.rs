@@ -6,7 +6,7 @@ use shifo_core::output::export;
 use wasm_bindgen::JsCast;
 
 use crate::history;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, td_string, use_i18n};
 use crate::state::AppState;
 
 /// Offers `text` as a file named `name`: a Blob behind a temporary link with `download`.
@@ -77,6 +77,22 @@ pub fn Downloads() -> impl IntoView {
             }
         };
     };
+    // A calendar needs days: say how many events have them, rather than leave the others out
+    // silently.
+    let calendar_note = move || {
+        let l = state.loaded()?;
+        let events = &l.dataset.events;
+        let dated = events.iter().filter(|e| export::in_calendar(e)).count();
+        (dated < events.len()).then(|| {
+            td_string!(
+                i18n.get_locale(),
+                download_ics_note,
+                dated = dated,
+                total = events.len()
+            )
+            .to_string()
+        })
+    };
     view! {
         <details class="downloads">
             <summary>{t!(i18n, download_summary)}</summary>
@@ -85,6 +101,7 @@ pub fn Downloads() -> impl IntoView {
                 <li><button type="button" class="secondary" on:click=move |_| download(Kind::GeoJson)>{t!(i18n, download_geojson)}</button></li>
                 <li><button type="button" class="secondary" on:click=move |_| download(Kind::Calendar)>{t!(i18n, download_ics)}</button></li>
             </ul>
+            <p class="hint">{calendar_note}</p>
         </details>
     }
 }

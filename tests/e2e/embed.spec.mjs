@@ -121,7 +121,7 @@ test('"Embed this map" turns the current view into code that works pasted into a
   const src = `${t.server.url}?country=KZ&amp;embed=1&amp;lock=country`;
   // The iframe's title names what the lock fixes, for a screen reader on the host page.
   const title = `${tr('embed_iframe_title')} (${tr('country_legend')}: ${tr('country_KZ')})`;
-  assert.ok(snippet.startsWith(`<iframe src="${src}" title="${title}" width="100%" height="700" loading="lazy" allow="geolocation"`), snippet);
+  assert.ok(snippet.startsWith(`<iframe src="${src}" title="${title}" width="100%" height="700" loading="lazy" allow="geolocation; clipboard-write; web-share"`), snippet);
   assert.ok(snippet.includes(`var origin = "${t.server.url.replace(/\/$/, '')}";`), snippet);
   await dialog.getByRole('button', { name: tr('embed_copy') }).click();
   await expect(() => dialog.getByRole('status').filter({ hasText: tr('embed_copied') }).isVisible(), 'copied, and said so');
@@ -202,4 +202,15 @@ test('at 320 px, an embed naming a dataset the deployment does not allow says so
   await expect(() => frame.getByRole('link', { name: 'OpenStreetMap' }).isVisible(), 'attribution on the map');
   // Nothing sticks out sideways at 320 px.
   assert.ok(await frame.locator(':root').evaluate((root) => root.scrollWidth <= root.clientWidth), 'no horizontal scroll');
+});
+
+test('embedded on a phone, "Filters" counts only what visitors can change, not the locked country', async () => {
+  await t.page.setViewportSize({ width: 375, height: 667 });
+  await t.app.open('embed=1&country=KZ&lock=country');
+  const plain = t.page.getByRole('button', { name: tr('filters_heading'), exact: true });
+  await expect(() => plain.isVisible(), '"Filters" with no count (the country is locked)');
+  await plain.click();
+  await t.app.pediatricBox().check();
+  await t.page.keyboard.press('Escape');
+  await expect(() => t.page.getByRole('button', { name: tr('filters_open_count', { count: 1 }), exact: true }).isVisible(), '"Filters (1 set)": children only');
 });

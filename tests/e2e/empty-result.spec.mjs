@@ -44,3 +44,13 @@ test('a locked facet of an embedded map is never offered as a way out', async ()
   const label = dataset.specialties.find((s) => s.code === 'proton-therapy').label;
   assert.equal(await t.page.getByRole('button', { name: `${tr('loosen_without', { what: label })} — ${trCount('results_count', count((c) => c.country === 'TJ'))}` }).count(), 1);
 });
+
+test('with "treats children" on, an empty result says that only centers whose sources say so are counted (ru)', async () => {
+  // No center in Turkmenistan offers proton therapy, for children or not (centers.json).
+  await t.app.open('country=TM&specialty=proton-therapy&pediatric=1&lang=ru', { waitReady: false });
+  await expect(() => t.page.getByText(tr('no_results', {}, 'ru')).isVisible(), 'no results');
+  assert.ok(await t.page.getByText(tr('no_results_children_unknown', {}, 'ru'), { exact: true }).isVisible(), 'the note on children');
+  await t.app.open('country=TJ&specialty=proton-therapy&lang=ru', { waitReady: false });
+  await expect(() => t.page.getByText(tr('no_results', {}, 'ru')).isVisible(), 'no results');
+  assert.equal(await t.page.getByText(tr('no_results_children_unknown', {}, 'ru'), { exact: true }).count(), 0, 'no note without "treats children"');
+});

@@ -97,6 +97,9 @@ test('the events download as a calendar with one all-day event per dated event',
   const unfolded = text.replace(/\r\n[ \t]/g, '');
   const dated = dataset.events.filter((e) => /^\d{4}-\d{2}-\d{2}$/.test(e.start ?? ''));
   assert.equal(unfolded.match(/^BEGIN:VEVENT$/gm).length, dated.length);
+  // The others are not left out silently: the downloads say how many go in (review defect 17).
+  const note = tr('download_ics_note', { dated: dated.length, total: dataset.events.length }, 'ru');
+  assert.ok(await t.page.getByText(note, { exact: true }).isVisible(), `"${note}"`);
   for (const e of dated) {
     assert.ok(unfolded.includes(`UID:${e.id}@shifo`), e.id);
     assert.ok(unfolded.includes(`DTSTART;VALUE=DATE:${e.start.replaceAll('-', '')}`), `${e.id} starts ${e.start}`);

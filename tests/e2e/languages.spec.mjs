@@ -31,6 +31,7 @@ async function expectLanguage(lang) {
   await expect(() => specialties.getByRole('checkbox', { name: new RegExp(`^${labelIn(oncology, lang)} \\d+$`) }).isVisible(), `oncology label "${labelIn(oncology, lang)}"`);
   const country = page.getByRole('checkbox', { name: new RegExp(`^${tr('country_KZ', {}, lang)} \\d+$`) });
   await expect(() => country.isVisible(), `Kazakhstan in ${lang}`);
+  await expect(async () => (await page.title()) === tr('page_title', {}, lang), `the page title in ${lang}`);
 }
 
 test('switching to Russian and to Kazakh changes the interface and the data', async () => {
@@ -126,3 +127,18 @@ test('loading errors are told in the chosen language', async () => {
   assert.ok((await alert.textContent()).includes(tr('error_http', { url: 'data/centers.json', status: 404, status_text: 'Not Found' }, 'ru')));
   assert.equal(await alert.getByRole('button', { name: tr('retry', {}, 'ru') }).count(), 1);
 });
+
+for (const lang of ['ru', 'kk', 'uz', 'en']) {
+  test(`the page title names what is open, in the reader's language (${lang})`, async () => {
+    const title = () => t.page.title();
+    const app = tr('app_title', {}, lang);
+    await t.app.open(`lang=${lang}&center=${nroc.id}`, { waitReady: false });
+    const name = nameIn(nroc, lang);
+    await expect(async () => (await title()) === `${name} — ${app}`, `"${name} — ${app}" (is "${await title()}")`);
+    await t.app.open(`lang=${lang}&center=${nroc.id}&sheet=1`, { waitReady: false });
+    const sheet = `${tr('referral_heading', {}, lang)}: ${name} — ${app}`;
+    await expect(async () => (await title()) === sheet, `"${sheet}" (is "${await title()}")`);
+    await t.app.open(`lang=${lang}`, { waitReady: false });
+    await expect(async () => (await title()) === tr('page_title', {}, lang), `"${tr('page_title', {}, lang)}"`);
+  });
+}

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { useApp } from './support/fixture.mjs';
+import { describeViolations } from './support/shifo-page.mjs';
 import { dataset, markerName, nameIn, tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
@@ -64,11 +65,9 @@ test('the list and the map take turns behind a switch, each with its controls on
     ['"List"', list], ['the filters button', filters],
     ['zoom in', t.page.getByRole('button', { name: tr('map_zoom_in'), exact: true })], ['zoom out', t.page.getByRole('button', { name: tr('map_zoom_out'), exact: true })],
     ['the partnerships switch', t.page.getByRole('checkbox', { name: tr('layer_partnerships') })],
-    ['the legend', t.page.getByRole('list', { name: tr('legend_label') })],
+    // Folded under the map (its own spec below unfolds it).
+    ['the legend', t.app.map.getByText(tr('legend_summary'), { exact: true })],
   ]);
-  // The legend and the partnerships switch sit side by side, neither over the other.
-  const [legend, layers] = [await t.page.getByRole('list', { name: tr('legend_label') }).boundingBox(), await t.page.getByText(tr('layer_partnerships'), { exact: true }).boundingBox()];
-  assert.ok(legend.x + legend.width <= layers.x || layers.y + layers.height <= legend.y, `legend ${JSON.stringify(legend)} clear of the switch ${JSON.stringify(layers)}`);
   await t.page.screenshot({ path: resolve(shots, 'mobile-375-map.png') });
 });
 
@@ -169,10 +168,15 @@ test('a link to a center opens a phone on the map with that center', async () =>
   await t.app.expectInView([c]);
 });
 
-test('Escape closes the sheet and keeps what was typed in its search box', async () => {
+test('Escape closes the search box\'s suggestions, then the sheet, keeping what was typed', async () => {
   await t.app.open();
   await t.page.getByRole('button', { name: tr('filters_heading'), exact: true }).click();
   await t.app.search.fill('proton');
+  // A combobox's Escape closes its list first (WAI-ARIA APG), and only that.
+  await expect(() => t.app.suggestions.isVisible(), 'suggestions for "proton"');
+  await t.page.keyboard.press('Escape');
+  await expect(async () => !(await t.app.suggestions.isVisible()), 'suggestions closed');
+  assert.ok(await t.page.getByRole('dialog').isVisible(), 'the sheet still open');
   await t.page.keyboard.press('Escape');
   await expect(async () => !(await t.page.getByRole('dialog').isVisible()), 'sheet closed');
   await expect(async () => (await t.app.resultCount().textContent()) !== trCount('results_count', dataset.centers.length), 'search applied');
@@ -228,4 +232,41 @@ test("an event's city, chosen on a phone, is what the map shows", async () => {
     return false;
   }, `a center of ${e.cities[0]} (or its group) in view`);
   assert.equal(await t.app.isInside(t.app.marker(far.name), t.app.map), false, 'Tashkent out of view');
+});
+
+test('on a phone the legend is folded under the map, not over its markers, and unfolds with a tap', async () => {
+  await t.app.open();
+  await t.app.paneSwitch('map').click();
+  await expect(() => t.app.map.isVisible(), 'map shown');
+  const summary = t.app.map.getByText(tr('legend_summary'), { exact: true });
+  const entries = t.page.getByRole('list', { name: tr('legend_label') });
+  await expect(() => summary.isVisible(), 'the legend\'s summary shown');
+  assert.equal(await entries.isVisible(), false, 'folded');
+  // Under the map's drawing area (the Leaflet container), not over it.
+  const drawing = await t.page.locator('.leaflet-container').boundingBox();
+  const folded = await summary.boundingBox();
+  assert.ok(folded.y >= drawing.y + drawing.height - 1, `summary at ${folded.y}, map ends at ${drawing.y + drawing.height}`);
+  assert.ok(folded.height >= 24, 'a 24 px target');
+  await summary.click();
+  await expect(() => entries.isVisible(), 'unfolded');
+  for (const key of ['legend_pediatric', 'legend_other', 'legend_selected']) {
+    assert.ok(await entries.getByText(tr(key)).isVisible(), `says "${tr(key)}"`);
+  }
+  const open = await entries.boundingBox();
+  const map = await t.page.locator('.leaflet-container').boundingBox();
+  assert.ok(open.y >= map.y + map.height - 1, 'still under the map');
+  const found = await t.app.axeViolations();
+  assert.equal(found.length, 0, describeViolations(found));
+});
+
+test('a chosen center\'s heading leaves room for its focus ring above the buttons under it', async () => {
+  const c = dataset.centers.find((x) => x.id === 'nroc-astana');
+  await t.app.open(`center=${c.id}`, { waitReady: false });
+  const heading = t.page.getByRole('heading', { level: 2, name: c.name, exact: true });
+  const button = t.page.getByRole('button', { name: tr('referral_open') });
+  await expect(() => button.isVisible(), 'the detail\'s buttons shown');
+  const h = await heading.boundingBox();
+  const b = await button.boundingBox();
+  // The ring is 3 px wide and 2 px off the heading (public/style.css, :focus-visible).
+  assert.ok(h.y + h.height + 5 <= b.y, `heading ends at ${h.y + h.height}, the button starts at ${b.y}`);
 });

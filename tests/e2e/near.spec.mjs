@@ -1,5 +1,6 @@
 // Near me: a home city from the region's cities, or the browser's position after permission;
-// the list sorted by great-circle distance with the km shown.
+// the list sorted by great-circle distance with the km shown, said to be in a straight line, or
+// "in your city" for the home city's own centers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/fixture.mjs';
@@ -9,24 +10,34 @@ import { expect } from './support/expect.mjs';
 const t = useApp();
 const citySelect = () => t.page.getByLabel(tr('near_city_label'));
 
-/** The oracle: every center by distance from `from` (stable, as listed), with whole km. */
-function nearest(from) {
+/** The oracle: every center by distance from `from` (stable, as listed), with whole km, or
+ *  'city' for a center in the home city `home` (English, as the dataset writes it). */
+function nearest(from, home) {
   return dataset.centers
     .map((c, i) => ({ c, i, km: haversineKm(from, { lat: c.lat, lon: c.lon }) }))
     .sort((x, y) => x.km - y.km || x.i - y.i)
-    .map(({ c, km }) => ({ name: c.name, km: Math.round(km) }));
+    .map(({ c, km }) => ({ name: c.name, km: c.city === home ? 'city' : Math.round(km) }));
 }
 
 /** The results list in `lang`. */
 const list = (lang = 'en') => t.page.getByRole('list', { name: tr('results_list_label', {}, lang) });
 
-/** The km each row of the list says it is away, in order (null: the row says none). */
+/** How far each row of the list says it is, in order: km (0: "under 1 km"), 'city' ("in your
+ *  city"), or null (none said). Grouped digits ("1,974", "1 974") are read as the number. */
 async function kmShown(lang = 'en') {
-  const km = new RegExp(`^${tr('near_km', { km: '(\\d+)' }, lang)}$`);
+  const km = new RegExp(`^${tr('near_km', { km: '([\\d,\u00a0 ]+)' }, lang)}$`);
   const out = [];
   for (const row of await list(lang).getByRole('listitem').all()) {
     const distance = row.getByText(km);
-    out.push((await distance.count()) ? Number((await distance.textContent()).match(km)[1]) : null);
+    if (await distance.count()) {
+      out.push(Number((await distance.textContent()).match(km)[1].replace(/[,\s]/g, '')));
+    } else if (await row.getByText(tr('near_in_home_city', {}, lang), { exact: true }).count()) {
+      out.push('city');
+    } else if (await row.getByText(tr('near_under_1_km', {}, lang), { exact: true }).count()) {
+      out.push(0);
+    } else {
+      out.push(null);
+    }
   }
   return out;
 }
@@ -44,10 +55,11 @@ async function listIs(want, lang = 'en') {
 test('choosing a home city sorts the list by distance from it, with km', async () => {
   await t.app.open();
   await citySelect().selectOption({ label: 'Almaty' });
-  const want = nearest(places.Almaty);
+  const want = nearest(places.Almaty, 'Almaty');
   await expect(() => listIs(want), 'sorted from Almaty');
-  // The first are Almaty's own centers, a few km away; Astana is about 974 km off.
-  assert.equal(want[0].km < 30, true);
+  // The first are Almaty's own centers, "in your city"; Astana is about 974 km off.
+  assert.equal(want[0].km, 'city');
+  assert.ok(want.some((x) => x.km >= 1000), 'some over 1,000 km, its digits grouped');
   const status = t.page.getByRole('status').filter({ hasText: tr('near_sorted_city', { city: isolate('Almaty') }) });
   assert.ok(await status.isVisible());
   assert.equal(new URL(t.page.url()).searchParams.get('near'), 'Almaty');
@@ -55,7 +67,7 @@ test('choosing a home city sorts the list by distance from it, with km', async (
 
 test('the city stays with the link and in another language; Not chosen restores the order', async () => {
   await t.app.open('near=Dushanbe&lang=ru', { waitReady: false });
-  const want = nearest(places.Dushanbe).map((x) => x.km);
+  const want = nearest(places.Dushanbe, 'Dushanbe').map((x) => x.km);
   await expect(async () => JSON.stringify(await kmShown('ru')) === JSON.stringify(want), 'sorted from Dushanbe');
   // The chooser names the city in Russian.
   assert.equal(await t.page.getByLabel(tr('near_city_label', {}, 'ru')).evaluate((s) => s.selectedOptions[0].textContent), 'Душанбе');

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { useApp } from './support/fixture.mjs';
 import { tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
-import { groupName } from './support/shifo-page.mjs';
+import { groupCount, groupName } from './support/shifo-page.mjs';
 
 const N = 50_000;
 const root = resolve(import.meta.dirname, '../..');
@@ -61,7 +61,7 @@ async function mapMarks() {
     const m = name.match(groupNamed);
     if (m) {
       groups += 1;
-      grouped += Number(m[1] ?? m[2]);
+      grouped += groupCount(m);
     } else {
       singles += 1;
     }
@@ -109,7 +109,7 @@ test(`${N} centers: choosing a group zooms in to it; the list reaches its last r
   const group = t.app.map.getByRole('button', { name: groupNamed }).first();
   const name = await group.getAttribute('title');
   const m = name.match(groupNamed);
-  const count = Number(m[1] ?? m[2]);
+  const count = groupCount(m);
   await group.click();
   // The group's members are now spread over the view: no group by that name, and at least
   // its count drawn.

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support/fixture.mjs';
-import { dataset, isolate, tr, trCount } from './support/locale.mjs';
+import { childrenBadge, dataset, isolate, tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
 const t = useApp();
@@ -129,7 +129,7 @@ test('choosing a list item pans the map to its center', async () => {
   await expect(() => inMap(osh.name), 'Osh marker in view');
   assert.ok(await t.app.detail(osh.name).isVisible());
   // The popup and the list say "treats children" in words, not only by marker colour.
-  assert.ok((await t.app.row(osh.name).textContent()).includes(tr('badge_pediatric')));
+  assert.ok((await t.app.row(osh.name).textContent()).includes(childrenBadge(osh)));
 });
 
 test('keyboard: choosing an item keeps focus on it; closing the detail returns focus there', async () => {
@@ -184,4 +184,24 @@ test('choosing the open center again brings it back into view', async () => {
   await t.app.listItem(c.name).click();
   await t.app.expectInView([c]);
   assert.ok(far);
+});
+
+test('"Share" in a detail hands on the center\'s own link: copied where the browser has no share sheet, else through it', async () => {
+  const c = dataset.centers.find((x) => x.id === 'nroc-astana');
+  await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.server.url.replace(/\/$/, '') });
+  // Filters in the address: the shared link is the center's own, not this view.
+  await t.app.open(`country=KZ&center=${c.id}`);
+  const detail = t.app.detail(c.name);
+  await expect(() => detail.isVisible(), 'detail open');
+  const link = `${t.server.url}?center=${c.id}&lang=en`;
+  await t.page.evaluate(() => { delete Navigator.prototype.share; delete navigator.share; });
+  await detail.getByRole('button', { name: tr('detail_share'), exact: true }).click();
+  await expect(() => detail.getByRole('status').filter({ hasText: tr('detail_link_copied') }).isVisible(), 'said: copied');
+  assert.equal(await t.page.evaluate(() => navigator.clipboard.readText()), link);
+  // A phone's share sheet (WhatsApp, Telegram) gets the center's name and the same link.
+  await t.page.evaluate(() => { navigator.share = (data) => { window.__shared = data; return Promise.resolve(); }; });
+  await detail.getByRole('button', { name: tr('detail_share'), exact: true }).click();
+  await expect(() => detail.getByRole('status').filter({ hasText: tr('compare_shared') }).isVisible(), 'said: shared');
+  assert.deepEqual(await t.page.evaluate(() => window.__shared), { title: c.name, url: link });
+  await t.context.clearPermissions();
 });

@@ -10,6 +10,7 @@ use crate::dataset::text::texts_or_english;
 pub use crate::dataset::text::{Text, Texts};
 use crate::geo::bounds::LatLon;
 use crate::lang::Lang;
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -368,10 +369,62 @@ impl Event {
     }
 }
 
+/// What a center's children's badge says, given the specialties a reader chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChildrenBadge<'a> {
+    /// No badge: no source says it treats children.
+    None,
+    /// "Treats children": no specialty it offers is chosen, and its sources name no children's
+    /// treatment or more than [`BADGE_NAMES_UP_TO`] (or all it offers).
+    Treats,
+    /// Children get these chosen specialties, its sources say; with none of its specialties
+    /// chosen, the few its sources say children get.
+    Gets(Vec<&'a str>),
+    /// It treats children, but no source says they get these chosen specialties (or one
+    /// says they do not).
+    NotStated(Vec<&'a str>),
+}
+
+/// Most treatments a children's badge names without a specialty chosen; more read as
+/// "treats children".
+pub const BADGE_NAMES_UP_TO: usize = 2;
+
+/// How many years older than the day its sources were read a center's newest source may be
+/// before its facts are said to need checking with the center.
+pub const SOURCES_OLD_AFTER_YEARS: u32 = 2;
+
 impl Center {
     /// The name in `lang`, falling back to Russian, then English; never blank.
     pub fn name_in(&self, lang: Lang) -> &str {
         lang.pick(&self.name, &self.names)
+    }
+
+    /// The date of its newest dated source, as written (`2016`, `2024-05-12`): how current
+    /// its facts are, which `last_verified` (the day the sources were read) does not say.
+    pub fn newest_source(&self) -> Option<&str> {
+        // ISO dates, whole or cut short, sort as text.
+        self.sources.iter().filter_map(|s| s.date.as_deref()).max()
+    }
+
+    /// Whether its facts may be out of date: no source is dated, or the newest is more than
+    /// [`SOURCES_OLD_AFTER_YEARS`] older than the day the sources were read. A date cut to
+    /// its year or month counts from the end of it.
+    pub fn sources_are_old(&self) -> bool {
+        let Some(read) = self.last_verified.as_deref() else {
+            return false;
+        };
+        let Some(newest) = self.newest_source() else {
+            return true;
+        };
+        let Some(year) = newest.get(..4).and_then(|y| y.parse::<u32>().ok()) else {
+            return true;
+        };
+        let rest = match &newest[4..] {
+            "" => "-12-31".to_string(),
+            month if month.len() == 3 => format!("{month}-31"),
+            day => day.to_string(),
+        };
+        read > format!("{}{rest}", year + SOURCES_OLD_AFTER_YEARS).as_str()
     }
 
     /// A center with only the required fields, for tests.
@@ -465,6 +518,40 @@ impl Center {
     /// Whether a source says the center treats children.
     pub fn treats_children(&self) -> bool {
         self.pediatric.as_ref().is_some_and(|p| p.treats_children)
+    }
+
+    /// What its badge says of children when the reader chose the specialties `chosen` (see
+    /// [`ChildrenBadge`]): "treats children" alone would read as a yes for each of them.
+    pub fn children_badge<'a>(&'a self, chosen: &'a BTreeSet<String>) -> ChildrenBadge<'a> {
+        if !self.treats_children() {
+            return ChildrenBadge::None;
+        }
+        let offered: Vec<&str> = chosen
+            .iter()
+            .map(String::as_str)
+            .filter(|code| self.offers(code))
+            .collect();
+        if offered.is_empty() {
+            // Nothing it offers is chosen: what children get here, when that is a few of its
+            // treatments (every treatment of a children's hospital is "treats children").
+            let given: Vec<&str> = self.children_services().collect();
+            let few = given.len() <= BADGE_NAMES_UP_TO && given.len() < self.specialties.len();
+            return if !given.is_empty() && few {
+                ChildrenBadge::Gets(given)
+            } else {
+                ChildrenBadge::Treats
+            };
+        }
+        let given: Vec<&str> = offered
+            .iter()
+            .copied()
+            .filter(|code| self.children_get(code) == Some(true))
+            .collect();
+        if given.is_empty() {
+            ChildrenBadge::NotStated(offered)
+        } else {
+            ChildrenBadge::Gets(given)
+        }
     }
 
     /// A `mailto:` URI for the e-mail address, only when it looks like one.
@@ -850,6 +937,89 @@ pub fn is_web_url(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_childrens_badge_follows_the_chosen_specialties() {
+        // The review's case (defect 14): the proton center treats children, but its sources
+        // give them radioiodine therapy only.
+        let mut c = Center::stub("proton", Country::KZ, 51.0, 71.0);
+        c.specialties = vec!["proton-therapy".into(), "radioiodine-therapy".into()];
+        c.pediatric = Some(Pediatric {
+            treats_children: true,
+            services: vec!["radioiodine-therapy".into()],
+        });
+        let chosen = |codes: &[&str]| codes.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+        let cases: &[(&[&str], ChildrenBadge)] = &[
+            // Nothing of its own chosen: the one treatment its sources give children.
+            (&[], ChildrenBadge::Gets(vec!["radioiodine-therapy"])),
+            (
+                &["cardiology"],
+                ChildrenBadge::Gets(vec!["radioiodine-therapy"]),
+            ),
+            (
+                &["proton-therapy"],
+                ChildrenBadge::NotStated(vec!["proton-therapy"]),
+            ),
+            (
+                &["radioiodine-therapy"],
+                ChildrenBadge::Gets(vec!["radioiodine-therapy"]),
+            ),
+            (
+                &["proton-therapy", "radioiodine-therapy"],
+                ChildrenBadge::Gets(vec!["radioiodine-therapy"]),
+            ),
+        ];
+        for (codes, want) in cases {
+            let set = chosen(codes);
+            assert_eq!(c.children_badge(&set), *want, "{codes:?}");
+        }
+        // Treating children with no treatment named, or every one: "treats children".
+        c.pediatric = Some(Pediatric {
+            treats_children: true,
+            services: vec![],
+        });
+        assert_eq!(c.children_badge(&chosen(&[])), ChildrenBadge::Treats);
+        c.pediatric = Some(Pediatric {
+            treats_children: true,
+            services: c.specialties.clone(),
+        });
+        assert_eq!(c.children_badge(&chosen(&[])), ChildrenBadge::Treats);
+        c.pediatric = None;
+        assert_eq!(c.children_badge(&chosen(&[])), ChildrenBadge::None);
+    }
+
+    #[test]
+    fn sources_older_than_two_years_before_reading_are_old() {
+        // (source dates, day read, old?): the review's Dushanbe center read in 2026 with its
+        // newest source from 2016 is old; a year or month counts from its end.
+        let cases: &[(&[&str], Option<&str>, bool)] = &[
+            (&["2016", "2014-03-01"], Some("2026-11-22"), true),
+            (&["2025-06-01"], Some("2026-12-07"), false),
+            (&["2024-12-07"], Some("2026-12-07"), false),
+            (&["2024-12-06"], Some("2026-12-07"), true),
+            (&["2024"], Some("2026-12-31"), false),
+            (&["2024-11"], Some("2026-12-01"), true),
+            (&[], Some("2026-12-07"), true),
+            (&["2010"], None, false),
+        ];
+        for (dates, read, old) in cases {
+            let mut c = Center::stub("a", Country::KZ, 51.0, 71.0);
+            c.last_verified = read.map(str::to_string);
+            c.sources = dates
+                .iter()
+                .map(|d| Source {
+                    title: "t".into(),
+                    publisher: None,
+                    url: None,
+                    file: Some("f".into()),
+                    date: Some(d.to_string()),
+                    lang: None,
+                })
+                .collect();
+            assert_eq!(c.sources_are_old(), *old, "{dates:?} read {read:?}");
+            assert_eq!(c.newest_source(), dates.iter().copied().max(), "{dates:?}");
+        }
+    }
 
     fn center_with(website: Option<&str>, phone: Option<&str>) -> Center {
         Center {

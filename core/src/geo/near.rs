@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 
 use crate::dataset::load::Loaded;
-use crate::dataset::model::Dataset;
+use crate::dataset::model::{Center, Dataset};
 use crate::geo::bounds::LatLon;
 use crate::geo::places::{self, Place};
 use crate::lang::Lang;
@@ -118,6 +118,31 @@ pub fn display_km(km: f64) -> u64 {
     match km.partial_cmp(&0.0) {
         Some(Ordering::Greater) => km.round().min(u64::MAX as f64) as u64,
         _ => 0,
+    }
+}
+
+/// How far a center is from where the reader is, as said to them: road distances across
+/// mountain borders can be several times the straight line, so the words say it is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Away {
+    /// In the home city the reader chose.
+    InHomeCity,
+    /// Under half a km in a straight line (a position shared by the browser).
+    UnderOneKm,
+    /// About this many whole km in a straight line.
+    Km(u64),
+}
+
+impl Away {
+    /// How far center `c` is, `km` in a straight line, from the home city `home` (when the
+    /// reader chose one rather than sharing their position).
+    pub fn of(c: &Center, km: f64, home: Option<&Place>) -> Away {
+        let same_city = home.is_some_and(|h| places::find(&c.city).is_some_and(|p| p.en == h.en));
+        match display_km(km) {
+            _ if same_city => Away::InHomeCity,
+            0 => Away::UnderOneKm,
+            n => Away::Km(n),
+        }
     }
 }
 
@@ -359,5 +384,19 @@ mod tests {
         }
         // In English the list is plain alphabetical: it starts with Aktau (PLACES).
         assert_eq!(cities_sorted(Lang::En)[0].en, "Aktau");
+    }
+
+    #[test]
+    fn a_distance_is_said_as_the_reader_reads_it() {
+        // Dushanbe's and Khujand's coordinates as in places.rs; the km are what a reader sees.
+        let mut c = Center::stub("a", Country::TJ, 38.5598, 68.787);
+        c.city = "Dushanbe".into();
+        // In the chosen home city, whatever the km within it (the review saw "0 km").
+        assert_eq!(Away::of(&c, 3.4, Some(place("Dushanbe"))), Away::InHomeCity);
+        assert_eq!(Away::of(&c, 0.0, Some(place("Dushanbe"))), Away::InHomeCity);
+        // From a shared position: under a km, or whole km.
+        assert_eq!(Away::of(&c, 0.3, None), Away::UnderOneKm);
+        assert_eq!(Away::of(&c, 301.6, None), Away::Km(302));
+        assert_eq!(Away::of(&c, 301.6, Some(place("Khujand"))), Away::Km(302));
     }
 }

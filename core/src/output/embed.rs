@@ -196,6 +196,14 @@ impl Embed {
             next.hubs = before.hubs.clone();
         }
     }
+
+    /// How many choices of `filter` a visitor can change ([`Filter::active_count`] less the
+    /// locked facets'): what the phone's "Filters (n)" says.
+    pub fn open_count(&self, filter: &Filter) -> usize {
+        let mut locked = Filter::default();
+        self.keep_locked(filter, &mut locked);
+        filter.active_count() - locked.active_count()
+    }
 }
 
 /// A facet the host page fixed, with what it fixed it to: the page says so in words, since
@@ -331,13 +339,14 @@ impl Snippet<'_> {
         }
     }
 
-    /// The HTML to paste: an iframe (title, lazy loading, geolocation allowed for "near me",
-    /// no border) and, if asked, the auto-height script, which accepts only a number from
+    /// The HTML to paste: an iframe (title, lazy loading, no border; allowed the position for
+    /// "near me", and the clipboard and share sheet for "Copy link" and "Share", which an
+    /// iframe is refused without) and, if asked, the auto-height script, which accepts only a number from
     /// the app's own origin.
     pub fn html(&self) -> String {
         let height = self.height.clamp(*HEIGHTS.start(), *HEIGHTS.end());
         let mut out = format!(
-            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" allow=\"geolocation\" style=\"border:0;max-width:100%\"></iframe>",
+            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" allow=\"geolocation; clipboard-write; web-share\" style=\"border:0;max-width:100%\"></iframe>",
             attribute(&self.src()),
             attribute(self.title),
         );
@@ -372,7 +381,7 @@ mod tests {
         assert_eq!(s.origin(), "https://shifo.example");
         assert_eq!(
             s.html(),
-            "<iframe src=\"https://shifo.example/map/?country=KZ&amp;q=%22a%22&amp;lock=country&amp;embed=1\" title=\"Map &quot;of&quot; &lt;centers&gt;\" width=\"100%\" height=\"640\" loading=\"lazy\" allow=\"geolocation\" style=\"border:0;max-width:100%\"></iframe>"
+            "<iframe src=\"https://shifo.example/map/?country=KZ&amp;q=%22a%22&amp;lock=country&amp;embed=1\" title=\"Map &quot;of&quot; &lt;centers&gt;\" width=\"100%\" height=\"640\" loading=\"lazy\" allow=\"geolocation; clipboard-write; web-share\" style=\"border:0;max-width:100%\"></iframe>"
         );
         // Heights outside the range are brought into it; an empty view still embeds.
         let tiny = Snippet {
@@ -538,6 +547,13 @@ mod tests {
         assert!(next.pediatric);
         assert_eq!(next.hubs, before.hubs);
         assert_eq!(next.specialties.len(), 1);
+        // The phone's "Filters (n)" counts only what a visitor can change (review defect 27:
+        // "Filters (1 set)" for a locked country): the specialty and the text here.
+        let mut seen = next.clone();
+        seen.text = "x".into();
+        assert_eq!(seen.active_count(), 5);
+        assert_eq!(embed.open_count(&seen), 2);
+        assert_eq!(Embed::default().open_count(&seen), 5);
         // Unlocked, a hub choice is the control's to change.
         let mut cleared = Filter::default();
         Embed::default().keep_locked(&before, &mut cleared);

@@ -295,6 +295,11 @@ pub struct Ics {
     pub skipped: Vec<String>,
 }
 
+/// Whether `event` goes into the calendar file [`ics`] makes: its start is a whole day.
+pub fn in_calendar(event: &Event) -> bool {
+    event.start.as_deref().and_then(Day::parse).is_some()
+}
+
 /// A day of the proleptic Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Day {

@@ -263,6 +263,10 @@ pub struct Sheet {
     pub more_sources: usize,
     /// Day the entry was last checked against its sources, `YYYY-MM-DD`.
     pub last_verified: Option<String>,
+    /// The date of the newest dated source ([`Center::newest_source`]).
+    pub newest_source: Option<String>,
+    /// Whether the facts may be out of date ([`Center::sources_are_old`]).
+    pub sources_old: bool,
     /// The address the QR code holds (see [`permalink`]).
     pub permalink: String,
     /// The QR code of `permalink`, or why there is none.
@@ -371,6 +375,8 @@ pub fn sheet(dataset: &Dataset, center: &Center, lang: Lang, permalink: &str) ->
             .collect(),
         more_sources: center.sources.len().saturating_sub(PRINTED_SOURCES),
         last_verified: center.last_verified.clone(),
+        newest_source: center.newest_source().map(str::to_owned),
+        sources_old: center.sources_are_old(),
         permalink: permalink.to_owned(),
         qr: Qr::encode(permalink),
     }

@@ -73,6 +73,10 @@ pub struct Condition {
 struct Term {
     /// Per word: its key, and whether it must match exactly (an abbreviation or a short word).
     words: Vec<(String, bool)>,
+    /// The term as the file writes it, which a suggestion puts in the search box.
+    text: String,
+    /// The code of the language the file lists it under (empty for a literal).
+    lang: String,
 }
 
 /// The condition vocabulary.
@@ -177,7 +181,11 @@ impl Term {
                 (key, exact)
             })
             .collect();
-        Term { words }
+        Term {
+            words,
+            text: text.to_string(),
+            lang: String::new(),
+        }
     }
 
     /// Whether the term's words are the query's words from the first on.
@@ -188,6 +196,30 @@ impl Term {
                 .iter()
                 .zip(query)
                 .all(|((t, t_exact), (q, q_exact))| word_matches(q, t, *t_exact || *q_exact))
+    }
+}
+
+impl Term {
+    /// Whether `typed` (the words typed so far, the last perhaps in part) is how this term
+    /// begins: each word whole as [`Term::matches`] reads it, the last also begun from two
+    /// letters. A last word typed in capitals begins only a word the term writes in capitals,
+    /// so "CAR" suggests CAR-T and never "cardiology". `Some(true)` when the typed words are
+    /// the whole term.
+    fn completes(&self, typed: &[(String, bool)]) -> Option<bool> {
+        let ((q, q_exact), before) = typed.split_last()?;
+        let (t, t_exact) = self.words.get(before.len())?;
+        let whole_before = before
+            .iter()
+            .zip(&self.words)
+            .all(|((q, qe), (t, te))| word_matches(q, t, *qe || *te));
+        if !whole_before {
+            return None;
+        }
+        if word_matches(q, t, *q_exact || *t_exact) {
+            return Some(before.len() + 1 == self.words.len());
+        }
+        let begun = q.len() >= 2 && t.starts_with(q.as_str()) && (!q_exact || *t_exact);
+        begun.then_some(false)
     }
 }
 
@@ -327,6 +359,34 @@ impl Conditions {
         best
     }
 
+    /// The conditions with specialties that `typed` begins a term of (see the suggestions in
+    /// [`super::suggest`]), best first, each once with the term it begins: whole terms before
+    /// begun ones, then terms of `lang`, then the condition's name in `lang`, then file order.
+    pub fn completing(&self, typed: &[(String, bool)], lang: crate::Lang) -> Vec<(usize, &str)> {
+        let mut found = Vec::new();
+        for (k, c) in self.conditions.iter().enumerate() {
+            if c.specialties.is_empty() {
+                continue;
+            }
+            let label = keys(self.label(k, lang));
+            let best = c
+                .terms
+                .iter()
+                .enumerate()
+                .filter_map(|(n, t)| {
+                    let whole = t.completes(typed)?;
+                    let named = t.words.iter().map(|(w, _)| w).eq(label.iter());
+                    Some(((!whole, t.lang != lang.code(), !named, n), t))
+                })
+                .min_by_key(|(rank, _)| *rank);
+            if let Some((rank, t)) = best {
+                found.push((rank, k, t.text.as_str()));
+            }
+        }
+        crate::sort::sort_by_key(&mut found, |&(rank, k, _)| (rank, k));
+        found.into_iter().map(|(_, k, text)| (k, text)).collect()
+    }
+
     /// The label of condition `k` in `lang`, else in English, else its id.
     pub fn label(&self, k: usize, lang: crate::Lang) -> &str {
         let c = &self.conditions[k];
@@ -368,9 +428,12 @@ fn condition(n: &Node, sources: &[ConditionSource]) -> Result<Condition, Conditi
         label.insert(lang.to_string(), string(text)?);
     }
     let mut terms = Vec::new();
-    for (_, list) in members(required(n, "terms")?)? {
+    for (lang, list) in members(required(n, "terms")?)? {
         for t in items(list)? {
-            let term = Term::new(&string(t)?);
+            let term = Term {
+                lang: lang.to_string(),
+                ..Term::new(&string(t)?)
+            };
             if term.words.is_empty() {
                 return Err(ConditionsError::EmptyTerm { at: t.pos });
             }

@@ -85,26 +85,33 @@ impl Bits {
     }
 }
 
-/// The scores of the last text query asked of an index. Not part of what an index is: clones
-/// start empty and every two caches compare equal.
+/// The scores of the last few text queries asked of an index: a keystroke asks for the list,
+/// the counts and the suggestions' counts, and scoring is the costly part of each. Not part
+/// of what an index is: clones start empty and every two caches compare equal.
 #[derive(Default)]
-struct ScoreCache(Mutex<Option<(CacheKey, Arc<[f32]>)>>);
+struct ScoreCache(Mutex<Vec<(CacheKey, Arc<[f32]>)>>);
+
+/// How many queries' scores [`ScoreCache`] keeps: the query typed and the suggestions' ones.
+const CACHED_QUERIES: usize = 12;
 
 /// A query as read, and the vocabulary it was read with.
 type CacheKey = (Interpretation, u64);
 
 impl ScoreCache {
-    /// The scores of `query`, computed by `score` unless they are the last ones asked for.
+    /// The scores of `query`, computed by `score` unless they are among the last ones asked for.
     fn get_or(&self, query: &CacheKey, score: impl FnOnce() -> Vec<f32>) -> Arc<[f32]> {
         // A poisoned lock only means a panic elsewhere; the cache is then simply bypassed.
         if let Ok(last) = self.0.lock() {
-            if let Some((_, s)) = last.as_ref().filter(|(q, _)| q == query) {
+            if let Some((_, s)) = last.iter().find(|(q, _)| q == query) {
                 return s.clone();
             }
         }
         let scores: Arc<[f32]> = score().into();
         if let Ok(mut last) = self.0.lock() {
-            *last = Some((query.clone(), scores.clone()));
+            if last.len() == CACHED_QUERIES {
+                last.remove(0);
+            }
+            last.push((query.clone(), scores.clone()));
         }
         scores
     }
@@ -188,8 +195,9 @@ pub struct Index {
     /// The last query's scores: a keystroke asks for the list and for the counts, and
     /// scoring every key of the dictionary is the costly part of both.
     last_scores: ScoreCache,
-    /// Each distinct city's search keys (every name and former name) and its centers.
-    cities: Vec<(Vec<String>, Bits)>,
+    /// Each distinct city's search keys (every name and former name), its centers, and the
+    /// first of them (whose `city` names it).
+    cities: Vec<(Vec<String>, Bits, usize)>,
     /// Each specialty's search keys (its label in every language and its code), in
     /// vocabulary order like `specialties`.
     specialty_words: Vec<Vec<String>>,
@@ -273,7 +281,7 @@ impl Index {
         }
         let hosted = hosted_hubs(d);
         let mut city_ids: HashMap<&str, usize> = HashMap::new();
-        let mut cities: Vec<(Vec<String>, Bits)> = Vec::new();
+        let mut cities: Vec<(Vec<String>, Bits, usize)> = Vec::new();
         for (i, c) in d.centers.iter().enumerate() {
             for code in &c.specialties {
                 if let Some(&k) = by_code.get(code) {
@@ -295,7 +303,7 @@ impl Index {
                 }
             }
             let k = *city_ids.entry(c.city.as_str()).or_insert_with(|| {
-                cities.push((city_keys(&c.city), Bits::empty(len)));
+                cities.push((city_keys(&c.city), Bits::empty(len), i));
                 cities.len() - 1
             });
             cities[k].1.set(i);
@@ -341,6 +349,33 @@ impl Index {
     /// Each center's relevance to `query` (0 when it does not match), as
     /// [`TextQuery::score`] defines it over the center's name, city and specialty keys.
     pub fn text_scores(&self, query: &TextQuery) -> Vec<f32> {
+        self.scores_in(query, true)
+    }
+
+    /// Each center's relevance to `query` as [`Index::text_scores`], over its names only: the
+    /// centers a suggestion names.
+    pub fn name_scores(&self, query: &TextQuery) -> Vec<f32> {
+        self.scores_in(query, false)
+    }
+
+    /// The cities whose names (in any language, former ones too) match every word of `query`,
+    /// best first, each as the first of its centers (whose `city` names it).
+    pub fn cities_matching(&self, query: &TextQuery) -> Vec<usize> {
+        let mut found: Vec<(f32, usize)> = self
+            .cities
+            .iter()
+            .map(|(keys, _, first)| {
+                let fields = keys.iter().map(|k| (Field::City, k.as_str()));
+                (query.score(fields), *first)
+            })
+            .filter(|(score, _)| *score > 0.0)
+            .collect();
+        crate::sort::sort_by(&mut found, |a, b| b.0.total_cmp(&a.0));
+        found.into_iter().map(|(_, first)| first).collect()
+    }
+
+    /// [`Index::text_scores`], over the names only unless `every_field`.
+    fn scores_in(&self, query: &TextQuery, every_field: bool) -> Vec<f32> {
         let mut total = vec![0.0f32; self.len];
         let mut alive = vec![true; self.len];
         // One score vector per field, as `combine` wants them.
@@ -365,13 +400,14 @@ impl Index {
             let groups = self
                 .cities
                 .iter()
-                .map(|(keys, bits)| (keys, bits, Field::City))
+                .map(|(keys, bits, _)| (keys, bits, Field::City))
                 .chain(
                     self.specialty_words
                         .iter()
                         .zip(&self.specialties)
                         .map(|(keys, (_, bits))| (keys, bits, Field::Specialty)),
-                );
+                )
+                .filter(|_| every_field);
             for (keys, bits, field) in groups {
                 let s = keys
                     .iter()

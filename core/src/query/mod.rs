@@ -1,8 +1,10 @@
 //! What a reader asks of a dataset: the filter and its facet counts ([`filter`], the plain
 //! definition), the bitset index that answers the same questions fast at scale ([`index`]),
-//! and free-text search across scripts and spellings ([`search`]).
+//! free-text search across scripts and spellings ([`search`]), and what is offered while typing
+//! ([`suggest`]).
 
 pub mod conditions;
 pub mod filter;
 pub mod index;
 pub mod search;
+pub mod suggest;

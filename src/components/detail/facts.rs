@@ -230,13 +230,10 @@ fn figures(figures: &[Figure], locale: Locale) -> Option<impl IntoView> {
     let items: Vec<_> = figures
         .iter()
         .map(|f| {
+            let lang = locale.lang();
             let number = match f.up_to {
-                Some(hi) => format!(
-                    "{}–{}",
-                    shifo_core::decimal::shortest(f.value),
-                    shifo_core::decimal::shortest(hi)
-                ),
-                None => shifo_core::decimal::shortest(f.value),
+                Some(hi) => format!("{}–{}", lang.number(f.value), lang.number(hi)),
+                None => lang.number(f.value),
             };
             let when = f.date.as_ref().map(|d| format!(" ({d})"));
             view! { <li><strong>{number}</strong>" "{data_text(&f.what, locale)}{when}</li> }
@@ -397,7 +394,8 @@ fn cooperation(loaded: &Arc<Loaded>, c: &Center, locale: Locale) -> impl IntoVie
     view! { {partnerships}{events} }
 }
 
-/// Sources, the date last verified, and the permanent id.
+/// Sources, the date of the newest (said to be old when it is), the day they were read, and
+/// the permanent id.
 fn provenance(c: &Center, locale: Locale) -> impl IntoView {
     let sources = c
         .sources
@@ -408,9 +406,25 @@ fn provenance(c: &Center, locale: Locale) -> impl IntoView {
         let text = d.clone();
         view! { <Field label=td_string!(locale, detail_last_verified)><time datetime=d>{text}</time></Field> }
     });
+    // How current the facts are: the day the sources were read says nothing of that.
+    let old = c.sources_are_old().then(|| {
+        let warning = match c.newest_source() {
+            Some(_) => td_string!(locale, detail_sources_old),
+            None => td_string!(locale, detail_sources_undated),
+        };
+        view! { <strong class="sources-old">{warning}</strong> }
+    });
+    let newest = c.newest_source().map(|d| {
+        let text = d.to_string();
+        view! { <time datetime=d.to_string()>{text}</time>" " }
+    });
+    let newest = (newest.is_some() || old.is_some()).then(|| {
+        view! { <Field label=td_string!(locale, detail_newest_source)>{newest}{old}</Field> }
+    });
     let id = c.id.clone();
     view! {
         <Field label=td_string!(locale, detail_sources)><ul>{sources}</ul></Field>
+        {newest}
         {last_verified}
         <Field label=td_string!(locale, detail_id)><code>{id}</code></Field>
     }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::mobile::{Mobile, Pane};
+use crate::components::share::ShareCenter;
 use crate::components::shortlist::ListToggle;
 use crate::dom_ids;
 use crate::i18n::{td_string, use_i18n};
@@ -69,6 +70,7 @@ pub(crate) fn Detail() -> impl IntoView {
         let c = state.selected()?;
         let locale = i18n.get_locale();
         let heading = c.name_in(locale.lang()).to_string();
+        let shared_name = heading.clone();
         let (id_key, id_button) = (c.id.clone(), c.id.clone());
         Some(view! {
             <section
@@ -92,6 +94,7 @@ pub(crate) fn Detail() -> impl IntoView {
                         {td_string!(locale, referral_open)}
                     </button>
                     <ListToggle id=c.id.clone()/>
+                    <ShareCenter id=c.id.clone() name=shared_name/>
                 </div>
                 <dl>{facts::facts(&loaded, &c, locale)}</dl>
                 {facts::reach(&loaded, &c, locale)}

@@ -1,7 +1,8 @@
-//! The filter form: free text, "treats children", countries, specialties and hubs (each an
+//! The filter form: free text with suggestions ([`search::SearchBox`]), "treats children", countries, specialties and hubs (each an
 //! [`options::OptionGroup`] with counts), what an embedding page fixed, and "Clear all".
 
 mod options;
+mod search;
 
 use leptos::prelude::*;
 use shifo_core::output::embed::Lockable;
@@ -14,6 +15,7 @@ use crate::i18n::{t, t_string, use_i18n, Locale};
 use crate::locale::{country_name, fixed_text};
 use crate::state::AppState;
 use options::{CountedOption, FacetOption, OptionGroup};
+use search::SearchBox;
 
 /// Options for `values` (label, choice), the labels fixed (the group is remade when the
 /// language changes).
@@ -47,7 +49,6 @@ pub(crate) fn Filters() -> impl IntoView {
     let state = AppState::expect();
     let mobile = Mobile::expect();
     let i18n = use_i18n();
-    let text = move || state.view.with(|v| v.filter.text.clone());
     // "Clear all" clears what can change: locked facets keep their value.
     let nothing_set = move || {
         state.view.with(|v| {
@@ -99,15 +100,7 @@ pub(crate) fn Filters() -> impl IntoView {
                 <h2 id=dom_ids::FILTERS_HEADING class="visually-hidden">{t!(i18n, filters_heading)}</h2>
             </Show>
             <label class="search" for=dom_ids::SEARCH_INPUT>{t!(i18n, search_label)}</label>
-            <input
-                id=dom_ids::SEARCH_INPUT
-                type="search"
-                autocomplete="off"
-                placeholder=move || t_string!(i18n, search_placeholder)
-                aria-describedby="search-hint"
-                prop:value=text
-                on:input=move |ev| state.set_text(event_target_value(&ev))
-            />
+            <SearchBox/>
             <p id="search-hint" class="hint">{t!(i18n, search_hint)}</p>
             <ul class="fixed">
                 {move || fixed_lines(state, i18n.get_locale()).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}

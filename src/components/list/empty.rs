@@ -72,7 +72,7 @@ pub(super) fn NoResults() -> impl IntoView {
                 let label = format!(
                     "{} — {}",
                     way_label(&way, state, locale),
-                    td_string!(locale, results_count, count = n)
+                    crate::locale::centers_count(locale, n)
                 );
                 view! {
                     <li>
@@ -93,6 +93,10 @@ pub(super) fn NoResults() -> impl IntoView {
     view! {
         <div class="no-results">
             <p>{t!(i18n, no_results)}</p>
+            // "Treats children" counts only centers whose sources say so: the others may too.
+            <Show when=move || state.view.with(|v| v.filter.pediatric)>
+                <p class="hint">{t!(i18n, no_results_children_unknown)}</p>
+            </Show>
             {ways}
             <button
                 type="button"

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::share::ShareLink;
 use crate::dom_ids;
-use crate::i18n::{t, t_string, td_string, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::state::AppState;
 pub(crate) use empty::MapEmptyNotice;
 use empty::NoResults;
@@ -104,7 +104,7 @@ pub(crate) fn ResultList() -> impl IntoView {
         <section id=dom_ids::RESULTS class="results" aria-labelledby=dom_ids::RESULTS_HEADING tabindex="-1">
             <h2 id=dom_ids::RESULTS_HEADING>{t!(i18n, results_heading)}</h2>
             <Show when=ready>
-                <p class="result-count" role="status" aria-live="polite">{move || td_string!(i18n.get_locale(), results_count, count = count.get())}</p>
+                <p class="result-count" role="status" aria-live="polite">{move || crate::locale::centers_count(i18n.get_locale(), count.get())}</p>
                 <ShareLink/>
                 <Show when=move || count.get() == 0>
                     <NoResults/>
@@ -118,7 +118,7 @@ pub(crate) fn ResultList() -> impl IntoView {
                 >
                     <For
                         each=rows
-                        key=|r| (r.id.clone(), r.locale, r.pos, r.km)
+                        key=|r| (r.id.clone(), r.locale, r.pos, r.away)
                         children=move |row| view! { <ResultRow row query total=count/> }
                     />
                 </ul>

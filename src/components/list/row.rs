@@ -5,13 +5,14 @@
 use std::ops::Range;
 
 use leptos::prelude::*;
-use shifo_core::geo::near::display_km;
+use shifo_core::geo::near::Away;
 use shifo_core::query::search::TextQuery;
+use shifo_core::ChildrenBadge;
 
 use super::window::ROW_PX;
 use crate::dom_ids;
 use crate::i18n::{td_string, Locale};
-use crate::locale::country_name;
+use crate::locale::{away_text, children_badge_text, country_name};
 use crate::state::AppState;
 
 /// Which center a row shows, in which language, and (when windowed) where.
@@ -25,8 +26,8 @@ pub(crate) struct Row {
     pub locale: Locale,
     /// Its place in a windowed list.
     pub pos: Option<usize>,
-    /// Distance from the home city or position, in whole km, when sorting by it.
-    pub km: Option<u64>,
+    /// How far it is from the home city or position, when sorting by distance.
+    pub away: Option<Away>,
 }
 
 /// `text` with the byte ranges in `marks` wrapped in `<mark>` (as text nodes: data is never
@@ -92,7 +93,7 @@ pub(crate) fn ResultRow(
         id,
         locale,
         pos,
-        km,
+        away,
     } = row;
     let loaded = state.loaded_untracked()?;
     let dataset = &loaded.dataset;
@@ -123,17 +124,19 @@ pub(crate) fn ResultRow(
         described_by.push(part("hub"));
         view! { <span id=part("hub") class="badge hub-badge">{td_string!(locale, badge_hub)}</span> }
     });
+    // What children get of the specialties chosen, following the choice ("treats children"
+    // alone would read as a yes for each of them).
     let pediatric = c.treats_children().then(|| {
         described_by.push(part("badge"));
-        view! { <span id=part("badge") class="badge">{td_string!(locale, badge_pediatric)}</span> }
+        children_badge(state, index, locale, part("badge"))
     });
     // Why it matched a condition typed in plain words ("bone-marrow transplant: Allogeneic
     // bone-marrow transplant"), following the query and the vocabulary's arrival.
     let why_id = part("why");
     described_by.push(why_id.clone());
     let why = move || why_matched(state, index, locale);
-    let distance = km.map(|km| {
-        view! { <span class="result-distance">{td_string!(locale, near_km, km = km)}</span>" · " }
+    let distance = away.map(|away| {
+        view! { <span class="result-distance">{away_text(locale, away)}</span>" · " }
     });
     let is_selected = {
         let id = id.clone();
@@ -170,6 +173,24 @@ pub(crate) fn ResultRow(
             <span class="badges">{pediatric}{hub}</span>
         </li>
     })
+}
+
+/// The children's badge of center `index`, following the specialties chosen ("treats
+/// children" alone would read as a yes for each of them): dashed where no source says
+/// children get what was chosen.
+fn children_badge(state: AppState, index: usize, locale: Locale, id: String) -> impl IntoView {
+    let badge = move || {
+        let loaded = state.loaded()?;
+        let c = loaded.dataset.centers.get(index)?;
+        state.view.with(|v| {
+            let badge = c.children_badge(&v.filter.specialties);
+            let unknown = matches!(badge, ChildrenBadge::NotStated(_));
+            children_badge_text(locale, &badge, &loaded.dataset).map(|t| (t, unknown))
+        })
+    };
+    let text = move || badge().map(|(t, _)| t);
+    let unknown = move || badge().is_some_and(|(_, u)| u);
+    view! { <span id=id class="badge" class:unknown=unknown>{text}</span> }
 }
 
 /// Keys on an item whose detail is open: Escape closes it (focus stays on the item); Tab goes
@@ -244,16 +265,18 @@ pub(crate) fn row_at(
     windowed: bool,
     locale: Locale,
 ) -> Option<Row> {
+    let state = AppState::expect();
+    let loaded = state.loaded_untracked()?;
     let (index, km) = match near {
-        Some(near) => near.get(pos).map(|&(i, km)| (i, Some(display_km(km))))?,
+        Some(near) => near.get(pos).map(|&(i, km)| (i, Some(km)))?,
         None => (*plain.get(pos)?, None),
     };
-    let loaded = AppState::expect().loaded_untracked()?;
+    let c = loaded.dataset.centers.get(index)?;
     Some(Row {
         index,
-        id: loaded.dataset.centers.get(index)?.id.clone(),
+        id: c.id.clone(),
         locale,
         pos: windowed.then_some(pos),
-        km,
+        away: km.map(|km| Away::of(c, km, state.home_city_untracked())),
     })
 }

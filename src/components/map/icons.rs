@@ -49,17 +49,20 @@ impl Chosen {
     }
 }
 
-/// The marker of center `c` (at `index` in the dataset), its icon shifted by `offset`.
+/// The marker of center `c` (at `index` in the dataset), its icon shifted by `offset`; drawn
+/// as a children's center when `children` (it treats children, and they get one of the
+/// specialties chosen, if any).
 pub(crate) fn center_marker(
     c: &Center,
     index: usize,
     offset: PixelOffset,
     selected: bool,
+    children: bool,
     locale: Locale,
 ) -> lf::Marker {
     let icon_options = lf::DivIconOptions::new();
     let mut class = String::from("center-marker");
-    if c.treats_children() {
+    if children {
         class.push_str(" pediatric");
     }
     if selected {
@@ -72,7 +75,7 @@ pub(crate) fn center_marker(
     icon_options.set_icon_anchor(lf::Point::new(half - offset.dx, half - offset.dy));
     icon_options.set_popup_anchor(lf::Point::new(offset.dx, offset.dy - half));
     let name = c.name_in(locale.lang());
-    let title = if c.treats_children() {
+    let title = if children {
         // Not by colour alone (WCAG 1.4.1): a glyph inside the icon, and the words in its name
         // (the name is data: isolated from our words after it).
         if let Ok(glyph) = document().create_element("span") {
@@ -113,7 +116,7 @@ pub(crate) fn group_marker(c: &Cluster, place: Option<&str>, locale: Locale) -> 
     let icon_options = lf::DivIconOptions::new();
     icon_options.set_class_name(format!("cluster-marker {}", size.0));
     icon_options.set_icon_size(lf::Point::new(size.1, size.1));
-    let centers = td_string!(locale, results_count, count = c.count);
+    let centers = crate::locale::centers_count(locale, c.count);
     let label = match place {
         Some(place) => td_string!(
             locale,

@@ -1,25 +1,45 @@
 //! What the markers mean, in words; the children's marker shows its glyph here too (colour is
-//! never the only cue).
+//! never the only cue). It folds: over the map's corner on wider screens it starts open; on a
+//! phone it starts folded, under the map rather than over it, where it covered a third of the
+//! map and the markers in that corner.
 
 use leptos::prelude::*;
 
+use crate::components::mobile::Mobile;
 use crate::i18n::{t, t_string, use_i18n};
 
-/// The legend over the map.
+/// The legend of the map.
 #[component]
 pub(crate) fn Legend(
     /// Whether the map now shows groups (their entry is listed only then).
     grouped: ReadSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let mobile = Mobile::expect();
+    // Follows the layout (open on wider screens) until the reader folds or unfolds it.
+    let open = RwSignal::new(!mobile.narrow.get_untracked());
+    Effect::new(move |_| open.set(!mobile.narrow.get()));
+    let details = NodeRef::<leptos::html::Details>::new();
     view! {
-        <ul class="legend" aria-label=move || t_string!(i18n, legend_label)>
-            <li><span class="swatch center-marker pediatric" aria-hidden="true"><span class="marker-glyph"></span></span>{t!(i18n, legend_pediatric)}</li>
-            <li><span class="swatch center-marker" aria-hidden="true"></span>{t!(i18n, legend_other)}</li>
-            <li><span class="swatch center-marker selected" aria-hidden="true"></span>{t!(i18n, legend_selected)}</li>
-            <Show when=move || grouped.get()>
-                <li><span class="swatch cluster-marker" aria-hidden="true"></span>{t!(i18n, legend_cluster)}</li>
-            </Show>
-        </ul>
+        <details
+            class="legend"
+            node_ref=details
+            prop:open=move || open.get()
+            on:toggle=move |_| {
+                if let Some(d) = details.get_untracked() {
+                    open.set(d.open());
+                }
+            }
+        >
+            <summary>{t!(i18n, legend_summary)}</summary>
+            <ul aria-label=move || t_string!(i18n, legend_label)>
+                <li><span class="swatch center-marker pediatric" aria-hidden="true"><span class="marker-glyph"></span></span>{t!(i18n, legend_pediatric)}</li>
+                <li><span class="swatch center-marker" aria-hidden="true"></span>{t!(i18n, legend_other)}</li>
+                <li><span class="swatch center-marker selected" aria-hidden="true"></span>{t!(i18n, legend_selected)}</li>
+                <Show when=move || grouped.get()>
+                    <li><span class="swatch cluster-marker" aria-hidden="true"></span>{t!(i18n, legend_cluster)}</li>
+                </Show>
+            </ul>
+        </details>
     }
 }

@@ -5,7 +5,7 @@
 //! marker still wanted after a change stays on the map untouched, keeping focus and an open
 //! popup. One click and one key handler on the group tell which marker was chosen.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ use shifo_core::geo::bounds::{Bounds, PixelOffset, REGION};
 use shifo_core::geo::cluster::Cluster;
 use shifo_core::geo::cluster::{Mark, NO_GROUPS_FROM_ZOOM};
 use shifo_core::query::index::PLACES_NAMED;
-use shifo_core::Loaded;
+use shifo_core::{ChildrenBadge, Loaded};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::icons::{center_marker, group_marker, Chosen, SELECTED_Z};
@@ -82,11 +82,13 @@ impl MarkKey {
     }
 }
 
-/// What the marks are drawn from: the data and the filtered centers.
+/// What the marks are drawn from: the data, the filtered centers and the specialties chosen
+/// (what a children's marker means depends on them).
 #[derive(Clone, Copy)]
 struct Shown<'a> {
     loaded: &'a Loaded,
     ids: &'a [usize],
+    chosen: &'a BTreeSet<String>,
 }
 
 /// The cities a group's marker is named after ("Osh, Jalal-Abad"; "Tashkent, Samarkand,
@@ -110,8 +112,9 @@ fn places_of(shown: Shown, group: &Cluster, locale: Locale) -> Option<String> {
 struct Layers {
     group: lf::FeatureGroup,
     drawn: HashMap<MarkKey, lf::Marker>,
-    /// The language the drawn markers' titles are in.
-    locale: Option<Locale>,
+    /// The language the drawn markers' titles are in, and the specialties chosen when they
+    /// were drawn.
+    locale: Option<(Locale, BTreeSet<String>)>,
     /// The highlighted center's marker.
     selected: Option<usize>,
 }
@@ -120,11 +123,13 @@ impl Layers {
     /// Makes the map show exactly `marks`: markers still wanted stay, the rest are replaced.
     fn sync(&mut self, marks: &[Mark], drawn: Shown, selected: Option<usize>, locale: Locale) {
         let dataset = &drawn.loaded.dataset;
-        if self.locale != Some(locale) {
-            // Titles are in the old language: start over.
+        let now = Some((locale, drawn.chosen.clone()));
+        if self.locale != now {
+            // Titles are in the old language, or children's markers say so for other
+            // specialties: start over.
             self.group.clear_layers();
             self.drawn.clear();
-            self.locale = Some(locale);
+            self.locale = now;
         }
         let mut next: HashMap<MarkKey, lf::Marker> = HashMap::with_capacity(marks.len());
         for mark in marks {
@@ -138,7 +143,11 @@ impl Layers {
                     let Some(c) = dataset.centers.get(index) else {
                         continue;
                     };
-                    center_marker(c, index, offset, selected == Some(index), locale)
+                    let children = matches!(
+                        c.children_badge(drawn.chosen),
+                        ChildrenBadge::Treats | ChildrenBadge::Gets(_)
+                    );
+                    center_marker(c, index, offset, selected == Some(index), children, locale)
                 }
                 Mark::Group(ref c) => {
                     let places = places_of(drawn, c, locale);
@@ -165,7 +174,7 @@ impl Layers {
                 .iter()
                 .find(|(key, _)| key.center() == Some(index));
             if let (Some((_, marker)), Some(c)) = (marker, dataset.centers.get(index)) {
-                open_popup(marker, dataset, c, locale);
+                open_popup(marker, dataset, c, drawn.chosen, locale);
             }
         }
         self.highlight(selected);
@@ -243,7 +252,8 @@ fn on_choose(map: &lf::Map, ev: &JsValue, state: AppState, locale: Locale) {
             };
             let marker: lf::Marker = marker.unchecked_into();
             if !has_popup(&marker) {
-                open_popup(&marker, &loaded.dataset, c, locale);
+                let chosen = state.view.with_untracked(|v| v.filter.specialties.clone());
+                open_popup(&marker, &loaded.dataset, c, &chosen, locale);
             }
             state.select(Some(c.id.clone()));
         }
@@ -306,6 +316,7 @@ pub(crate) fn use_markers(
             .selected_id()
             .and_then(|id| loaded.dataset.center_index(&id));
         let ids = state.filtered.get();
+        let chosen = state.view.with(|v| v.filter.specialties.clone());
         // The same data (a load that only gained translations shares its index) and the same
         // centers: the reader's view stays where it is.
         let same = matches!(&prev, Some(Some((d, old))) if Arc::ptr_eq(&d.index, &loaded.index) && *old == ids);
@@ -329,6 +340,7 @@ pub(crate) fn use_markers(
                 let shown = Shown {
                     loaded: &loaded,
                     ids: &ids,
+                    chosen: &chosen,
                 };
                 l.sync(&marks, shown, selected, locale);
             }

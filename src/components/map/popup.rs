@@ -8,14 +8,22 @@ use shifo_core::{Center, Dataset};
 
 use super::leaflet_ext::js_options;
 use crate::i18n::{td_string, Locale};
-use crate::locale::country_name;
+use crate::locale::{children_badge_text, country_name};
+use std::collections::BTreeSet;
 
 /// The widest a popup grows, in pixels: room for a long name on two or three lines.
 const POPUP_MAX_WIDTH: u32 = 280;
 
-/// Binds `c`'s popup to `marker` and opens it.
-pub(crate) fn open_popup(marker: &lf::Marker, dataset: &Dataset, c: &Center, locale: Locale) {
-    if let Some(content) = popup_content(dataset, c, locale) {
+/// Binds `c`'s popup to `marker` and opens it; its children's line follows the specialties
+/// `chosen`.
+pub(crate) fn open_popup(
+    marker: &lf::Marker,
+    dataset: &Dataset,
+    c: &Center,
+    chosen: &BTreeSet<String>,
+    locale: Locale,
+) {
+    if let Some(content) = popup_content(dataset, c, chosen, locale) {
         marker.bind_popup_with_options(
             &content,
             &js_options(&[("maxWidth", POPUP_MAX_WIDTH.into())]),
@@ -25,7 +33,12 @@ pub(crate) fn open_popup(marker: &lf::Marker, dataset: &Dataset, c: &Center, loc
 }
 
 /// Popup content as DOM nodes.
-fn popup_content(dataset: &Dataset, c: &Center, locale: Locale) -> Option<web_sys::Element> {
+fn popup_content(
+    dataset: &Dataset,
+    c: &Center,
+    chosen: &BTreeSet<String>,
+    locale: Locale,
+) -> Option<web_sys::Element> {
     let lang = locale.lang();
     let doc = document();
     let root = doc.create_element("div").ok()?;
@@ -48,12 +61,8 @@ fn popup_content(dataset: &Dataset, c: &Center, locale: Locale) -> Option<web_sy
     place.append_child(&doc.create_text_node(&country)).ok()?;
     root.append_child(&place).ok()?;
     add("div", "popup-specialties", &dataset.specialty_list(c, lang))?;
-    if c.treats_children() {
-        add(
-            "div",
-            "popup-pediatric",
-            td_string!(locale, badge_pediatric),
-        )?;
+    if let Some(children) = children_badge_text(locale, &c.children_badge(chosen), dataset) {
+        add("div", "popup-pediatric", &children)?;
     }
     if dataset.hubs_hosted_by(&c.id).next().is_some() {
         add("div", "popup-hub", td_string!(locale, badge_hub))?;

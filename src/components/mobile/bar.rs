@@ -15,7 +15,8 @@ pub(crate) fn MobileBar() -> impl IntoView {
     let state = AppState::expect();
     let mobile = Mobile::expect();
     let i18n = use_i18n();
-    let active = move || state.view.with(|v| v.filter.active_count());
+    // What a visitor can change: an embedding page's locked facets are not theirs to count.
+    let active = move || state.view.with(|v| v.embed.open_count(&v.filter));
     let switch = move |pane: Pane, label: &'static str| {
         view! {
             <button

@@ -158,9 +158,6 @@ pub(super) fn facts(s: &Sheet, pair: Pair) -> impl IntoView {
     let more = (more > 0).then(|| {
         view! { <li class="more">{td_string!(locale, referral_more_sources, count = more)}</li> }
     });
-    let last_verified = s.last_verified.clone().map(|d| {
-        view! { <Field label=label(|l| td_string!(l, detail_last_verified).to_string())>{d}</Field> }
-    });
     view! {
         {other_names}
         <Field label=label(|l| td_string!(l, detail_country).to_string())>{country}{country_second}</Field>
@@ -172,6 +169,29 @@ pub(super) fn facts(s: &Sheet, pair: Pair) -> impl IntoView {
         {capacity}
         {contacts(s, pair)}
         <Field label=label(|l| td_string!(l, detail_sources).to_string()) class="sources"><ul>{sources}{more}</ul></Field>
-        {last_verified}
+        {source_dates(s, pair)}
     }
+}
+
+/// The day the sources were read, the newest one's date, and, when that is old or no source is
+/// dated, the warning, on one line (the sheet must keep to one page). The warning is in the
+/// reader's language only: it is for the family and the referring doctor, not for the clinic
+/// the second language is for.
+fn source_dates(s: &Sheet, pair: Pair) -> Option<impl IntoView + use<>> {
+    let locale = pair.first;
+    let old = s.sources_old.then(|| {
+        let warning = match s.newest_source {
+            Some(_) => td_string!(locale, detail_sources_old),
+            None => td_string!(locale, detail_sources_undated),
+        };
+        view! { " "<strong class="sources-old">{warning}</strong> }
+    });
+    let newest = s.newest_source.clone().map(|d| {
+        view! { " · "{pair.words(|l| td_string!(l, detail_newest_source).to_string())}": "{d} }
+    });
+    let read = s.last_verified.clone();
+    (read.is_some() || newest.is_some() || old.is_some()).then(|| {
+        let label = pair.words(|l| td_string!(l, detail_last_verified).to_string());
+        view! { <Field label=label>{read}{newest}{old}</Field> }
+    })
 }

@@ -5,16 +5,16 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shifo_core::geo::near::display_km;
+use shifo_core::geo::near::Away;
 use shifo_core::output::shortlist::{packet, Column};
 use shifo_core::ViewState;
 
 use super::facts::{both, children, contacts, facts, Pair};
 use super::{qr_code, start_at_top, HEADING};
+use crate::components::share::{share, Shared};
 use crate::history;
 use crate::i18n::{t, td_string, use_i18n, Locale};
-use crate::locale::{capacity_text, country_name};
-use crate::shortlist::{share, Shared};
+use crate::locale::{away_text, capacity_text, country_name};
 use crate::state::AppState;
 
 /// The address that reopens `view`'s shortlist side by side, in `lang`.
@@ -68,8 +68,8 @@ fn row(label: String, cells: Vec<AnyView>) -> impl IntoView {
     view! { <tr><th scope="row">{label}</th>{cells}</tr> }
 }
 
-/// The table of what tells the shortlisted centers apart.
-fn table(columns: &[Column], pair: Pair) -> impl IntoView {
+/// The table of what tells the shortlisted centers apart; `away` is how far each is from home.
+fn table(columns: &[Column], away: &[Option<Away>], pair: Pair) -> impl IntoView {
     let locale = pair.first;
     let each = |f: &dyn Fn(&Column) -> AnyView| columns.iter().map(f).collect::<Vec<_>>();
     let heads: Vec<_> = columns
@@ -81,12 +81,11 @@ fn table(columns: &[Column], pair: Pair) -> impl IntoView {
         let country = country_name(locale, s.country);
         view! { {both(&s.city)}", "{country} }.into_any()
     });
-    let distance = columns.iter().any(|c| c.km_from_home.is_some()).then(|| {
-        let cells = each(&|c| {
-            let km = c.km_from_home.map(display_km);
-            km.map(|km| td_string!(locale, near_km, km = km).to_string())
-                .into_any()
-        });
+    let distance = away.iter().any(Option::is_some).then(|| {
+        let cells = away
+            .iter()
+            .map(|a| a.map(|a| away_text(locale, a)).into_any())
+            .collect();
         row(td_string!(locale, compare_distance).to_string(), cells)
     });
     let kids = each(&|c| children(&c.sheet, pair).into_any());
@@ -148,6 +147,15 @@ pub(crate) fn ComparePage() -> impl IntoView {
                 .and_then(|c| c.sheet.second)
                 .map(Locale::of),
         };
+        let home_city = state.home_city_untracked();
+        let away: Vec<Option<Away>> = p
+            .columns
+            .iter()
+            .map(|c| {
+                let center = loaded.dataset.center(&c.sheet.center_id)?;
+                Some(Away::of(center, c.km_from_home?, home_city))
+            })
+            .collect();
         let title = td_string!(locale, shortlist_heading).to_string();
         let qr =
             p.qr.as_ref()
@@ -170,7 +178,7 @@ pub(crate) fn ComparePage() -> impl IntoView {
                 <Actions link=link.clone() title=title.clone()/>
                 <p class="referral-kind">{t!(i18n, compare_kind)}</p>
                 <h2 id=HEADING tabindex="-1">{title}</h2>
-                {table(&p.columns, pair)}
+                {table(&p.columns, &away, pair)}
                 <figure class="referral-qr">
                     {qr}
                     <figcaption>{td_string!(locale, compare_qr_caption)}<br/><span class="permalink">{link}</span></figcaption>

@@ -9,7 +9,7 @@ export function hostPage(src, { width = '100%', height = 300, title = 'Map of sp
 <html lang="en"><head><meta charset="utf-8"><title>Ministry of Health</title></head>
 <body style="margin:0">
 <h1>Ministry of Health</h1>
-<iframe id="shifo" title="${title}" src="${src}" width="${width}" height="${height}" loading="lazy" allow="geolocation" style="border:0;display:block"></iframe>
+<iframe id="shifo" title="${title}" src="${src}" width="${width}" height="${height}" loading="lazy" allow="geolocation; clipboard-write; web-share" style="border:0;display:block"></iframe>
 <script>
   // Accept only Shifo's own messages, and only a height.
   window.addEventListener('message', (e) => {

@@ -27,7 +27,9 @@ export function trCount(key, count, lang = 'en') {
   const form = new Intl.PluralRules(lang).select(count);
   const file = locales[lang];
   const k = [`${key}_${form}`, `${key}_other`, key].find((c) => file[c] !== undefined);
-  return tr(k, { count }, lang);
+  // The number as the language writes it (the browser's CLDR data: "30 000", "30,000"),
+  // which the app writes with its own code (core/src/lang.rs, Lang::number).
+  return tr(k, { count: new Intl.NumberFormat(lang).format(count) }, lang);
 }
 
 /** One language's translations of the dataset's texts (`public/data/translations/<lang>.json`),
@@ -167,4 +169,30 @@ export function haversineKm(a, b) {
   const dLon = rad(b.lon - a.lon);
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** The children's badge of center `c` with the specialty codes `chosen`, in `lang`, or null:
+ *  written here from the rules core/src/dataset/model.rs documents (`Center::children_badge`,
+ *  `children_get`, `children_services`), which the app must agree with. */
+export function childrenBadge(c, chosen = [], lang = 'en') {
+  if (!c.pediatric?.treats_children) return null;
+  const label = (code) => labelIn(dataset.specialties.find((s) => s.code === code), lang);
+  const services = c.pediatric.services ?? [];
+  const get = (code) => {
+    const said = (c.care ?? []).find((k) => k.code === code && k.children != null);
+    if (said) return said.children;
+    const childrens = code.startsWith('pediatric-') || code === 'pediatrics' || code === 'neonatology';
+    return childrens || services.includes(code) ? true : null;
+  };
+  const offered = [...chosen].sort().filter((code) => c.specialties.includes(code));
+  if (offered.length === 0) {
+    const given = [...new Set([...services, ...(c.care ?? []).filter((k) => k.children === true).map((k) => k.code)])];
+    return given.length > 0 && given.length <= 2 && given.length < c.specialties.length
+      ? tr('badge_children_for', { services: given.map(label).join(', ') }, lang)
+      : tr('badge_pediatric', {}, lang);
+  }
+  const given = offered.filter((code) => get(code) === true);
+  return given.length
+    ? tr('badge_children_for', { services: given.map(label).join(', ') }, lang)
+    : tr('badge_children_not_stated', { services: offered.map(label).join(', ') }, lang);
 }

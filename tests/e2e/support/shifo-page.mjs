@@ -16,13 +16,18 @@ export const EVERY_RULE = [...WCAG21AA, 'wcag22aa', 'best-practice', 'experiment
 export const NOT_YET = [];
 
 /** The accessible name of a group marker, "12 centers here: zoom in" or "Osh, Jalal-Abad: 9
- *  centers, zoom in", from the locale file's words; the count is in group 1 or 2. */
+ *  centers, zoom in", from the locale file's words; the count is in group 1 or 2, its digits
+ *  grouped from 1,000 (read it with `groupCount`). */
 export function groupName(lang = 'en') {
   const esc = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const here = esc(tr('cluster_label', { centers: '\u0000' }, lang)).replace('\u0000', '(\\d+) \\S+');
-  const inPlace = esc(tr('cluster_label_place', { place: '\u0001', centers: '\u0000' }, lang)).replace('\u0000', '(\\d+) \\S+').replace('\u0001', '\u2068[^\u2069]+\u2069');
+  const count = '(\\d[\\d,\u00a0 ]*) \\S+';
+  const here = esc(tr('cluster_label', { centers: '\u0000' }, lang)).replace('\u0000', count);
+  const inPlace = esc(tr('cluster_label_place', { place: '\u0001', centers: '\u0000' }, lang)).replace('\u0000', count).replace('\u0001', '\u2068[^\u2069]+\u2069');
   return new RegExp(`^(?:${here}|${inPlace})$`);
 }
+
+/** The number of centers a `groupName` match says ("12,345" read as 12345). */
+export const groupCount = (m) => Number((m[1] ?? m[2]).replace(/[,\s]/g, ''));
 
 export class ShifoPage {
   constructor(page, baseUrl) {
@@ -39,9 +44,21 @@ export class ShifoPage {
   get map() { return this.page.getByRole('region', { name: tr('map_label') }); }
   get list() { return this.page.getByRole('list', { name: tr('results_list_label') }); }
   get search() { return this.page.getByLabel(tr('search_label')); }
+  /** The search box's suggestions while typing (a listbox). */
+  get suggestions() { return this.page.getByRole('listbox', { name: tr('suggestions_label') }); }
+  /** Closes the search box's suggestions when they show, with Escape, as a person does before
+   *  reaching what they float over (pressed only then: Escape in an empty search box clears
+   *  it, and on the phone's sheet a second one closes the sheet). */
+  async closeSuggestions() {
+    if (await this.suggestions.isVisible()) {
+      await this.search.press('Escape');
+      await expect(async () => !(await this.suggestions.isVisible()), 'suggestions closed');
+    }
+  }
   get clearAll() { return this.page.getByRole('search', { name: tr('filters_heading') }).getByRole('button', { name: tr('clear_filters') }); }
 
-  resultCount() { return this.page.getByRole('status').filter({ hasText: /^\d+ centers?$/ }); }
+  /** The result count, "188 centers" (digits grouped from 1,000). */
+  resultCount() { return this.page.getByRole('status').filter({ hasText: /^[\d,]+ centers?$/ }); }
   /** The marker of the center named `name`: named exactly that, or (a center that treats
    *  children) that, isolated, with the pediatric badge's words after it in any language. The
    *  exact form per center is checked in accessibility.spec.mjs. (Names compared as strings,
