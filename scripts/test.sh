@@ -20,6 +20,6 @@ trunk build --release --offline
 step "test build with fault injection (for panic.spec.mjs only; never deployed)"
 trunk build --release --offline --features fault-injection --dist target/dist-faults
 step "payload size (gzip budget: raise it only with a reason in the commit)"
-node scripts/size-report.mjs --budget 600
+node scripts/size-report.mjs --budget 610
 step "browser tests (Chromium)"
 node --test --test-concurrency=1 tests/e2e/*.spec.mjs

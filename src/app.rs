@@ -39,6 +39,15 @@ fn skip_to_results(ev: leptos::ev::MouseEvent, mobile: Mobile) {
     crate::focus::focus_id_later(crate::dom_ids::RESULTS);
 }
 
+/// Mounts the app on the page in place of the page's own "Loading…" (index.html), which is
+/// there for the seconds the code takes to arrive on a slow network.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+}
+
 /// The whole application. The language provider sets `<html lang>` and starts from the
 /// browser's preferred languages; `lang=` in the URL overrides them.
 #[component]

@@ -2,5 +2,5 @@
 
 fn main() {
     shifo::panic::install();
-    leptos::mount::mount_to_body(shifo::app::App);
+    shifo::app::mount();
 }

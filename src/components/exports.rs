@@ -48,7 +48,7 @@ pub fn Downloads() -> impl IntoView {
         let day = &d.updated;
         let _ = match kind {
             Kind::Csv => {
-                let ids = state.filtered.get_untracked();
+                let ids = in_list_order(state);
                 let text = export::csv(d, &ids, lang, &history::page_base());
                 save(
                     &format!("shifo-centers-{day}.csv"),
@@ -57,7 +57,7 @@ pub fn Downloads() -> impl IntoView {
                 )
             }
             Kind::GeoJson => {
-                let ids = state.filtered.get_untracked();
+                let ids = in_list_order(state);
                 let text = export::geojson(d, &ids, lang, &history::page_base());
                 save(
                     &format!("shifo-centers-{day}.geojson"),
@@ -104,4 +104,12 @@ pub fn Downloads() -> impl IntoView {
             <p class="hint">{calendar_note}</p>
         </details>
     }
+}
+
+/// The centers shown, in the list's order: nearest first when it is sorted by distance.
+fn in_list_order(state: AppState) -> Vec<usize> {
+    state.by_distance.with_untracked(|near| match near {
+        Some(near) => near.iter().map(|&(i, _)| i).collect(),
+        None => state.filtered.get_untracked(),
+    })
 }

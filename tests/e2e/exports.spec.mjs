@@ -117,3 +117,12 @@ test('nothing is sent anywhere: a download makes no request', async () => {
   await download('download_ics');
   assert.deepEqual(requests.filter((u) => !u.startsWith('blob:')), []);
 });
+
+test('sorted nearest first, the CSV rows follow the list\'s order', async () => {
+  await t.app.open('country=TJ&near=Khujand');
+  const names = await t.app.list.getByRole('button').allTextContents();
+  const { text } = await download('download_csv');
+  const [header, ...rows] = parseCsv(text.slice(1));
+  const byId = Object.fromEntries(tajik.map((c) => [c.id, c.name]));
+  assert.deepEqual(rows.filter((r) => r.length > 1).map((r) => byId[r[header.indexOf('id')]]), names, 'the list\'s order');
+});

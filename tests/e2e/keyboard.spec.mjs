@@ -421,3 +421,23 @@ for (const [what, query] of [
     await t.app.tabTo(t.app.marker(c.name).or(t.app.groupIn(c.city)), { max: 300 });
   });
 }
+
+for (const [size, viewport] of [['1280x800', { width: 1280, height: 800 }], ['1024x700', { width: 1024, height: 700 }]]) {
+  test(`at ${size}, Shift+Tab up the list never leaves the focused item under the sticky count`, async () => {
+    await t.page.setViewportSize(viewport);
+    await t.app.open();
+    const count = t.app.resultCount();
+    const items = t.app.list.getByRole('button');
+    await items.nth(20).focus();
+    for (let i = 0; i < 12; i += 1) {
+      await t.page.keyboard.press('Shift+Tab');
+      const focused = await t.page.evaluate(() => {
+        const r = document.activeElement.getBoundingClientRect();
+        return { top: r.top, inList: !!document.activeElement.closest('[role="list"], ul') };
+      });
+      if (!focused.inList) break;
+      const bar = await count.boundingBox();
+      assert.ok(focused.top >= bar.y + bar.height - 1, `press ${i + 1}: focused item at ${focused.top}, the count ends at ${bar.y + bar.height}`);
+    }
+  });
+}

@@ -270,3 +270,20 @@ test('a chosen center\'s heading leaves room for its focus ring above the button
   // The ring is 3 px wide and 2 px off the heading (public/style.css, :focus-visible).
   assert.ok(h.y + h.height + 5 <= b.y, `heading ends at ${h.y + h.height}, the button starts at ${b.y}`);
 });
+
+test('a phone held sideways (667x375): the legend starts folded and the region is spread over the map, not one lump', async () => {
+  await t.page.setViewportSize({ width: 667, height: 375 });
+  await t.app.open();
+  await t.app.settled();
+  const summary = t.app.map.getByText(tr('legend_summary'), { exact: true });
+  await expect(() => summary.isVisible(), 'the legend\'s summary shown');
+  assert.equal(await t.page.getByRole('list', { name: tr('legend_label') }).isVisible(), false, 'folded');
+  // The region fitted to the map's size: the markers span at least a quarter of its width
+  // (with the fixed 100 px margins it was fitted into a 60 px strip, an eighth of it).
+  const drawing = await t.page.locator('.leaflet-container').boundingBox();
+  const boxes = await t.app.markerBoxes();
+  const xs = boxes.flatMap((b) => [b.x, b.x + b.width]);
+  const spread = Math.max(...xs) - Math.min(...xs);
+  assert.ok(spread >= drawing.width / 4, `markers span ${spread} of ${drawing.width} px`);
+  await t.page.screenshot({ path: resolve(shots, 'landscape-667x375.png') });
+});

@@ -118,3 +118,21 @@ test('with the tile server unreachable the map shows the five countries and says
   await (await t.app.showMarker(tj1)).click();
   await expect(() => t.app.detail(tj1.name).isVisible(), 'detail opened from the map');
 });
+
+test('while the code is on its way (a slow network), the page says "Loading…" in every language, then gives way to the app', async () => {
+  // Hold the app's code back until the page has been looked at.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await t.page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await t.page.goto(t.server.url, { waitUntil: 'domcontentloaded' });
+  const status = t.page.getByRole('status');
+  for (const [lang, text] of [['ru', 'Загрузка…'], ['kk', 'Жүктелуде…'], ['uz', 'Yuklanmoqda…'], ['en', 'Loading…']]) {
+    const word = status.locator(`[lang="${lang}"]`);
+    assert.equal(await word.textContent(), text, `${lang}: "${text}"`);
+  }
+  assert.ok(await t.page.getByText('Shifo', { exact: true }).isVisible(), 'the name shown');
+  release();
+  await expect(() => t.app.resultCount().isVisible(), 'the app runs');
+  assert.equal(await t.page.getByText('Loading…', { exact: true }).count(), 0, 'the page\'s own note gone');
+  await t.page.unroute('**/*.wasm');
+});

@@ -1,11 +1,12 @@
 //! What the markers mean, in words; the children's marker shows its glyph here too (colour is
 //! never the only cue). It folds: over the map's corner on wider screens it starts open; on a
 //! phone it starts folded, under the map rather than over it, where it covered a third of the
-//! map and the markers in that corner.
+//! map and the markers in that corner; on a short window (held sideways) it starts folded.
 
 use leptos::prelude::*;
 
 use crate::components::mobile::Mobile;
+use crate::hooks::use_media_query;
 use crate::i18n::{t, t_string, use_i18n};
 
 /// The legend of the map.
@@ -16,9 +17,12 @@ pub(crate) fn Legend(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let mobile = Mobile::expect();
-    // Follows the layout (open on wider screens) until the reader folds or unfolds it.
-    let open = RwSignal::new(!mobile.narrow.get_untracked());
-    Effect::new(move |_| open.set(!mobile.narrow.get()));
+    // A short window (a phone held sideways) has no room for it open over the map either.
+    let short = use_media_query("(max-height: 499.98px)");
+    // Follows the layout (open on wider, taller screens) until the reader folds or unfolds it.
+    let roomy = move || !mobile.narrow.get() && !short.get();
+    let open = RwSignal::new(untrack(roomy));
+    Effect::new(move |_| open.set(roomy()));
     let details = NodeRef::<leptos::html::Details>::new();
     view! {
         <details

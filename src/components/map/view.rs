@@ -21,8 +21,21 @@ const CITY_ZOOM: f64 = 11.0;
 /// drawn up to ~50 px from its point (a ring of a dozen centers sharing one address, see
 /// `geo::bounds::spread`) and its icon is 24 px; above and below, the zoom buttons, the tiles
 /// notice, the legend and the partnership switch sit over the map. With 40 px the Tashkent
-/// ring was drawn under the tiles notice and off the map's edge.
+/// ring was drawn under the tiles notice and off the map's edge. On a small map (a phone held
+/// sideways: 260 px high) the margins shrink with it, to 12 % and 20 % of its width and
+/// height, or the region was fitted into a 60 px strip, one lump of groups.
 const FIT_PADDING: (f64, f64) = (70.0, 100.0);
+
+/// [`FIT_PADDING`] for `map` at its size now.
+fn fit_padding(map: &lf::Map) -> (f64, f64) {
+    let size = map.get_size();
+    let (w, h) = (size.x(), size.y());
+    if w > 0.0 && h > 0.0 {
+        (FIT_PADDING.0.min(w * 0.12), FIT_PADDING.1.min(h * 0.2))
+    } else {
+        FIT_PADDING
+    }
+}
 
 /// A view the app asks the map for.
 #[derive(Debug, Clone, Copy)]
@@ -161,11 +174,12 @@ pub(crate) fn fit_to(map: &lf::Map, bounds: Bounds, max_zoom: f64) {
         );
         return;
     }
-    match fit_view(map, bounds, FIT_PADDING, max_zoom) {
+    let padding = fit_padding(map);
+    match fit_view(map, bounds, padding, max_zoom) {
         Some((center, zoom)) => set_view(map, center, zoom),
         // No zoom fits (the map has no size yet): Leaflet does what it can.
         None => {
-            let (side, top_bottom) = FIT_PADDING;
+            let (side, top_bottom) = padding;
             let padding = js_sys::Array::of2(&side.into(), &top_bottom.into());
             let options = js_options(&[("padding", padding.into()), ("animate", false.into())]);
             let b = lf::LatLngBounds::new(
