@@ -205,3 +205,21 @@ test('"Share" in a detail hands on the center\'s own link: copied where the brow
   assert.deepEqual(await t.page.evaluate(() => window.__shared), { title: c.name, url: link });
   await t.context.clearPermissions();
 });
+
+for (const [size, viewport] of [['1280x800', { width: 1280, height: 800 }], ['1366x768', { width: 1366, height: 768 }], ['1024x700', { width: 1024, height: 700 }]]) {
+  test(`at ${size} a chosen marker's popup stands beside the floating detail, not under it`, async () => {
+    await t.page.setViewportSize(viewport);
+    const c = dataset.centers.find((x) => x.id === 'nroc-astana');
+    await t.app.open();
+    const marker = await t.app.showMarker(c);
+    await marker.click();
+    const detail = t.app.detail(c.name);
+    await expect(() => detail.isVisible(), 'detail open');
+    await t.app.settled();
+    const popup = t.app.map.getByText(c.name, { exact: true }).locator('xpath=ancestor::div[contains(@class, "leaflet-popup ")][1]');
+    await expect(() => popup.isVisible(), 'popup open');
+    const [p, d, m] = [await popup.boundingBox(), await detail.boundingBox(), await t.page.locator('.leaflet-container').boundingBox()];
+    assert.ok(p.x + p.width <= d.x, `the popup ends at ${p.x + p.width}, the detail starts at ${d.x}`);
+    assert.ok(p.x >= m.x, `the popup starts at ${p.x}, inside the map from ${m.x}`);
+  });
+}

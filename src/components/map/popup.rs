@@ -6,7 +6,8 @@ use leptos::prelude::document;
 use leptos_leaflet::leaflet as lf;
 use shifo_core::{Center, Dataset};
 
-use super::leaflet_ext::js_options;
+use super::leaflet_ext::{js_options, layer_element};
+use super::view::detail_covers;
 use crate::i18n::{td_string, Locale};
 use crate::locale::{children_badge_text, country_name};
 use std::collections::BTreeSet;
@@ -26,10 +27,27 @@ pub(crate) fn open_popup(
     if let Some(content) = popup_content(dataset, c, chosen, locale) {
         marker.bind_popup_with_options(
             &content,
-            &js_options(&[("maxWidth", POPUP_MAX_WIDTH.into())]),
+            &js_options(&[("maxWidth", popup_width(marker).into())]),
         );
         marker.open_popup();
     }
+}
+
+/// What a popup adds around its content (Leaflet 1.9's margins of 20 and 24 px), with 12 px
+/// kept free on either side.
+const POPUP_FRAME: f64 = 44.0 + 24.0;
+
+/// The widest the popup may be: [`POPUP_MAX_WIDTH`], or, where the detail floats over the map's
+/// right part, what is left beside it less a margin (the chosen center is drawn in that part,
+/// `view::beside_detail`; a 280 px popup there ran under the detail on a 1280 px screen).
+fn popup_width(marker: &lf::Marker) -> u32 {
+    let map_width = layer_element(marker)
+        .and_then(|icon| icon.closest(".leaflet-container").ok().flatten())
+        .map(|map| f64::from(map.client_width()));
+    let free = map_width
+        .and_then(|w| detail_covers(w).map(|covered| w - covered - POPUP_FRAME))
+        .unwrap_or(f64::from(POPUP_MAX_WIDTH));
+    free.clamp(120.0, f64::from(POPUP_MAX_WIDTH)) as u32
 }
 
 /// Popup content as DOM nodes.

@@ -129,14 +129,19 @@ fn follow_selection(map: ReadSignal<Option<lf::Map>, LocalStorage>, viewport: Vi
 /// 12 px margin, as in `public/style.css`); `at` itself where the detail is under the map or
 /// the free part would be too narrow to matter.
 fn beside_detail(m: &lf::Map, at: LatLon, zoom: f64) -> LatLon {
-    let width = m.get_size().x();
-    let covered = (width - 24.0).min(380.0) + 12.0;
-    if in_flow() || width - covered < 160.0 {
+    let Some(covered) = detail_covers(m.get_size().x()) else {
         return at;
-    }
+    };
     let p = m.project_with_zoom(&lat_lng(at), zoom);
     let shifted = m.unproject_with_zoom(&lf::Point::new(p.x() + covered / 2.0, p.y()), zoom);
     LatLon::new(shifted.lat(), shifted.lng())
+}
+
+/// How much of a map `width` px wide the floating detail covers at its right (its width and
+/// margin, as the stylesheet sets them), when it floats and leaves a useful part free (160 px).
+pub(crate) fn detail_covers(width: f64) -> Option<f64> {
+    let covered = (width - 24.0).min(380.0) + 12.0;
+    (!in_flow() && width - covered >= 160.0).then_some(covered)
 }
 
 /// A city chosen elsewhere (an event's) comes into view at city scale. Only requests made while
