@@ -440,4 +440,23 @@ mod tests {
             }
         }
     }
+
+    proptest::proptest! {
+        /// Whatever is typed (any script, marks, controls, half-words), suggesting never panics,
+        /// offers at most what the limits allow, and every count is what the search then gives
+        /// by the plain definition of the filter.
+        #[test]
+        fn any_text_gets_sound_offers(text in "[\\PC\\s\\u{0}-\\u{1f}]{0,40}", lang in 0usize..7) {
+            let l = loaded();
+            let lang = Lang::ALL[lang];
+            let offered = l.suggest(&typed(&text), lang);
+            proptest::prop_assert!(offered.len() <= CONDITIONS_OFFERED + CITIES_OFFERED + CENTERS_OFFERED);
+            for s in offered {
+                if let Suggestion::Condition { count, ref search, .. } | Suggestion::City { count, ref search, .. } = s {
+                    let plain = l.dataset.filtered_by(&typed(search), &l.conditions).len();
+                    proptest::prop_assert_eq!(count, plain, "{:?} from {:?}", search, text);
+                }
+            }
+        }
+    }
 }
