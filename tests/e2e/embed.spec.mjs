@@ -105,6 +105,32 @@ test('accent colour and dark theme come from the link; anything but hex is ignor
   assert.deepEqual(await css(frame), { accent: '#0b6e4f', onAccent: '#ffffff', bg: 'rgb(255, 255, 255)', dark: null });
 });
 
+test('a light accent: markers are darkened to 3:1 on the map\'s land, the legend with them (review defect 28)', async () => {
+  // WCAG 2.1 relative luminance and contrast (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio).
+  const lum = (rgb) => {
+    const [r, g, b] = rgb.match(/\d+/g).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+  // OpenStreetMap's land colour, and the outlines' fill (public/style.css).
+  const grounds = ['rgb(242, 239, 233)', 'rgb(246, 244, 238)'];
+  for (const accent of ['ffd200', 'ffeb3b', '9be7ff']) {
+    const { frame } = await embed(`embed=1&accent=${accent}&country=KZ`);
+    const other = frame.locator('.center-marker:not(.pediatric):not(.selected)').first();
+    await expect(async () => (await other.count()) === 1, 'a marker of a center that is not for children');
+    const fill = await other.evaluate((el) => getComputedStyle(el).backgroundColor);
+    for (const ground of grounds) assert.ok(contrast(fill, ground) >= 3, `#${accent}: marker ${fill} on ${ground} is ${contrast(fill, ground).toFixed(2)}:1`);
+    // The legend shows the same colour as the markers.
+    const swatch = await frame.locator('.legend .swatch.center-marker:not(.pediatric):not(.selected)').evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.equal(swatch, fill);
+    await host.close();
+    host = undefined;
+  }
+});
+
 test('"Embed this map" turns the current view into code that works pasted into another site', async () => {
   await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.server.url.replace(/\/$/, '') });
   await t.app.open();

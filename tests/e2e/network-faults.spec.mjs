@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { useApp } from './support/fixture.mjs';
-import { dataset, tr, trCount } from './support/locale.mjs';
+import { dataset, nameIn, tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
 const t = useApp();
@@ -84,6 +84,23 @@ test('a fetch that fails while offline says so, in Tajik, and retry works once b
   assert.ok((await alert.textContent()).includes(tr('error_offline', { url: URL_PATH }, 'tg')), await alert.textContent());
   await t.context.setOffline(false);
   await expectFailureThenRetry(tr('error_offline', { url: URL_PATH }, 'tg'), 'tg');
+});
+
+test('with the tile server unreachable, zoomed to a city the outlines name the cities around in the reader\'s language; seen, not read out (review defect 29)', async () => {
+  const c = dataset.centers.find((x) => x.id === 'nroc-astana');
+  await t.app.open('lang=ru&center=nroc-astana', { waitReady: false });
+  const map = t.page.getByRole('region', { name: tr('map_label', {}, 'ru') });
+  const label = map.locator('.city-label').getByText('Астана', { exact: true });
+  await expect(() => label.isVisible(), 'Astana named on the map, in Russian');
+  // Under the markers (they stay pressable) and out of the accessibility tree: the list and the
+  // markers' names say every place in words.
+  assert.equal(await label.getAttribute('aria-hidden'), 'true');
+  assert.equal(await t.page.getByRole('region', { name: nameIn(c, 'ru'), exact: true }).count(), 1, 'the detail open');
+  // The whole region: no names (they would lie over each other and the markers).
+  await t.app.open('lang=ru', { waitReady: false });
+  await expect(async () => (await map.locator('path.country-outline').count()) === 5, 'outlines drawn');
+  await t.app.settled();
+  assert.equal(await map.locator('.city-label').filter({ visible: true }).count(), 0, 'no names at the region\'s zoom');
 });
 
 test('with the tile server unreachable the map shows the five countries and says why; it stays usable', async () => {

@@ -61,3 +61,35 @@ for (const viewport of [{ width: 375, height: 667 }, { width: 320, height: 568 }
     }
   });
 }
+
+for (const viewport of [{ width: 1024, height: 768 }, { width: 800, height: 600 }, { width: 700, height: 900 }]) {
+  test(`at ${viewport.width}x${viewport.height} the facets are behind "Filters": the count and the first result in sight; the sheet opens beside the map with every specialty, no box scrolling inside it (review defect 5)`, async () => {
+    await t.page.setViewportSize(viewport);
+    await t.app.open('lang=ru', { waitReady: false });
+    const count = t.page.getByRole('status').filter({ hasText: trCount('results_count', dataset.centers.length, 'ru') });
+    await expect(() => count.isVisible(), 'count');
+    const first = t.page.getByRole('list', { name: tr('results_list_label', {}, 'ru') }).getByRole('button').first();
+    if (viewport.width >= 800) {
+      assert.ok(await onScreen(count, viewport), 'count in sight');
+      assert.ok(await onScreen(first, viewport), 'first result in sight');
+    }
+    assert.equal(await t.page.getByRole('checkbox', { name: new RegExp(`^${tr('country_TJ', {}, 'ru')}(\\s|$)`) }).isVisible(), false, 'the facets in the sheet');
+    await t.page.getByRole('button', { name: tr('filters_heading', {}, 'ru'), exact: true }).click();
+    const sheet = t.page.getByRole('dialog', { name: tr('filters_heading', {}, 'ru') });
+    await expect(() => sheet.isVisible(), 'the sheet open');
+    const specialties = sheet.getByRole('group', { name: tr('specialty_legend', {}, 'ru'), exact: true });
+    assert.ok(await specialties.evaluate((el) => el.scrollHeight <= el.clientHeight + 1), 'the specialties not in a box of their own that scrolls');
+    const tj = sheet.getByRole('checkbox', { name: new RegExp(`^${tr('country_TJ', {}, 'ru')}(\\s|$)`) });
+    await tj.check();
+    const n = dataset.centers.filter((c) => c.country === 'TJ').length;
+    // Beside the map, which follows the choice; a phone-wide sheet covers it.
+    if (viewport.width >= 800) {
+      const [s, m] = [await sheet.boundingBox(), await t.page.locator('.leaflet-container').boundingBox()];
+      assert.ok(s.x + s.width < m.x + m.width / 2, 'the map half in sight beside the sheet');
+    }
+    await t.page.keyboard.press('Escape');
+    const after = t.page.getByRole('status').filter({ hasText: trCount('results_count', n, 'ru') });
+    await expect(() => after.isVisible(), 'count updated');
+    await expect(() => t.page.getByRole('button', { name: tr('filters_open_count', { count: 1 }, 'ru') }).evaluate((b) => b === document.activeElement), 'focus back on the button, which says one filter is set');
+  });
+}

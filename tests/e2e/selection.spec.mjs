@@ -223,3 +223,17 @@ for (const [size, viewport] of [['1280x800', { width: 1280, height: 800 }], ['13
     assert.ok(p.x >= m.x, `the popup starts at ${p.x}, inside the map from ${m.x}`);
   });
 }
+
+test('coordinates and the permanent id are folded under "Data record", out of a family\'s way and one press away (review defect 30)', async () => {
+  const c = dataset.centers.find((x) => x.id === 'nroc-astana');
+  await t.app.open(`center=${c.id}`);
+  const detail = t.app.detail(c.name);
+  await expect(() => detail.isVisible(), 'detail open');
+  const summary = detail.getByText(tr('detail_record'), { exact: true });
+  assert.ok(await summary.isVisible(), 'the fold is there');
+  const id = detail.getByText(c.id, { exact: true });
+  assert.equal(await id.isVisible(), false, 'the id folded');
+  await summary.click();
+  await expect(() => id.isVisible(), 'the id shown once unfolded');
+  assert.ok(await detail.getByText(new RegExp(`^${c.lat.toFixed(4)}, ${c.lon.toFixed(4)}`)).isVisible(), 'the coordinates too');
+});

@@ -763,9 +763,51 @@ impl crate::dataset::model::Center {
     }
 }
 
+impl crate::dataset::model::Dataset {
+    /// The cities the centers are in, once each, in the order of their first center: where
+    /// the map labels its outlines when tiles fail. A city the places table does not know has
+    /// no known point, so no label (coordinates are never guessed).
+    ///
+    /// ```
+    /// let d = shifo_core::Dataset::from_json(include_str!("../../../public/data/centers.json")).unwrap();
+    /// let cities = d.center_places();
+    /// assert!(cities.iter().any(|p| p.en == "Astana"));
+    /// assert_eq!(cities.iter().filter(|p| p.en == "Tashkent").count(), 1);
+    /// ```
+    pub fn center_places(&self) -> Vec<&'static Place> {
+        let mut out: Vec<&'static Place> = Vec::new();
+        for c in &self.centers {
+            if let Some(p) = find(&c.city) {
+                if !out.iter().any(|q| std::ptr::eq(*q, p)) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn center_places_are_the_known_cities_of_the_centers_once_each() {
+        let d = crate::Dataset::from_json(include_str!("../../../public/data/centers.json"))
+            .expect("the bundled dataset");
+        let got: Vec<&str> = d.center_places().iter().map(|p| p.en).collect();
+        // The plain definition: each center's city, looked up, first occurrence kept.
+        let mut want: Vec<&str> = Vec::new();
+        for c in &d.centers {
+            if let Some(p) = PLACES.iter().find(|p| p.all_names().any(|n| n == c.city)) {
+                if !want.contains(&p.en) {
+                    want.push(p.en);
+                }
+            }
+        }
+        assert_eq!(got, want);
+        assert!(got.len() >= 10, "{got:?}");
+    }
 
     #[test]
     fn names_by_language_and_former_names() {

@@ -304,17 +304,7 @@ pub const HEIGHTS: std::ops::RangeInclusive<u32> = 320..=2000;
 
 /// Escapes text for an HTML attribute value in double quotes.
 fn attribute(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    super::escape_html(s)
 }
 
 impl Snippet<'_> {

@@ -63,32 +63,51 @@ fn other_names(c: &Center, locale: Locale) -> impl IntoView {
     view! { {names}{aliases} }
 }
 
-/// Country, city, address and coordinates (said when they are only the city's).
+/// Country, city and address; where the marker stands for the city or the district, not the
+/// building, the city says so.
 fn place(c: &Center, locale: Locale) -> impl IntoView {
     let lang = locale.lang();
-    let mut coordinates = format!(
-        "{}, {}",
-        shifo_core::decimal::fixed(c.lat, 4),
-        shifo_core::decimal::fixed(c.lon, 4)
-    );
-    match c.precision {
-        Precision::City => {
-            coordinates.push_str(&format!(" ({})", td_string!(locale, precision_city)))
-        }
-        Precision::Region => {
-            coordinates.push_str(&format!(" ({})", td_string!(locale, precision_region)))
-        }
-        Precision::Building => {}
-    }
     let address = c.address.clone().map(|a| {
         view! { <Field label=td_string!(locale, detail_address)>{a}</Field> }
     });
-    let (country, city) = (country_name(locale, c.country), c.city_in(lang).to_string());
+    let mut city = c.city_in(lang).to_string();
+    if let Some(note) = precision_note(c, locale) {
+        city.push_str(&format!(" ({note})"));
+    }
+    let country = country_name(locale, c.country);
     view! {
         <Field label=td_string!(locale, detail_country)>{country}</Field>
         <Field label=td_string!(locale, detail_city)>{city}</Field>
         {address}
-        <Field label=td_string!(locale, detail_coordinates)>{coordinates}</Field>
+    }
+}
+
+/// What the marker's point stands for, when it is not the building.
+fn precision_note(c: &Center, locale: Locale) -> Option<&'static str> {
+    match c.precision {
+        Precision::City => Some(td_string!(locale, precision_city)),
+        Precision::Region => Some(td_string!(locale, precision_region)),
+        Precision::Building => None,
+    }
+}
+
+/// The record's coordinates and permanent id, folded: what a data editor or a developer
+/// needs, noise to a family (review of the journeys, defect 30).
+pub(crate) fn record(c: &Center, locale: Locale) -> impl IntoView {
+    let coordinates = format!(
+        "{}, {}",
+        shifo_core::decimal::fixed(c.lat, 4),
+        shifo_core::decimal::fixed(c.lon, 4)
+    );
+    let id = c.id.clone();
+    view! {
+        <details class="data-record">
+            <summary>{td_string!(locale, detail_record)}</summary>
+            <dl>
+                <Field label=td_string!(locale, detail_coordinates)>{coordinates}</Field>
+                <Field label=td_string!(locale, detail_id)><code>{id}</code></Field>
+            </dl>
+        </details>
     }
 }
 
@@ -394,8 +413,7 @@ fn cooperation(loaded: &Arc<Loaded>, c: &Center, locale: Locale) -> impl IntoVie
     view! { {partnerships}{events} }
 }
 
-/// Sources, the date of the newest (said to be old when it is), the day they were read, and
-/// the permanent id.
+/// Sources, the date of the newest (said to be old when it is), and the day they were read.
 fn provenance(c: &Center, locale: Locale) -> impl IntoView {
     let sources = c
         .sources
@@ -421,11 +439,9 @@ fn provenance(c: &Center, locale: Locale) -> impl IntoView {
     let newest = (newest.is_some() || old.is_some()).then(|| {
         view! { <Field label=td_string!(locale, detail_newest_source)>{newest}{old}</Field> }
     });
-    let id = c.id.clone();
     view! {
         <Field label=td_string!(locale, detail_sources)><ul>{sources}</ul></Field>
         {newest}
         {last_verified}
-        <Field label=td_string!(locale, detail_id)><code>{id}</code></Field>
     }
 }

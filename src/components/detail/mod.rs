@@ -97,6 +97,7 @@ pub(crate) fn Detail() -> impl IntoView {
                     <ShareCenter id=c.id.clone() name=shared_name/>
                 </div>
                 <dl>{facts::facts(&loaded, &c, locale)}</dl>
+                {facts::record(&c, locale)}
                 {facts::reach(&loaded, &c, locale)}
             </section>
         })

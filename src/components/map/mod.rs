@@ -5,6 +5,7 @@
 //! where the map looks, [`labels`] names its parts, [`legend`] explains the markers, and
 //! [`leaflet_ext`] holds what the `leaflet` crate does not bind.
 
+mod city_labels;
 mod icons;
 mod labels;
 mod leaflet_ext;
@@ -28,7 +29,9 @@ pub(crate) fn CenterMap() -> impl IntoView {
     let i18n = use_i18n();
     let map = RwSignal::new_local(None::<lf::Map>);
     let viewport = view::use_viewport(map.read_only());
-    let tiles_failing = tiles::use_tiles(map.read_only());
+    let base = tiles::use_tiles(map.read_only());
+    let tiles_failing = base.failing;
+    city_labels::use_city_labels(map.read_only(), base.outlines);
     let drawn = markers::use_markers(map.read_only(), viewport);
     view::use_follow_choices(map.read_only(), viewport);
     labels::use_map_labels(map.read_only());

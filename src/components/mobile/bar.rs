@@ -12,11 +12,8 @@ use crate::state::AppState;
 /// The phone's bar: the filters button (with how many are set) and the list/map switch.
 #[component]
 pub(crate) fn MobileBar() -> impl IntoView {
-    let state = AppState::expect();
     let mobile = Mobile::expect();
     let i18n = use_i18n();
-    // What a visitor can change: an embedding page's locked facets are not theirs to count.
-    let active = move || state.view.with(|v| v.embed.open_count(&v.filter));
     let switch = move |pane: Pane, label: &'static str| {
         view! {
             <button
@@ -34,24 +31,37 @@ pub(crate) fn MobileBar() -> impl IntoView {
     view! {
         // A named region, so that every part of the page is in a landmark.
         <div class="mobile-bar" node_ref=bar role="region" aria-label=move || t_string!(i18n, pane_label)>
-            <button
-                type="button"
-                id=dom_ids::FILTERS_OPEN
-                class="secondary"
-                aria-haspopup="dialog"
-                aria-expanded=move || mobile.filters_open.get().to_string()
-                on:click=move |_| mobile.open_filters()
-            >
-                {move || match active() {
-                    0 => t_string!(i18n, filters_heading).to_string(),
-                    n => td_string!(i18n.get_locale(), filters_open_count, count = n).to_string(),
-                }}
-            </button>
+            <FiltersButton/>
             <div class="pane-switches" role="group" aria-label=move || t_string!(i18n, pane_label)>
                 {move || switch(Pane::List, t_string!(i18n, pane_list))}
                 {move || switch(Pane::Map, t_string!(i18n, pane_map))}
             </div>
         </div>
+    }
+}
+
+/// The button that opens the filter sheet, saying how many filters are set.
+#[component]
+pub(crate) fn FiltersButton() -> impl IntoView {
+    let state = AppState::expect();
+    let mobile = Mobile::expect();
+    let i18n = use_i18n();
+    // What a visitor can change: an embedding page's locked facets are not theirs to count.
+    let active = move || state.view.with(|v| v.embed.open_count(&v.filter));
+    view! {
+        <button
+            type="button"
+            id=dom_ids::FILTERS_OPEN
+            class="secondary filters-open"
+            aria-haspopup="dialog"
+            aria-expanded=move || mobile.filters_open.get().to_string()
+            on:click=move |_| mobile.open_filters()
+        >
+            {move || match active() {
+                0 => t_string!(i18n, filters_heading).to_string(),
+                n => td_string!(i18n.get_locale(), filters_open_count, count = n).to_string(),
+            }}
+        </button>
     }
 }
 

@@ -5,7 +5,7 @@
 mod bar;
 mod sheet;
 
-pub(crate) use bar::MobileBar;
+pub(crate) use bar::{FiltersButton, MobileBar};
 pub(crate) use sheet::FilterSheet;
 
 use leptos::prelude::*;
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use crate::dom_ids;
 use crate::focus::{focus_id, focus_id_later};
 use crate::hooks::use_media_query;
-use crate::layout::{in_flow, NARROW_MEDIA};
+use crate::layout::{in_flow, NARROW_MEDIA, SHEET_MEDIA};
 use crate::state::AppState;
 
 /// What fills a phone's screen.
@@ -32,7 +32,9 @@ pub(crate) struct Mobile {
     pub narrow: ReadSignal<bool>,
     /// The pane shown on a phone.
     pub pane: RwSignal<Pane>,
-    /// Whether the filter sheet is open (phones only).
+    /// Whether the facets live in a sheet (below 1200 px; follows resizing).
+    pub sheet_width: ReadSignal<bool>,
+    /// Whether the filter sheet is open.
     pub filters_open: RwSignal<bool>,
 }
 
@@ -40,8 +42,10 @@ impl Mobile {
     /// Creates the state, follows the screen width and provides it as context.
     pub fn provide() -> Mobile {
         let narrow = use_media_query(NARROW_MEDIA);
+        let sheet_width = use_media_query(SHEET_MEDIA);
         let mobile = Mobile {
             narrow,
+            sheet_width,
             pane: RwSignal::new(Pane::List),
             filters_open: RwSignal::new(false),
         };
@@ -75,10 +79,10 @@ impl Mobile {
                 }
             }
         });
-        // Widening the window (or turning the phone) closes the sheet: the filters are in the
-        // sidebar again.
+        // Widening the window to a laptop's closes the sheet: the filters are in the sidebar
+        // again.
         Effect::new(move |_| {
-            if !narrow.get() && mobile.filters_open.get_untracked() {
+            if !sheet_width.get() && mobile.filters_open.get_untracked() {
                 mobile.close_filters();
             }
         });
@@ -91,9 +95,9 @@ impl Mobile {
         expect_context::<Mobile>()
     }
 
-    /// Whether the filters are showing as the phone's sheet (a dialog with its own heading).
+    /// Whether the filters are showing as a sheet (a dialog with its own heading).
     pub fn sheet_open(&self) -> bool {
-        self.narrow.get() && self.filters_open.get()
+        self.sheet_width.get() && self.filters_open.get()
     }
 
     /// Opens the filter sheet, focusing its heading. The sheet lives in the list pane, which
@@ -118,11 +122,11 @@ impl Mobile {
         }
         self.filters_open.set(false);
         sheet::set_inert(false);
-        // The button that opened it; on a wider screen (the window grew) it is gone and the
+        // The button that opened it; on a laptop's width (the window grew) it is gone and the
         // filters are back in the sidebar.
-        let narrow = self.narrow.get_untracked();
+        let button = self.sheet_width.get_untracked();
         request_animation_frame(move || {
-            focus_id(if narrow {
+            focus_id(if button {
                 dom_ids::FILTERS_OPEN
             } else {
                 dom_ids::SEARCH_INPUT

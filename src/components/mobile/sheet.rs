@@ -1,10 +1,12 @@
-//! The filters as a phone's full-screen sheet: a modal dialog while open (the rest of the page
-//! inert, Escape or "Show N centers" closing it), plain in the sidebar on wider screens.
+//! The filters as a sheet below 1200 px (full-screen on a phone, a side panel over the map
+//! wider): a modal dialog while open (the rest of the page inert, Escape or "Show N centers"
+//! closing it); closed, only the search box and "nearest first" show, then a "Filters" button
+//! (on a phone it is in the bar). Plain in the sidebar on laptops.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::Mobile;
+use super::{FiltersButton, Mobile};
 use crate::dom_ids;
 use crate::hooks::{use_event_listener, ListenerOptions};
 use crate::i18n::{t, t_string, td_string, use_i18n};
@@ -52,7 +54,7 @@ pub(crate) fn FilterSheet(
         ListenerOptions::default(),
         move |ev: web_sys::KeyboardEvent| {
             if ev.key() == "Escape"
-                && mobile.narrow.get_untracked()
+                && mobile.sheet_width.get_untracked()
                 && mobile.filters_open.get_untracked()
             {
                 ev.prevent_default();
@@ -79,6 +81,10 @@ pub(crate) fn FilterSheet(
             // The body scrolls inside the open sheet, above its button: nothing lies under
             // the button (a sticky one covered the last choices, too small to tap there).
             <div class="sheet-body">{children()}</div>
+            // On a phone the button is in the bar at the top.
+            <Show when=move || mobile.sheet_width.get() && !mobile.narrow.get() && !sheet()>
+                <FiltersButton/>
+            </Show>
             <Show when=sheet>
                 <button type="button" class="show-results" on:click=move |_| mobile.close_filters()>
                     {move || td_string!(i18n.get_locale(), filters_show_results, count = count()).to_string()}
