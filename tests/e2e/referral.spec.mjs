@@ -189,6 +189,7 @@ test('printed, the sheet is all there is: no buttons, header, language switcher 
   for (const [what, l] of [['print button', print], ['header', banner], ['language switcher', language], ['footer', footer]]) {
     assert.ok(await l.isVisible(), `${what} shown on screen`);
   }
+  assert.equal(await sheet.getByText(tr('referral_notes'), { exact: true }).isVisible(), false, 'the notes box is for paper');
   await t.page.emulateMedia({ media: 'print' });
   try {
     assert.ok(await sheet.isVisible());
@@ -203,6 +204,13 @@ test('printed, the sheet is all there is: no buttons, header, language switcher 
     assert.ok(mm(box.width) >= 25 && mm(box.height) >= 25, `QR code ${mm(box.width).toFixed(1)} mm wide`);
     assert.ok(mm(box.width) / modules >= 0.5, `QR modules ${(mm(box.width) / modules).toFixed(2)} mm`);
     assert.equal(await readQr(sheet), `${t.server.url}?center=${proton.id}&lang=en`, 'the printed code reads back');
+    // The day it was printed, and room for the referring doctor's notes, on paper only (review
+    // defect 25).
+    const today = await t.page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+    assert.ok(await sheet.getByText(tr('referral_printed', { date: today })).isVisible(), 'the date printed');
+    const notes = sheet.getByText(tr('referral_notes'), { exact: true });
+    assert.ok(await notes.isVisible(), 'a box for notes printed');
+    assert.ok(mm((await notes.boundingBox()).height) >= 15, 'the notes box has room for a few handwritten lines');
   } finally {
     await t.page.emulateMedia({ media: null });
   }

@@ -18,7 +18,7 @@ const CENTER_PROP: &str = "shifoCenter";
 /// The JS property on a group's marker holding the box to zoom to: [south, west, north, east].
 const BOUNDS_PROP: &str = "shifoBounds";
 /// A center's icon is this many pixels across.
-const ICON_PX: f64 = 24.0;
+pub(crate) const ICON_PX: f64 = 24.0;
 /// How far the chosen center's marker is raised above the others.
 pub(crate) const SELECTED_Z: f64 = 1000.0;
 

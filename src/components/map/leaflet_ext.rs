@@ -84,15 +84,15 @@ pub(crate) fn no_animation() -> JsValue {
     js_options(&[("animate", false.into())])
 }
 
-/// The centre and zoom at which `map.fitBounds(bounds, { padding, maxZoom })` would show
-/// `bounds`: Leaflet 1.9.4's own computation (`_getBoundsCenterZoom`), through its public
-/// methods, so that a view the map already shows is not set again. `padding` is kept free on
-/// each side (x at the left and right, y above and below). `None` when no zoom fits (a box of
-/// no size, or a map of no size).
+/// The centre and zoom at which `map.fitBounds(bounds, { paddingTopLeft, paddingBottomRight,
+/// maxZoom })` would show `bounds`: Leaflet 1.9.4's own computation (`_getBoundsCenterZoom`),
+/// through its public methods, so that a view the map already shows is not set again.
+/// `padding` is kept free at each edge. `None` when no zoom fits (a box of no size, or a map
+/// of no size).
 pub(crate) fn fit_view(
     map: &lf::Map,
     bounds: Bounds,
-    padding: (f64, f64),
+    padding: Padding,
     max_zoom: f64,
 ) -> Option<(lf::LatLng, f64)> {
     let (sw, ne) = (
@@ -100,7 +100,7 @@ pub(crate) fn fit_view(
         lat_lng(LatLon::new(bounds.north, bounds.east)),
     );
     let box_ = lf::LatLngBounds::new(&sw, &ne);
-    let both_sides = lf::Point::new(2.0 * padding.0, 2.0 * padding.1);
+    let both_sides = lf::Point::new(2.0 * padding.side, padding.top + padding.bottom);
     let zoom = map
         .unchecked_ref::<MapMethods>()
         .get_bounds_zoom(&box_, false, &both_sides)
@@ -108,13 +108,27 @@ pub(crate) fn fit_view(
     if !zoom.is_finite() {
         return None;
     }
-    // Equal padding on opposite sides: the centre is the box's centre, projected.
+    // The box's centre, projected, in the middle of the free area (Leaflet's paddingOffset).
     let (a, b) = (
         map.project_with_zoom(&sw, zoom),
         map.project_with_zoom(&ne, zoom),
     );
-    let middle = lf::Point::new((a.x() + b.x()) / 2.0, (a.y() + b.y()) / 2.0);
+    let middle = lf::Point::new(
+        (a.x() + b.x()) / 2.0,
+        (a.y() + b.y()) / 2.0 + (padding.bottom - padding.top) / 2.0,
+    );
     Some((map.unproject_with_zoom(&middle, zoom), zoom))
+}
+
+/// The margins a fitted view keeps free, in CSS pixels.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Padding {
+    /// Left and right.
+    pub side: f64,
+    /// Above.
+    pub top: f64,
+    /// Below.
+    pub bottom: f64,
 }
 
 /// A Leaflet event handler that is removed (`off`) when dropped.

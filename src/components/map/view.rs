@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use leptos_leaflet::leaflet as lf;
 use shifo_core::geo::bounds::{Bounds, LatLon};
 
-use super::leaflet_ext::{container_of, fit_view, is_hidden, js_options, lat_lng, no_animation};
+use super::leaflet_ext::{
+    container_of, fit_view, is_hidden, js_options, lat_lng, no_animation, Padding,
+};
 use crate::hooks::use_resize_observer;
 use crate::layout::in_flow;
 use crate::state::AppState;
@@ -26,15 +28,52 @@ const CITY_ZOOM: f64 = 11.0;
 /// height, or the region was fitted into a 60 px strip, one lump of groups.
 const FIT_PADDING: (f64, f64) = (70.0, 100.0);
 
-/// [`FIT_PADDING`] for `map` at its size now.
-fn fit_padding(map: &lf::Map) -> (f64, f64) {
+/// [`FIT_PADDING`] for `map` at its size now; at the bottom, above the legend where it floats
+/// over the map.
+fn fit_padding(map: &lf::Map) -> Padding {
     let size = map.get_size();
     let (w, h) = (size.x(), size.y());
     if w > 0.0 && h > 0.0 {
-        (FIT_PADDING.0.min(w * 0.12), FIT_PADDING.1.min(h * 0.2))
+        let vertical = FIT_PADDING.1.min(h * 0.2);
+        Padding {
+            side: FIT_PADDING.0.min(w * 0.12),
+            top: vertical,
+            bottom: vertical.max(legend_clearance(map).min(h * 0.3)),
+        }
     } else {
-        FIT_PADDING
+        Padding {
+            side: FIT_PADDING.0,
+            top: FIT_PADDING.1,
+            bottom: FIT_PADDING.1,
+        }
     }
+}
+
+/// How far up from the map's bottom edge the legend reaches where it floats over the map, and
+/// a marker's half beyond: a marker fitted under it was half hidden, too small to tap (axe
+/// target-size, in Russian at 1366x768). Nothing when it sits under the map (phones). Read
+/// only when fitting, not on every frame.
+fn legend_clearance(map: &lf::Map) -> f64 {
+    let container = container_of(map);
+    let legend = container
+        .closest(".map-panel")
+        .ok()
+        .flatten()
+        .and_then(|panel| panel.query_selector(".legend").ok().flatten());
+    let Some(legend) = legend else {
+        return 0.0;
+    };
+    let floats = window()
+        .get_computed_style(&legend)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("position").ok())
+        .is_some_and(|p| p == "absolute");
+    if !floats {
+        return 0.0;
+    }
+    let bottom = container.get_bounding_client_rect().bottom();
+    (bottom - legend.get_bounding_client_rect().top() + super::icons::ICON_PX / 2.0).max(0.0)
 }
 
 /// A view the app asks the map for.
@@ -184,9 +223,13 @@ pub(crate) fn fit_to(map: &lf::Map, bounds: Bounds, max_zoom: f64) {
         Some((center, zoom)) => set_view(map, center, zoom),
         // No zoom fits (the map has no size yet): Leaflet does what it can.
         None => {
-            let (side, top_bottom) = padding;
-            let padding = js_sys::Array::of2(&side.into(), &top_bottom.into());
-            let options = js_options(&[("padding", padding.into()), ("animate", false.into())]);
+            let top_left = js_sys::Array::of2(&padding.side.into(), &padding.top.into());
+            let bottom_right = js_sys::Array::of2(&padding.side.into(), &padding.bottom.into());
+            let options = js_options(&[
+                ("paddingTopLeft", top_left.into()),
+                ("paddingBottomRight", bottom_right.into()),
+                ("animate", false.into()),
+            ]);
             let b = lf::LatLngBounds::new(
                 &lat_lng(LatLon::new(bounds.south, bounds.west)),
                 &lat_lng(LatLon::new(bounds.north, bounds.east)),

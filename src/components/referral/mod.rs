@@ -92,7 +92,7 @@ pub(crate) fn ReferralSheet() -> impl IntoView {
         Some(view! {
             <article class="referral" aria-labelledby=HEADING>
                 <Actions/>
-                <p class="referral-kind">{t!(i18n, referral_heading)}</p>
+                <p class="referral-kind">{t!(i18n, referral_heading)}" · "{td_string!(locale, referral_printed, date = today())}</p>
                 <h2 id=HEADING tabindex="-1">{both(&s.name)}</h2>
                 <div class="referral-body">
                     <dl>{facts(&s, pair)}</dl>
@@ -101,8 +101,22 @@ pub(crate) fn ReferralSheet() -> impl IntoView {
                         <figcaption>{td_string!(locale, referral_qr_caption)}<br/><span class="permalink">{s.permalink.clone()}</span></figcaption>
                     </figure>
                 </div>
+                // Room to write by hand on paper; nothing typed here would be kept or sent.
+                <div class="referral-notes" aria-hidden="true">{td_string!(locale, referral_notes)}</div>
                 <p class="referral-privacy">{t!(i18n, referral_privacy)}</p>
             </article>
         })
     }
+}
+
+/// Today in the reader's time zone, `YYYY-MM-DD` as every date of the app is written: the day
+/// the sheet is printed, so a doctor knows how old the paper is.
+pub(super) fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
 }
