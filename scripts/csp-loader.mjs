@@ -13,7 +13,8 @@ if (!dir) {
 }
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
-const inline = /<script type="module">([\s\S]*?)<\/script>/g;
+// Quoted or not: a release build's page is minified (Trunk.toml `minify`), which drops the quotes.
+const inline = /<script type=(?:"module"|module)>([\s\S]*?)<\/script>/g;
 const found = [...html.matchAll(inline)];
 if (found.length !== 1) {
   console.error(`csp-loader: expected trunk's one inline module script in index.html, found ${found.length}`);

@@ -20,10 +20,13 @@ function files(root) {
 
 // Leaflet's package also ships its unminified sources and source maps, which the page never loads.
 const unused = (path) => path === 'sw.js' || path.endsWith('.map') || /(^|\/)leaflet-src[^/]*$/.test(path);
+// The .gz/.br twins (precompress.mjs, run after this step) are the same files as the server may
+// send them: the browser asks for the file and decompresses, so a cache never holds a twin.
+const twin = (path) => /\.(gz|br)$/.test(path);
 // The dataset's translations are fetched for the reader's language only, and cached then
 // (sw.js keeps every JSON file it serves): a first visit must not download all six.
 const onDemand = (path) => path.startsWith('data/translations/');
-const shell = files(dir).filter((p) => !unused(p) && !onDemand(p)).sort();
+const shell = files(dir).filter((p) => !unused(p) && !onDemand(p) && !twin(p)).sort();
 for (const needed of ['index.html', 'data/centers.json']) {
   if (!shell.includes(needed)) {
     console.error(`service-worker: ${needed} is missing from the build`);

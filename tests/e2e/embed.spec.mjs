@@ -102,7 +102,7 @@ test('accent colour and dark theme come from the link; anything but hex is ignor
   await host.close();
   ({ frame } = await embed('embed=1&accent=red%3Bcolor:blue&theme=neon'));
   await expect(() => frame.getByRole('status').filter({ hasText: /^\d+ centers?$/ }).isVisible(), 'loaded');
-  assert.deepEqual(await css(frame), { accent: '#0b6e4f', onAccent: '#ffffff', bg: 'rgb(255, 255, 255)', dark: null });
+  assert.deepEqual(await css(frame), { accent: '#0b6e4f', onAccent: '#fff', bg: 'rgb(255, 255, 255)', dark: null });
 });
 
 test('a light accent: markers are darkened to 3:1 on the map\'s land, the legend with them (review defect 28)', async () => {
