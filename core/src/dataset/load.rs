@@ -250,9 +250,8 @@ impl Loaded {
         self.problems.iter().filter(|p| !p.is_error())
     }
 
-    /// Builds the text-search part of the index now (it is otherwise built at the first text
-    /// [`Dataset::filterable_hubs`] from the index, without looking at every center (the
-    /// filter form asks on every render).
+    /// The hubs that can narrow the map, as [`Dataset::filterable_hubs`] gives them, from the
+    /// index, without looking at every center (the filter form asks on every render).
     pub fn filterable_hubs(&self) -> Vec<&crate::dataset::model::Hub> {
         self.dataset
             .hubs

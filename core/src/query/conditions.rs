@@ -9,6 +9,9 @@
 //! condition takes are searched as before (names, cities, specialty labels). A center then
 //! matches when it offers one of the specialties of every condition found.
 //!
+//! Abbreviations of kinds of institutions ("РСНПМЦ", "НИИ") are read too, from the file's
+//! `institutions` section: see [`super::institutions`].
+//!
 //! Short words and abbreviations must match exactly ("CAR-T" must not find "cardiology", nor
 //! "ТКМ" anything but ТКМ); longer words may carry the typos [`super::search`] allows, be typed
 //! in part, or carry up to three more letters (the case endings of Russian, Kazakh, Kyrgyz,
@@ -30,7 +33,8 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use super::search::{distance, keys, query_words, tokens, TextQuery};
+use super::institutions::{Institution, Named};
+use super::search::{distance, in_capitals, keys, latin_words, query_words, tokens, TextQuery};
 use crate::dataset::json::{self, Node, Pos, Value};
 
 /// Most letters a case ending adds to a term's word ("лейкоз" → "лейкозами").
@@ -95,6 +99,11 @@ pub struct Conditions {
     /// Phrases searched as words even where a condition's term would take them: the dataset's
     /// specialty labels ("Pediatric oncology" is that specialty, not "a child" and "oncology").
     literals: Vec<Term>,
+    /// The kinds of institutions whose abbreviations are read, in file order.
+    pub institutions: Vec<Institution>,
+    /// The centers each kind names in the dataset this copy reads for (see
+    /// [`Conditions::prepare_institutions`]).
+    pub(crate) named: Named,
 }
 
 /// Why a vocabulary file was refused, and where (1-based line and column).
@@ -154,6 +163,9 @@ impl std::error::Error for ConditionsError {}
 pub struct Interpretation {
     /// Indices of the conditions with specialties found, in query order, each once.
     pub conditions: Vec<usize>,
+    /// Indices of the kinds of institutions whose abbreviations were typed, in query order,
+    /// each once.
+    pub institutions: Vec<usize>,
     /// Whether some word means a child patient.
     pub children: bool,
     /// The words no condition took, small words dropped.
@@ -163,7 +175,10 @@ pub struct Interpretation {
 impl Interpretation {
     /// Whether the query asks nothing (every center matches).
     pub fn is_empty(&self) -> bool {
-        self.conditions.is_empty() && !self.children && self.rest.is_empty()
+        self.conditions.is_empty()
+            && self.institutions.is_empty()
+            && !self.children
+            && self.rest.is_empty()
     }
 }
 
@@ -290,6 +305,12 @@ impl Conditions {
             }
         }
         crate::sort::sort_dedup(&mut stopwords);
+        let mut institutions = Vec::new();
+        if let Some(m) = root.get("institutions") {
+            for n in items(&m.value)? {
+                institutions.push(super::institutions::read(n, &sources)?);
+            }
+        }
         static READ: AtomicU64 = AtomicU64::new(1);
         Ok(Conditions {
             serial: READ.fetch_add(1, Ordering::Relaxed),
@@ -298,12 +319,20 @@ impl Conditions {
             conditions,
             stopwords,
             literals: Vec::new(),
+            institutions,
+            named: Named::default(),
         })
     }
 
     /// Reads what `text` asks: see the module documentation.
     pub fn interpret(&self, text: &str) -> Interpretation {
         let words = query_words(text);
+        // Each word in Latin lowercase and whether it is in capitals, for abbreviations.
+        let typed: Vec<(String, bool)> = latin_words(text)
+            .into_iter()
+            .take(words.len())
+            .map(|(range, latin)| (latin, in_capitals(&text[range])))
+            .collect();
         let mut out = Interpretation::default();
         let mut rest: Vec<(String, bool)> = Vec::new();
         let mut at = 0;
@@ -319,6 +348,20 @@ impl Conditions {
             if literal > 0 && condition.is_none_or(|(_, len)| literal >= len) {
                 rest.extend_from_slice(&words[at..at + literal]);
                 at += literal;
+                continue;
+            }
+            // An abbreviation typed whole is exact; a condition's term reads it only by taking
+            // more words.
+            let institution = typed.get(at).and_then(|(latin, capitals)| {
+                self.institutions
+                    .iter()
+                    .position(|k| k.abbreviated_by(latin, *capitals))
+            });
+            if let Some(k) = institution.filter(|_| condition.is_none_or(|(_, len)| len == 1)) {
+                if !out.institutions.contains(&k) {
+                    out.institutions.push(k);
+                }
+                at += 1;
                 continue;
             }
             match condition {
@@ -338,7 +381,8 @@ impl Conditions {
         }
         let small = |(w, _): &(String, bool)| self.stopwords.binary_search(w).is_ok();
         let meaningful = rest.iter().any(|w| !small(w));
-        if meaningful || !out.conditions.is_empty() || out.children {
+        if meaningful || !out.conditions.is_empty() || !out.institutions.is_empty() || out.children
+        {
             rest.retain(|w| !small(w));
         }
         out.rest = TextQuery::from_words(rest);
@@ -404,8 +448,10 @@ impl Conditions {
             .map(Term::new)
             .filter(|t| !t.words.is_empty())
             .collect();
+        // A copy for one dataset: the centers each kind of institution names are found anew.
         Conditions {
             literals,
+            named: Named::default(),
             ..self.clone()
         }
     }
@@ -468,7 +514,7 @@ fn condition(n: &Node, sources: &[ConditionSource]) -> Result<Condition, Conditi
 }
 
 /// The error for `n` not being what `expected` says.
-fn shape(n: &Node, expected: &str) -> ConditionsError {
+pub(super) fn shape(n: &Node, expected: &str) -> ConditionsError {
     ConditionsError::Shape {
         at: n.pos,
         expected: format!("expected {expected}, found {}", n.value.type_name()),
@@ -476,7 +522,7 @@ fn shape(n: &Node, expected: &str) -> ConditionsError {
 }
 
 /// The value of member `key` of object `n`.
-fn required<'a>(n: &'a Node, key: &str) -> Result<&'a Node, ConditionsError> {
+pub(super) fn required<'a>(n: &'a Node, key: &str) -> Result<&'a Node, ConditionsError> {
     match &n.value {
         Value::Object(_) => n
             .get(key)
@@ -499,7 +545,7 @@ fn optional<T>(
 }
 
 /// The text of a string node.
-fn string(n: &Node) -> Result<String, ConditionsError> {
+pub(super) fn string(n: &Node) -> Result<String, ConditionsError> {
     match &n.value {
         Value::String(s) => Ok(s.clone()),
         _ => Err(shape(n, "a string")),
@@ -507,7 +553,7 @@ fn string(n: &Node) -> Result<String, ConditionsError> {
 }
 
 /// The items of an array node.
-fn items(n: &Node) -> Result<&[Node], ConditionsError> {
+pub(super) fn items(n: &Node) -> Result<&[Node], ConditionsError> {
     match &n.value {
         Value::Array(items) => Ok(items),
         _ => Err(shape(n, "an array")),
@@ -523,7 +569,7 @@ fn list<T>(
 }
 
 /// The members of an object node.
-fn members(v: &Node) -> Result<impl Iterator<Item = (&str, &Node)>, ConditionsError> {
+pub(super) fn members(v: &Node) -> Result<impl Iterator<Item = (&str, &Node)>, ConditionsError> {
     match &v.value {
         Value::Object(members) => Ok(members.iter().map(|m| (m.key.as_str(), &m.value))),
         _ => Err(shape(v, "an object")),

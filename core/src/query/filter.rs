@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::dataset::model::{Center, Country, Dataset, Specialty};
 use crate::geo::places;
 use crate::query::conditions::{Conditions, Interpretation};
+use crate::query::institutions::INSTITUTION_TERM;
 use crate::query::search::{keys, Field};
 use crate::sort::map_of;
 
@@ -173,14 +174,17 @@ impl Filter {
     }
 }
 
-/// The search keys of a center's names in every language and of its aliases (abbreviations,
-/// former names), which are searched like names.
-pub(crate) fn center_name_keys(c: &Center) -> Vec<String> {
+/// A center's names in every language and its aliases (abbreviations, former names), which
+/// are searched like names.
+pub(crate) fn center_names(c: &Center) -> impl Iterator<Item = &str> {
     std::iter::once(c.name.as_str())
         .chain(c.names.values().map(String::as_str))
         .chain(c.aliases.iter().map(|a| a.text.as_str()))
-        .flat_map(keys)
-        .collect()
+}
+
+/// The search keys of [`center_names`].
+pub(crate) fn center_name_keys(c: &Center) -> Vec<String> {
+    center_names(c).flat_map(keys).collect()
 }
 
 /// The search keys of a city: all its names and former names when the places table knows
@@ -279,7 +283,8 @@ impl<'f> Matcher<'f> {
     }
 
     /// The center's text score (1 without a query; 0 when the query does not match): the
-    /// words' score, then each condition's [`condition_term`].
+    /// words' score, then each condition's [`condition_term`], then each institution
+    /// abbreviation's [`INSTITUTION_TERM`].
     fn score(&self, c: &Center) -> f32 {
         let q = &self.query;
         if q.is_empty() {
@@ -318,6 +323,12 @@ impl<'f> Matcher<'f> {
             let all_planned = offered.iter().all(|&code| c.plans(code));
             let first = main.is_some_and(|m| offered.contains(&m.as_str()));
             total += condition_term(offered.len(), first, for_children, all_planned);
+        }
+        for &k in &q.institutions {
+            if !self.conditions.institutions[k].names_center(c) {
+                return 0.0;
+            }
+            total += INSTITUTION_TERM;
         }
         total
     }

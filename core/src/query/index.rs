@@ -15,6 +15,7 @@ use crate::query::conditions::{Conditions, Interpretation};
 use crate::query::filter::condition_term;
 use crate::query::filter::{center_name_keys, city_keys, hosted_hubs, rank, specialty_keys};
 use crate::query::filter::{FacetCounts, Filter};
+use crate::query::institutions::INSTITUTION_TERM;
 use crate::query::search::{combine, Field, TextQuery};
 use crate::sort::map_of;
 
@@ -94,8 +95,9 @@ struct ScoreCache(Mutex<Vec<(CacheKey, Arc<[f32]>)>>);
 /// How many queries' scores [`ScoreCache`] keeps: the query typed and the suggestions' ones.
 const CACHED_QUERIES: usize = 12;
 
-/// A query as read, and the vocabulary it was read with.
-type CacheKey = (Interpretation, u64);
+/// A query as read, the vocabulary it was read with, and whether that vocabulary had found the
+/// centers its kinds of institutions name (before, an abbreviation matches nothing).
+type CacheKey = (Interpretation, u64, bool);
 
 impl ScoreCache {
     /// The scores of `query`, computed by `score` unless they are among the last ones asked for.
@@ -250,6 +252,27 @@ impl Index {
     /// Whether text search is ready (see [`Index::prepare_text`]).
     pub fn text_ready(&self) -> bool {
         self.names.get().is_some()
+    }
+
+    /// The centers whose names (any language, aliases too) hold every one of `keys`,
+    /// ascending; none before [`Index::prepare_text`], or for no key.
+    pub(crate) fn centers_with_every_key(&self, keys: &[&str]) -> Vec<u32> {
+        let names = self.names.get().map_or(&[][..], Vec::as_slice);
+        let holding = |key: &str| -> &[u32] {
+            names
+                .binary_search_by(|(k, _)| k.as_str().cmp(key))
+                .map_or(&[], |at| names[at].1.as_slice())
+        };
+        let Some((first, others)) = keys.split_first() else {
+            return Vec::new();
+        };
+        // Each center once per key, ascending: a center is in a list or not.
+        let mut out = holding(first).to_vec();
+        for key in others {
+            let these = holding(key);
+            out.retain(|c| these.binary_search(c).is_ok());
+        }
+        out
     }
 
     /// The index without the name dictionary, which [`Index::prepare_text`] adds later.
@@ -496,7 +519,11 @@ impl Index {
         if query.is_empty() {
             return ([spec, country, children, hub, Bits::full(self.len)], None);
         }
-        let key = (query, conditions.serial());
+        let key = (
+            query,
+            conditions.serial(),
+            conditions.institutions_prepared(),
+        );
         let scores = self
             .last_scores
             .get_or(&key, || self.query_scores(&key.0, conditions));
@@ -510,7 +537,8 @@ impl Index {
     }
 
     /// Each center's relevance to a query as read (0 when it does not match): the score of its
-    /// words, then each condition's term, as the plain definition adds them.
+    /// words, then each condition's term, then each institution abbreviation's, as the plain
+    /// definition adds them.
     fn query_scores(&self, q: &Interpretation, conditions: &Conditions) -> Vec<f32> {
         let mut total = if q.rest.is_empty() {
             vec![0.0f32; self.len]
@@ -558,6 +586,21 @@ impl Index {
                 } else {
                     total[i] +=
                         condition_term(offered[i], first[i], for_children[i], !operating[i]);
+                }
+            }
+        }
+        for &k in &q.institutions {
+            let mut named = vec![false; self.len];
+            for &i in conditions.centers_named(k) {
+                if let Some(n) = named.get_mut(i as usize) {
+                    *n = true;
+                }
+            }
+            for (i, n) in named.into_iter().enumerate() {
+                if n {
+                    total[i] += INSTITUTION_TERM;
+                } else {
+                    alive[i] = false;
                 }
             }
         }
@@ -713,9 +756,13 @@ impl Index {
 
 /// The questions a reader asks of a loaded dataset, answered from its index.
 impl Loaded {
-    /// query); the app calls it once the first view is drawn.
+    /// Builds the text-search part of the index now (it is otherwise built at the first text
+    /// query), and finds the centers each kind of institution of the vocabulary names; the app
+    /// calls it once the first view is drawn.
     pub fn prepare_text(&self) {
         self.index.prepare_text(&self.dataset);
+        self.conditions
+            .prepare_institutions(&self.dataset, &self.index);
     }
 
     /// [`Loaded::prepare_text`] a slice of `count` centers at a time (see
@@ -951,24 +998,31 @@ mod tests {
          "specialties": [], "children": true, "sources": ["s"]},
         {"id": "brain", "label": {"en": "brain"}, "terms": {"en": ["brain tumour", "BT"]},
          "specialties": ["neuro", "nowhere"], "sources": ["s"]}
+      ],
+      "institutions": [
+        {"id": "one", "abbreviations": ["CTO"], "expansions": {"en": ["center 1", "center … 3"]},
+         "sources": ["s"]},
+        {"id": "two", "abbreviations": ["ЦД"], "expansions": {"en": ["center 2"]}, "sources": ["s"]}
       ]}"#;
 
     proptest! {
         /// The index answers exactly what the plain definition answers, with and without a
-        /// condition vocabulary, whatever the sources say of children and plans.
+        /// condition vocabulary (institution abbreviations too: "CTO" names "Center 1" and,
+        /// across a gap, "Center 3"), whatever the sources say of children and plans.
         #[test]
         fn index_agrees_with_the_definition(
             rows in rows(),
             hubs in hubs(),
             cares in prop::collection::vec(any::<u8>(), 0..200),
             filter in filters(),
-            text in prop::sample::select(&["", "cancer", "kids", "cancer in osh", "brain tumour kids", "bt center 1", "kids tash"][..]),
+            text in prop::sample::select(&["", "cancer", "kids", "cancer in osh", "brain tumour kids", "bt center 1", "kids tash", "CTO", "cto kids", "ЦД cancer", "цд", "CTO ЦД"][..]),
         ) {
             let d = dataset_with_care(&rows, &hubs, &cares);
             let index = Index::new(&d);
             prop_assert_eq!(index.filtered(&filter), d.filtered(&filter));
             prop_assert_eq!(index.facet_counts(&filter), d.facet_counts(&filter));
             let vocabulary = Conditions::from_json(VOCABULARY).expect("the test vocabulary");
+            vocabulary.prepare_institutions(&d, &index);
             let filter = Filter { text: format!("{text} {}", filter.text), ..filter };
             prop_assert_eq!(index.filtered_by(&filter, &vocabulary), d.filtered_by(&filter, &vocabulary));
             prop_assert_eq!(index.facet_counts_by(&filter, &vocabulary), d.facet_counts_by(&filter, &vocabulary));
@@ -1035,6 +1089,37 @@ mod tests {
         assert_eq!(listed.filtered(&f), Vec::<usize>::new());
         assert_eq!(index.filtered(&f), listed.filtered(&f));
         assert_eq!(index.facet_counts(&f), listed.facet_counts(&f));
+    }
+
+    #[test]
+    fn institutions_are_answered_from_the_prepared_sets() {
+        // "Center 0" .. "Center 4"; the test vocabulary's "CTO" names "center 1" and
+        // "center … 3", its "ЦД" "center 2" (two letters: only in capitals).
+        let d = dataset(&[(0, 1, false, 0); 5], &[]);
+        let index = Index::new(&d);
+        let vocabulary = Conditions::from_json(VOCABULARY).expect("the test vocabulary");
+        let text = |t: &str| Filter {
+            text: t.to_string(),
+            ..Filter::default()
+        };
+        // Unprepared, the index knows no institution's centers (as names before their text).
+        assert_eq!(
+            index.filtered_by(&text("CTO"), &vocabulary),
+            Vec::<usize>::new()
+        );
+        vocabulary.prepare_institutions(&d, &index);
+        let cases: &[(&str, &[usize])] = &[
+            ("CTO", &[1, 3]),
+            ("cto", &[1, 3]),
+            ("ЦД", &[2]),
+            ("цд", &[]),
+            ("CTO ЦД", &[]),
+            ("CTO center", &[1, 3]),
+        ];
+        for &(t, want) in cases {
+            assert_eq!(index.filtered_by(&text(t), &vocabulary), want, "{t}");
+            assert_eq!(d.filtered_by(&text(t), &vocabulary), want, "{t}");
+        }
     }
 
     /// Built a slice at a time, in any slice size, the dictionary is the one built at once

@@ -149,9 +149,8 @@ fn key_of_latin(word: &str) -> String {
     key
 }
 
-/// The words of `text` with their byte ranges in it and their keys.
-pub fn tokens(text: &str) -> Vec<(Range<usize>, String)> {
-    let mut out = Vec::new();
+/// Calls `word` with the byte range and the Latin lowercase form of each word of `text`.
+fn each_word(text: &str, mut word: impl FnMut(Range<usize>, &str)) {
     let mut latin = String::new();
     let mut start = None;
     for (at, ch) in text
@@ -165,14 +164,36 @@ pub fn tokens(text: &str) -> Vec<(Range<usize>, String)> {
         }
         latin.truncate(before);
         if let Some(s) = start.take() {
-            let key = key_of_latin(&latin);
-            if !key.is_empty() {
-                out.push((s..at, key));
+            if !latin.is_empty() {
+                word(s..at, &latin);
             }
             latin.clear();
         }
     }
+}
+
+/// The words of `text` with their byte ranges in it and their keys.
+pub fn tokens(text: &str) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    each_word(text, |range, latin| out.push((range, key_of_latin(latin))));
     out
+}
+
+/// The words of `text` with their byte ranges, in Latin lowercase before the spellings are
+/// made equal: what abbreviations are compared by, since keys merge "НИИ" with "ни" and "ННЦ"
+/// with "НЦ" (doubled letters made single).
+pub fn latin_words(text: &str) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    each_word(text, |range, latin| out.push((range, latin.to_string())));
+    out
+}
+
+/// Whether `written` is in capitals: at least two, and no fewer than small letters ("ТКМ",
+/// "НЦОМиД").
+pub fn in_capitals(written: &str) -> bool {
+    let upper = written.chars().filter(|c| c.is_uppercase()).count();
+    let lower = written.chars().filter(|c| c.is_lowercase()).count();
+    upper >= 2 && upper >= lower
 }
 
 /// The keys of the words of `text`.
@@ -316,10 +337,7 @@ pub fn query_words(input: &str) -> Vec<(String, bool)> {
     let mut out: Vec<(String, bool)> = words
         .into_iter()
         .map(|(range, key)| {
-            let typed = &input[range];
-            let upper = typed.chars().filter(|c| c.is_uppercase()).count();
-            let lower = typed.chars().filter(|c| c.is_lowercase()).count();
-            let exact = (upper >= 2 && upper >= lower) || (several && key.len() == 1);
+            let exact = in_capitals(&input[range]) || (several && key.len() == 1);
             (key, exact)
         })
         .collect();
@@ -386,27 +404,25 @@ impl TextQuery {
     }
 
     /// The byte ranges of `text` to highlight: each word some query word matches, or, for a
-    /// match by prefix, the shortest start of the word that covers the prefix.
+    /// match by prefix, the shortest start of the word that covers the prefix. A word that
+    /// must match exactly marks only the same word, as it is scored: "НИИ" marks no "Ни" of
+    /// "Ниязов", the "T" of "CAR T" no "T" of "Tashkent".
     pub fn highlights(&self, text: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         for (range, key) in tokens(text) {
             let Some(q) = self
-                .words
-                .iter()
-                .filter(|q| quality(q, &key) > 0.0)
+                .each()
+                .filter(|&(q, exact)| (!exact || q == key) && quality(q, &key) > 0.0)
+                .map(|(q, _)| q)
                 .max_by_key(|q| q.len())
             else {
                 continue;
             };
             let word = &text[range.clone()];
-            let end = if key != *q && key.starts_with(q.as_str()) {
+            let end = if key != q && key.starts_with(q) {
                 word.char_indices()
                     .map(|(i, c)| i + c.len_utf8())
-                    .find(|&i| {
-                        keys(&word[..i])
-                            .first()
-                            .is_some_and(|k| k.starts_with(q.as_str()))
-                    })
+                    .find(|&i| keys(&word[..i]).first().is_some_and(|k| k.starts_with(q)))
                     .unwrap_or(word.len())
             } else {
                 word.len()
@@ -544,6 +560,12 @@ mod tests {
             ("Сызганов center", "syzganov cent", vec!["Сызганов", "cent"]),
             ("Astana", "nothing", vec![]),
             ("Oʻzbekiston", "ozb", vec!["Oʻzb"]),
+            // Words that must match exactly (in capitals; a single letter beside others) mark
+            // only the same word, as they score.
+            ("центр имени С.А.Ниязова", "НИИ", vec![]),
+            ("НИИ кардиологии и ВБ", "НИИ", vec!["НИИ"]),
+            ("Tashkent", "CAR T", vec![]),
+            ("Центр Вахидова", "ВАХИДОВ", vec![]),
         ];
         for (text, q, want) in cases {
             let got: Vec<&str> = TextQuery::new(q)
@@ -553,5 +575,25 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{q} in {text}");
         }
+    }
+
+    #[test]
+    fn latin_words_keep_what_keys_merge() {
+        // Keys make doubled letters single and Cyrillic ц the Latin c; abbreviations are
+        // compared before that, or "НИИ" would be "ни" and "ННЦ" "НЦ".
+        let cases = [
+            ("НИИ", vec!["nii"]),
+            ("ни", vec!["ni"]),
+            ("ННЦ и НЦ", vec!["nnts", "i", "nts"]),
+            ("РСНПМЦ кардиологии", vec!["rsnpmts", "kardiologii"]),
+            ("RSSPMC", vec!["rsspmc"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = latin_words(text).into_iter().map(|(_, w)| w).collect();
+            assert_eq!(got, want, "{text}");
+            assert_eq!(latin_words(text).len(), tokens(text).len(), "{text}");
+        }
+        assert_eq!(keys("НИИ"), keys("ни"));
+        assert!(in_capitals("НЦОМиД") && in_capitals("ТКМ") && !in_capitals("Нии"));
     }
 }

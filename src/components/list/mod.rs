@@ -6,7 +6,7 @@ mod row;
 mod window;
 
 use leptos::prelude::*;
-use shifo_core::query::search::TextQuery;
+use shifo_core::query::institutions::Highlighter;
 use wasm_bindgen::JsCast;
 
 use crate::components::share::ShareLink;
@@ -72,8 +72,16 @@ pub(crate) fn ResultList() -> impl IntoView {
     let list_ref = NodeRef::<leptos::html::Ul>::new();
     let list = use_list_window(list_ref);
     follow_selection(list);
-    // The query's keys, for highlighting; changes only when the words do.
-    let query = Memo::new(move |_| state.view.with(|v| TextQuery::new(&v.filter.text)));
+    // What to highlight: the query's words and the expansions of the institution abbreviations
+    // among them ("РСНПМЦ" marks the name written out), once the vocabulary is read; changes
+    // only when the words or the vocabulary do.
+    let query = Memo::new(move |_| {
+        let text = state.view.with(|v| v.filter.text.clone());
+        state.loaded().map_or_else(
+            || Highlighter::words(&text),
+            |l| l.conditions.highlighter(&text),
+        )
+    });
     // Keyed rows (by center and language, and in a windowed list by position): choosing an
     // item updates its row in place, so keyboard focus stays on it. Nearest first when a home
     // city or position is set, else as filtered; read in place, as this runs on every scroll.

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use leptos::prelude::*;
 use shifo_core::geo::near::Away;
-use shifo_core::query::search::TextQuery;
+use shifo_core::query::institutions::Highlighter;
 use shifo_core::ChildrenBadge;
 
 use super::window::ROW_PX;
@@ -56,7 +56,7 @@ fn marked(text: &str, marks: &[Range<usize>]) -> Vec<AnyView> {
 fn name_views(
     shown: String,
     others: Vec<(String, String)>,
-    query: Memo<TextQuery>,
+    query: Memo<Highlighter>,
 ) -> (impl IntoView, impl IntoView) {
     let name = {
         let shown = shown.clone();
@@ -82,8 +82,8 @@ fn name_views(
 pub(crate) fn ResultRow(
     /// What the row shows.
     row: Row,
-    /// The query's keys, for highlighting.
-    query: Memo<TextQuery>,
+    /// What the query highlights.
+    query: Memo<Highlighter>,
     /// How many results there are (a windowed row says its place among them).
     total: Signal<usize>,
 ) -> impl IntoView {
