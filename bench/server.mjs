@@ -36,7 +36,7 @@ const mounts = (dist) => [
 // What a static host compresses: text and wasm, not images that are compressed already.
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.map']);
 // trunk's file names: `shifo-b9057c9abb3fe863_bg.wasm`, `style-7f173b78579d6731.css`.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.\w+$/;
+const HASHED = /-[0-9a-f]+(_bg)?\.\w+$/;
 
 /** Starts the server; resolves to { url, setDataset(buffer), close() }. */
 export async function serve({ dist = join(ROOT, 'dist'), mode = 'bench' } = {}) {

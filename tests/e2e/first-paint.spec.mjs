@@ -64,7 +64,7 @@ test('the page paints while Leaflet and the code are still on their way; only th
   assert.ok(await page.getByText('Shifo', { exact: true }).isVisible(), 'the page\'s own "Loading…" shown');
   const blocking = await page.evaluate(() => performance.getEntriesByType('resource')
     .filter((e) => e.renderBlockingStatus === 'blocking')
-    .map((e) => new URL(e.name).pathname.replace(/^.*\//, '').replace(/-[0-9a-f]{16}/, '')));
+    .map((e) => new URL(e.name).pathname.replace(/^.*\//, '').replace(/-[0-9a-f]+(?=\.)/, '')));
   assert.deepEqual(blocking.sort(), ['leaflet.css', 'style.css'], 'only the two stylesheets block rendering');
   leaflet.release();
   wasm.release();

@@ -34,7 +34,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use super::institutions::{Institution, Named};
-use super::search::{distance, in_capitals, keys, latin_words, query_words, tokens, TextQuery};
+use super::search::{
+    distance, in_capitals, keys, latin_words, query_words, same_first_letter, tokens, TextQuery,
+};
 use crate::dataset::json::{self, Node, Pos, Value};
 
 /// Most letters a case ending adds to a term's word ("лейкоз" → "лейкозами").
@@ -253,6 +255,7 @@ fn word_matches(q: &str, t: &str, exact: bool) -> bool {
     }
     (t.starts_with(q) && q.len() >= 5)
         || (condition_typos(q.len()) > 0
+            && same_first_letter(q, t)
             && distance(q.as_bytes(), t.as_bytes(), condition_typos(q.len())).is_some())
 }
 
