@@ -133,9 +133,21 @@ impl Lang {
     /// The text of `texts` for this language: the first along [`Self::fallbacks`], else any
     /// (a text only in Tajik still shows to an English reader); `None` when there is none.
     pub fn text_in(self, texts: &Texts) -> Option<&Text> {
+        self.entry_in(texts).map(|(_, t)| t)
+    }
+
+    /// [`Self::text_in`] with the code of the language the text is in (for a `lang`
+    /// attribute: it differs from this language when the text falls back).
+    pub fn entry_in(self, texts: &Texts) -> Option<(&str, &Text)> {
+        let written = |t: &&Text| !t.trim().is_empty();
         self.fallbacks()
-            .find_map(|l| texts.text(l.code()).filter(|t| !t.trim().is_empty()))
-            .or_else(|| texts.texts().map(|(_, t)| t).find(|t| !t.trim().is_empty()))
+            .find_map(|l| texts.text(l.code()).filter(written).map(|t| (l.code(), t)))
+            .or_else(|| {
+                texts
+                    .texts()
+                    .map(|(c, t)| (c.as_str(), t))
+                    .find(|(_, t)| written(t))
+            })
     }
 }
 

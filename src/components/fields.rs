@@ -40,6 +40,17 @@ pub(crate) fn data_text(texts: &Texts, locale: Locale) -> Option<AnyView> {
     Some(marked_text(text, &code, locale))
 }
 
+/// [`data_text`] and, when the text shown was made from another, that original after it on a
+/// line of its own, marked with its language: an address is shown to a driver or written on a
+/// letter as its source wrote it.
+pub(crate) fn data_text_and_original(texts: &Texts, locale: Locale) -> Option<AnyView> {
+    let (code, text) = locale.lang().entry_in(texts)?;
+    let original = texts.original_of(code).map(|(code, t)| {
+        view! { <span class="original" lang=code.to_string()>{t.text.clone()}</span> }
+    });
+    Some(view! { {marked_text(text, code, locale)}{original} }.into_any())
+}
+
 /// One text with its language and, for a translation or transliteration, a note saying so.
 pub(crate) fn marked_text(text: &Text, code: &str, locale: Locale) -> AnyView {
     let note =

@@ -75,6 +75,48 @@ test('when a language\'s translations cannot be fetched, its reader gets the Eng
   t.errors.splice(0, t.errors.length, ...t.errors.filter((e) => !staged(e)));
 });
 
+/** The address of center `id` in the detail of a `lang` reader: the value of its row. */
+function addressRow(c, lang) {
+  const detail = t.app.detail(nameIn(c, lang));
+  return detail.getByRole('term').filter({ hasText: tr('detail_address', {}, lang) }).locator('xpath=following-sibling::dd[1]');
+}
+
+// An address written in English (the Vakhidov center's, from its English page) and one written
+// in Kazakh (the Pavlodar dispensary's): each reader reads it in their language, said to be a
+// translation, with the original it was made from under it, marked with its language.
+for (const [id, lang] of [['vakhidov-center-of-surgery-tashkent', 'ru'], ['vakhidov-center-of-surgery-tashkent', 'uz'], ['pavlodar-regional-oncology-dispensary', 'uz'], ['pavlodar-regional-oncology-dispensary', 'ru']]) {
+  test(`a ${lang} reader reads the address of ${id} in ${lang}, marked as a translation, the original kept`, async () => {
+    const c = dataset.centers.find((x) => x.id === id);
+    const shown = rawDataset.centers.find((x) => x.id === id).address[lang];
+    const from = shown.translated_from;
+    assert.ok(from && from !== lang, `${id}: the ${lang} address is a translation`);
+    const original = rawDataset.centers.find((x) => x.id === id).address[from];
+    assert.equal(typeof original, 'string', 'made from an original');
+    assert.equal(translations(lang)[`centers/${id}/address`].text, shown.text, `in translations/${lang}.json`);
+    await t.app.open(`lang=${lang}&center=${id}`, { waitReady: false });
+    const row = addressRow(c, lang);
+    await expect(() => row.locator(`[lang="${lang}"]`).filter({ hasText: shown.text }).isVisible(), `the address in ${lang}`);
+    const note = `(${tr('made_translated', { lang: tr(`lang_name_${from}`, {}, lang) }, lang)})`;
+    const text = await row.textContent();
+    assert.ok(text.includes(`${shown.text} ${note}`), `"${text}" says ${note}`);
+    assert.equal(await row.locator(`.original[lang="${from}"]`).textContent(), original, 'the original under it');
+  });
+}
+
+test('an English reader reads an address written in Kazakh in English, marked, and one written in English as it is', async () => {
+  const pavlodar = rawDataset.centers.find((x) => x.id === 'pavlodar-regional-oncology-dispensary');
+  await t.app.open(`center=${pavlodar.id}`);
+  const row = addressRow(dataset.centers.find((x) => x.id === pavlodar.id), 'en');
+  await expect(() => row.locator('[lang="en"]').filter({ hasText: pavlodar.address.en.text }).isVisible(), 'the English translation');
+  assert.ok((await row.textContent()).includes(`(${tr('made_translated', { lang: tr('lang_name_kk') })})`));
+  assert.equal(await row.locator('.original[lang="kk"]').textContent(), pavlodar.address.kk);
+  const vakhidov = dataset.centers.find((x) => x.id === 'vakhidov-center-of-surgery-tashkent');
+  await t.app.open(`center=${vakhidov.id}`);
+  const plain = addressRow(vakhidov, 'en');
+  await expect(async () => (await plain.textContent()) === vakhidov.address, 'the original alone, unmarked');
+  assert.equal(await plain.locator('.original').count(), 0);
+});
+
 const CYRILLIC = /[\u0400-\u04FF\u0500-\u052F]/;
 
 /** The text of `locator` a reader of `lang` reads as the page's own: what is marked as being

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { useApp } from './support/fixture.mjs';
-import { dataset, nameIn, tr, trCount } from './support/locale.mjs';
+import { dataset, nameIn, rawDataset, textOf, tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
 const t = useApp();
@@ -41,8 +41,12 @@ function parseCsv(text) {
 const tajik = dataset.centers.filter((c) => c.country === 'TJ');
 
 test('the centers shown download as CSV, in the chosen language, one row each', async () => {
+  // The Russian texts (addresses among them) come after the map, fetched on demand.
+  const russian = t.page.waitForResponse((r) => r.url().endsWith('/data/translations/ru.json'));
   await t.app.open('country=TJ&lang=ru', { waitReady: false });
+  await (await russian).finished();
   await expect(() => t.page.getByText(trCount('results_count', tajik.length, 'ru'), { exact: true }).isVisible(), 'Tajik centers shown');
+  await t.app.settled();
   const { name, text } = await download('download_csv', 'ru');
   assert.equal(name, `shifo-centers-${dataset.updated}.csv`);
   assert.ok(text.startsWith('\uFEFF'), 'a byte-order mark, so spreadsheets read Cyrillic right');
@@ -60,6 +64,9 @@ test('the centers shown download as CSV, in the chosen language, one row each', 
     assert.equal(Number(col(row, 'lon')), c.lon);
     assert.equal(col(row, 'specialties'), c.specialties.join('; '));
     assert.equal(col(row, 'permalink'), `${t.server.url}?center=${c.id}&lang=ru`);
+    // The address in Russian: as written, or translated (unmarked, like the other texts).
+    const address = rawDataset.centers.find((x) => x.id === c.id).address;
+    assert.equal(col(row, 'address'), address ? textOf(address.ru) : '', `${c.id}: the address in Russian`);
   }
 });
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { useApp } from './support/fixture.mjs';
-import { dataset, labelIn, nameIn, tr, trCount } from './support/locale.mjs';
+import { dataset, labelIn, nameIn, rawDataset, tr, trCount } from './support/locale.mjs';
 import { expect } from './support/expect.mjs';
 
 const t = useApp();
@@ -83,7 +83,13 @@ for (const langs of [['ru', 'en'], ['en', 'ru']]) {
     // From here on the sheet is all there is: it fetches nothing, sends nothing.
     const requests = [];
     t.context.on('request', (r) => requests.push(r.url()));
-    assert.equal(await fact(sheet, 'detail_address', langs), vakhidov.address);
+    // The address in the reader's language: the English original, or the Russian translation
+    // (fetched with the Russian texts), marked as one, with the English it was made from.
+    const ru = rawDataset.centers.find((c) => c.id === vakhidov.id).address.ru;
+    assert.equal(ru.translated_from, 'en');
+    const note = tr('made_translated', { lang: tr('lang_name_en', {}, 'ru') }, 'ru');
+    const address = langs[0] === 'en' ? vakhidov.address : `${ru.text} (${note})${vakhidov.address}`;
+    await expect(async () => (await fact(sheet, 'detail_address', langs)) === address, `the address: ${address}`);
     assert.equal(await fact(sheet, 'detail_phone', langs), vakhidov.phone);
     assert.equal(await sheet.getByRole('link', { name: vakhidov.phone, exact: true }).getAttribute('href'), `tel:${vakhidov.phone.replace(/[^+\d]/g, '')}`);
     assert.equal(await fact(sheet, 'detail_website', langs), vakhidov.website);

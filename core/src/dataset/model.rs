@@ -6,7 +6,7 @@
 //! with its line and column instead of being silently ignored.
 
 pub use crate::dataset::country::Country;
-use crate::dataset::text::texts_or_english;
+use crate::dataset::text::{texts_or_english, texts_or_undetermined};
 pub use crate::dataset::text::{Text, Texts};
 use crate::geo::bounds::LatLon;
 use crate::lang::Lang;
@@ -97,9 +97,18 @@ pub struct Center {
     pub country: Country,
     /// City, in English.
     pub city: String,
-    /// Street address, where a source gives it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address: Option<String>,
+    /// Street address, where a source gives it, by language: as the source writes it, and
+    /// translations marked as such (a plain string is an original in no stated language).
+    #[serde(
+        default,
+        skip_serializing_if = "Texts::is_empty",
+        deserialize_with = "texts_or_undetermined"
+    )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::dataset::text::string_or_texts")
+    )]
+    pub address: Texts,
     /// Latitude in degrees (WGS 84).
     pub lat: f64,
     /// Longitude in degrees (WGS 84).
@@ -437,7 +446,7 @@ impl Center {
             aliases: Box::default(),
             country,
             city: "c".into(),
-            address: None,
+            address: Texts::new(),
             lat,
             lon,
             precision: Precision::City,

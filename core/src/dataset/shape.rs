@@ -169,7 +169,7 @@ pub(crate) const CENTER: Ty = Ty::Record(
         f("aliases", Defaulted, Ty::Array(&ALIAS)),
         f("country", Required, Ty::OneOf(COUNTRIES)),
         f("city", Required, Ty::Str),
-        f("address", Optional, Ty::Str),
+        f("address", Optional, Ty::TextsOrStr),
         f("lat", Required, Ty::Number),
         f("lon", Required, Ty::Number),
         f(

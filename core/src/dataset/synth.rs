@@ -159,7 +159,7 @@ pub fn generate(
                 aliases,
                 country,
                 city: city.to_string(),
-                address: Some(format!("{} Synthetic Street, {city}", 1 + i % 200)),
+                address: Texts::english(format!("{} Synthetic Street, {city}", 1 + i % 200)),
                 lat: (lat * 1e5).round() / 1e5,
                 lon: (lon * 1e5).round() / 1e5,
                 precision: Precision::Building,

@@ -289,6 +289,31 @@ impl Texts {
     pub fn english(text: impl Into<String>) -> Texts {
         Texts(Box::new([("en".to_string(), Text::original(text))]))
     }
+
+    /// The entry for `code`, with the code as these texts hold it.
+    fn entry(&self, code: &str) -> Option<(&str, &Text)> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(code))
+            .ok()
+            .map(|i| (self.0[i].0.as_str(), &self.0[i].1))
+    }
+
+    /// The original the text for `code` was made from, with its code: what it was translated
+    /// or transliterated from, followed (a translation of a transliteration...) to a text as a
+    /// source wrote it. `None` for an original, and when the chain leaves these texts (the
+    /// original is not kept) or goes round.
+    pub fn original_of(&self, code: &str) -> Option<(&str, &Text)> {
+        let mut from = self.text(code)?.made.from()?;
+        // A chain longer than the texts there are goes round.
+        for _ in 0..self.len() {
+            let (code, text) = self.entry(from.as_str())?;
+            match text.made.from() {
+                None => return Some((code, text)),
+                Some(next) => from = next,
+            }
+        }
+        None
+    }
 }
 
 impl fmt::Debug for Texts {
@@ -362,30 +387,59 @@ impl<'de> Deserialize<'de> for Texts {
     }
 }
 
+/// Texts by language, or one string read as an original in the language `code` (null: none).
+struct OrString {
+    code: &'static str,
+    expecting: &'static str,
+}
+
+impl<'de> Visitor<'de> for OrString {
+    type Value = Texts;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Texts, E> {
+        Ok(Texts(Box::new([(
+            self.code.to_string(),
+            Text::original(v),
+        )])))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Texts, E> {
+        Ok(Texts::new())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Texts, E> {
+        Ok(Texts::new())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Texts, A::Error> {
+        Entries.visit_map(map)
+    }
+}
+
 /// Reads a field that format 1 wrote as a string (then an English original) and format 2
 /// writes as texts by language (`summary`, a capacity's `note`, a hub's `scope`).
 pub fn texts_or_english<'de, D: Deserializer<'de>>(d: D) -> Result<Texts, D::Error> {
-    struct OrEnglish;
-    impl<'de> Visitor<'de> for OrEnglish {
-        type Value = Texts;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a string (English) or an object of language codes to texts")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Texts, E> {
-            Ok(Texts::english(v))
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Texts, E> {
-            Ok(Texts::new())
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Texts, E> {
-            Ok(Texts::new())
-        }
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Texts, A::Error> {
-            Entries.visit_map(map)
-        }
-    }
-    d.deserialize_any(OrEnglish)
+    d.deserialize_any(OrString {
+        code: "en",
+        expecting: "a string (English) or an object of language codes to texts",
+    })
 }
+
+/// The code of a text whose language nobody said (BCP 47's "undetermined").
+pub const UNDETERMINED: &str = "und";
+
+/// Reads a center's `address`: texts by language, or (as datasets wrote it before it could be
+/// translated) one string. Sources write addresses in Russian, a state language or English,
+/// so a plain string is not taken for English: it is an original in no stated language
+/// ([`UNDETERMINED`]), shown to every reader as written.
+pub fn texts_or_undetermined<'de, D: Deserializer<'de>>(d: D) -> Result<Texts, D::Error> {
+    d.deserialize_any(OrString {
+        code: UNDETERMINED,
+        expecting: "a string or an object of language codes to texts",
+    })
+}
+
+#[cfg(feature = "schema")]
+pub use schema::string_or_texts;
 
 #[cfg(feature = "schema")]
 mod schema {
@@ -416,6 +470,15 @@ mod schema {
                 ]
             })
         }
+    }
+
+    /// A field read by [`texts_or_undetermined`]: one string, texts by language, or null.
+    pub fn string_or_texts(g: &mut SchemaGenerator) -> Schema {
+        let texts = g.subschema_for::<Texts>();
+        json_schema!({
+            "description": "Texts by language code; a plain string is an original in no stated language.",
+            "anyOf": [{"type": "string"}, texts, {"type": "null"}]
+        })
     }
 
     impl JsonSchema for Texts {
@@ -520,6 +583,78 @@ mod tests {
             two.summary.text("ru").map(|t| t.made),
             Some(Made::TranslatedFrom(Tag::new("en").unwrap()))
         );
+    }
+
+    #[test]
+    fn an_address_reads_as_a_string_or_by_language() {
+        #[derive(Deserialize)]
+        struct Holder {
+            #[serde(default, deserialize_with = "texts_or_undetermined")]
+            address: Texts,
+        }
+        let read = |json: &str| serde_json::from_str::<Holder>(json).map(|h| h.address);
+        // A plain string, as datasets wrote it: an original whose language nobody said (a
+        // Russian address is not taken for English).
+        let plain = read(r#"{"address": "г. Шымкент, ул. Байтурсынова, 85а"}"#).unwrap();
+        assert_eq!(
+            plain.text(UNDETERMINED),
+            Some(&Text::original("г. Шымкент, ул. Байтурсынова, 85а"))
+        );
+        assert_eq!(plain.len(), 1);
+        // By language, translations marked; absent or null: none.
+        let by_language = read(
+            r#"{"address": {"ru": "г. Шымкент, ул. Байтурсынова, 85а",
+                "en": {"text": "85a Baitursynov St, Shymkent", "translated_from": "ru"}}}"#,
+        )
+        .unwrap();
+        let ru = Tag::new("ru").unwrap();
+        assert_eq!(
+            by_language.text("en").map(|t| t.made),
+            Some(Made::TranslatedFrom(ru))
+        );
+        assert_eq!(by_language.text("ru").map(|t| t.made), Some(Made::Original));
+        assert!(read("{}").unwrap().is_empty());
+        assert!(read(r#"{"address": null}"#).unwrap().is_empty());
+        // Anything else is refused, saying what an address may be.
+        let e = read(r#"{"address": 12}"#).unwrap_err().to_string();
+        assert!(
+            e.contains("a string or an object of language codes to texts"),
+            "{e}"
+        );
+        assert!(read(r#"{"address": {"ru": 12}}"#).is_err());
+        assert!(read(r#"{"address": ["ул. Б"]}"#).is_err());
+    }
+
+    #[test]
+    fn the_original_a_text_was_made_from() {
+        let tag = |s| Tag::new(s).unwrap();
+        let made = |text: &str, made| Text {
+            text: text.into(),
+            made,
+        };
+        let texts = Texts::from([
+            ("uz-Cyrl", made("Б кўчаси, 2", Made::Original)),
+            (
+                "uz",
+                made("B koʻchasi, 2", Made::TransliteratedFrom(tag("uz-Cyrl"))),
+            ),
+            ("en", made("2 B Street", Made::TranslatedFrom(tag("uz")))),
+            ("tk", made("B köçesi, 2", Made::TranslatedFrom(tag("ky")))),
+        ]);
+        // A translation of a transliteration leads back to what was written.
+        let (code, text) = texts.original_of("en").expect("an original");
+        assert_eq!((code, text.text.as_str()), ("uz-Cyrl", "Б кўчаси, 2"));
+        assert_eq!(texts.original_of("uz").map(|(c, _)| c), Some("uz-Cyrl"));
+        // An original was made from nothing; an original not kept, or no text, gives none.
+        assert_eq!(texts.original_of("uz-Cyrl"), None);
+        assert_eq!(texts.original_of("tk"), None);
+        assert_eq!(texts.original_of("ru"), None);
+        // A chain that goes round has no original.
+        let round = Texts::from([
+            ("en", made("2 B", Made::TranslatedFrom(tag("ru")))),
+            ("ru", made("Б 2", Made::TranslatedFrom(tag("en")))),
+        ]);
+        assert_eq!(round.original_of("en"), None);
     }
 
     #[test]

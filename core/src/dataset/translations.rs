@@ -1,8 +1,8 @@
 //! The dataset's translations, one file per language, so that a reader downloads the texts of
 //! their own language only. The dataset file keeps every name and specialty label (searched in
 //! every language and script) and every original text; `translations/<lang>.json` beside it
-//! holds that language's translations of the other texts (summaries, notes, scopes, titles),
-//! each marked as a translation, keyed by where it belongs (`centers/<id>/summary`). The
+//! holds that language's translations of the other texts (addresses, summaries, notes, scopes,
+//! titles), each marked as a translation, keyed by where it belongs (`centers/<id>/summary`). The
 //! dataset's `translations` lists the languages that have a file, so that a reader of another
 //! language asks for nothing.
 //!
@@ -70,6 +70,7 @@ impl Dataset {
         let mut out: Vec<(String, &mut Texts)> = Vec::new();
         for c in &mut self.centers {
             let id = &c.id;
+            out.push((format!("centers/{id}/address"), &mut c.address));
             out.push((format!("centers/{id}/summary"), &mut c.summary));
             if let Some(cap) = c.capacity.as_mut() {
                 out.push((format!("centers/{id}/capacity/note"), &mut cap.note));
@@ -267,6 +268,52 @@ mod tests {
         assert_eq!(with.problems, loaded.problems);
         let first = &with.dataset.centers[0];
         assert!(first.summary.get("ru").is_some(), "{:?}", first.summary);
+        // An address written in English reads in Russian, marked as a translation of it.
+        let nroc = with.dataset.center("nroc-astana").expect("nroc-astana");
+        let en = crate::dataset::text::Tag::new("en").unwrap();
+        assert_eq!(
+            nroc.address.text("ru").map(|t| t.made),
+            Some(Made::TranslatedFrom(en))
+        );
+        assert!(nroc
+            .address
+            .original_of("ru")
+            .is_some_and(|(code, _)| code == "en"));
+    }
+
+    #[test]
+    fn an_address_is_translated_like_a_summary() {
+        // A Kazakh original with its English and Russian translations: the Russian one goes
+        // to the Russian file under `centers/<id>/address`, the original and the English stay.
+        let mut d = crate::dataset::synth::generate(1, 1, &[]);
+        let kk = crate::dataset::text::Tag::new("kk").unwrap();
+        let from_kk = |text: &str| Text {
+            text: text.into(),
+            made: Made::TranslatedFrom(kk),
+        };
+        d.centers[0].address = Texts::from([
+            ("kk", Text::original("Павлодар қ., Российская к., 57/3")),
+            ("en", from_kk("57/3 Rossiyskaya St, Pavlodar")),
+            ("ru", from_kk("г. Павлодар, ул. Российская, 57/3")),
+        ]);
+        let whole = d.clone();
+        let packs = d.split_translations();
+        let key = format!("centers/{}/address", d.centers[0].id);
+        let ru = packs
+            .iter()
+            .find(|p| p.lang == Lang::Ru)
+            .expect("a Russian file");
+        assert_eq!(ru.texts.get(&key), whole.centers[0].address.text("ru"));
+        let kept: Vec<&str> = d.centers[0]
+            .address
+            .iter()
+            .map(|(c, _)| c.as_str())
+            .collect();
+        assert_eq!(kept, ["en", "kk"], "the original and the English stay");
+        for pack in &packs {
+            d.add_translations(pack);
+        }
+        assert_eq!(d.centers[0].address, whole.centers[0].address);
     }
 
     #[test]

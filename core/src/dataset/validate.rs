@@ -590,6 +590,7 @@ impl<'d> Checker<'d> {
             self.push(at().key("city"), ProblemKind::Empty("city"));
         }
         self.originals(&at, &c.name, &c.names, &c.aliases);
+        self.address_originals(&at, &c.address);
         self.position(&at, c);
         self.specialties(&at, c);
         self.contacts(&at, c);
@@ -655,6 +656,20 @@ impl<'d> Checker<'d> {
         }
     }
 
+    /// Every translated or transliterated address keeps what it was made from, in the end an
+    /// address as a source wrote it (see [`Texts::original_of`]).
+    fn address_originals(&mut self, at: &dyn Fn() -> Path, address: &Texts) {
+        for (code, text) in address.texts() {
+            let Some(from) = text.made.from() else {
+                continue;
+            };
+            if address.original_of(code).is_none() {
+                let path = at().key("address").key(code);
+                self.push(path, ProblemKind::NoOriginal(from.to_string()));
+            }
+        }
+    }
+
     /// Coordinates in range and in the country, and a precision the fields bear out.
     fn position(&mut self, at: &dyn Fn() -> Path, c: &Center) {
         let lat_ok = c.lat.is_finite() && (-90.0..=90.0).contains(&c.lat);
@@ -672,7 +687,7 @@ impl<'d> Checker<'d> {
         match c.precision {
             Precision::City => self.push(at().key("precision"), ProblemKind::CityPrecision),
             Precision::Region => self.push(at().key("precision"), ProblemKind::RegionPrecision),
-            Precision::Building if c.address.is_none() => {
+            Precision::Building if c.address.is_empty() => {
                 self.push(at().key("precision"), ProblemKind::BuildingWithoutAddress)
             }
             Precision::Building => {}
@@ -1040,6 +1055,101 @@ mod tests {
                 "{p}"
             );
             assert_eq!(loaded.dataset.centers.len(), *left, "{to}");
+        }
+    }
+
+    /// Byte offset `at` of `text` as an editor shows it (1-based line and column, characters).
+    fn position_at(text: &str, at: usize) -> Pos {
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        Pos { line, column }
+    }
+
+    #[test]
+    fn a_malformed_address_is_an_error_at_its_place() {
+        // (center b's address as written, path, message, where in it the offending value or
+        // key starts). A plain string and texts by language are both addresses.
+        let cases = [
+            (
+                "12",
+                "$.centers[1].address",
+                "expected an object or a string, found a number",
+                "12",
+            ),
+            (
+                "[\"2 B Street\"]",
+                "$.centers[1].address",
+                "expected an object or a string, found an array",
+                "[",
+            ),
+            (
+                "{\"ru\": 2}",
+                "$.centers[1].address.ru",
+                "expected a string or an object, found a number",
+                "2}",
+            ),
+            (
+                "{\"ru\": {\"text\": \"ул. Б, 2\", \"from\": \"en\"}}",
+                "$.centers[1].address.ru.from",
+                "unknown field \"from\"",
+                "\"from\"",
+            ),
+            (
+                "{\"ru\": {\"text\": 2, \"translated_from\": \"en\"}}",
+                "$.centers[1].address.ru.text",
+                "expected a string, found a number",
+                "2,",
+            ),
+        ];
+        for (written, path, message, at) in cases {
+            let input = base().replacen("\"2 B Street\"", written, 1);
+            let loaded = Dataset::load(&input).unwrap();
+            let errors: Vec<&Problem> = loaded.errors().collect();
+            assert_eq!(errors.len(), 1, "{written}: {errors:?}");
+            let p = errors[0];
+            assert_eq!(p.path.to_string(), path, "{written}");
+            assert!(p.to_string().contains(message), "{written}: {p}");
+            let offset = input.find(written).unwrap() + written.find(at).unwrap();
+            assert_eq!(p.at, Some(position_at(&input, offset)), "{p}");
+            // The center is left out; the other stays.
+            assert_eq!(loaded.dataset.centers.len(), 1, "{written}");
+        }
+        // Marked but made from nothing: the text names no language it was made from.
+        let input = base().replacen("\"2 B Street\"", "{\"ru\": {\"text\": \"ул. Б, 2\"}}", 1);
+        let loaded = Dataset::load(&input).unwrap();
+        let e: Vec<String> = loaded.errors().map(|p| p.to_string()).collect();
+        assert!(
+            e.len() == 1 && e[0].contains("$.centers[1]") && e[0].contains("translated_from"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_translated_address_keeps_its_original() {
+        // Plain, or by language with the original kept: clean. A translation whose original
+        // is missing (or a chain that goes round) is a warning at its language; the center
+        // stays.
+        let ok = [
+            "\"2 B Street\"",
+            "{\"uz\": \"Toshkent, B koʻchasi, 2\", \"en\": {\"text\": \"2 B Street\", \"translated_from\": \"uz\"}}",
+            "{\"ru\": {\"text\": \"ул. Б, 2\", \"transliterated_from\": \"uz-Cyrl\"}, \"uz-Cyrl\": \"Б кўчаси, 2\"}",
+        ];
+        for written in ok {
+            let loaded = Dataset::load(&base().replacen("\"2 B Street\"", written, 1)).unwrap();
+            assert_eq!(loaded.problems, vec![], "{written}");
+        }
+        let unkept = [
+            ("{\"en\": {\"text\": \"2 B Street\", \"translated_from\": \"uz\"}}", "$.centers[1].address.en", "uz"),
+            ("{\"en\": {\"text\": \"2 B\", \"translated_from\": \"ru\"}, \"ru\": {\"text\": \"Б 2\", \"translated_from\": \"en\"}}", "$.centers[1].address.en", "ru"),
+        ];
+        for (written, path, from) in unkept {
+            let loaded = Dataset::load(&base().replacen("\"2 B Street\"", written, 1)).unwrap();
+            let p = &loaded.problems[0];
+            assert_eq!(p.path.to_string(), path, "{written}");
+            assert_eq!(p.kind, ProblemKind::NoOriginal(from.into()), "{written}");
+            assert!(!p.is_error());
+            assert_eq!(loaded.dataset.centers.len(), 2);
         }
     }
 

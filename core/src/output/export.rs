@@ -17,7 +17,9 @@ use crate::output::url::ViewState;
 ///
 /// - `id`: the center's id; `name`: its English name; `name_local`: its name in the export's
 ///   language (falling back to Russian, then English, as [`Center::name_in`] does);
-/// - `country`: ISO 3166-1 alpha-2 code; `city`: in the export's language; `address`;
+/// - `country`: ISO 3166-1 alpha-2 code; `city`: in the export's language; `address`: in the
+///   export's language where the data has it, else as the app falls back (Russian, English,
+///   then the original in any language), unmarked like the other texts;
 /// - `lat`, `lon`: WGS 84 degrees; `precision`: `building` or `city`;
 /// - `specialties`: codes; `specialty_labels`: their labels in the export's language;
 /// - `treats_children`: `true`, `false`, or empty (`null`) when no source says;
@@ -95,7 +97,7 @@ fn record<'a>(dataset: &'a Dataset, c: &'a Center, lang: Lang, base: &str) -> Re
         name_local: c.name_in(lang),
         country: c.country.code(),
         city: c.city_in(lang),
-        address: c.address.as_deref(),
+        address: lang.text_in(&c.address).map(|t| t.as_str()),
         lat: c.lat,
         lon: c.lon,
         precision: match c.precision {
@@ -670,7 +672,7 @@ mod tests {
         c.name = "Center, \"X\"".into();
         c.names = Texts::from([("ru", "Центр Х")]);
         c.city = "Almaty".into();
-        c.address = Some("=cmd|' /C calc'!A0".into());
+        c.address = Texts::english("=cmd|' /C calc'!A0");
         c.precision = Precision::Building;
         c.specialties = vec!["oncology".into(), "unknown-code".into()];
         c.pediatric = Some(Pediatric {
@@ -814,6 +816,36 @@ mod tests {
     }
 
     #[test]
+    fn the_address_is_in_the_exports_language() {
+        // An address written in Russian, translated into English and Uzbek: each export gives
+        // the reader's language, else the fallbacks (a Kazakh reader gets the Russian).
+        let mut c = Center::stub("addr", Country::KZ, 51.0, 71.0);
+        let ru = crate::dataset::text::Tag::new("ru").unwrap();
+        let from_ru = |text: &str| crate::dataset::text::Text {
+            text: text.into(),
+            made: crate::dataset::text::Made::TranslatedFrom(ru),
+        };
+        c.address = Texts::from([
+            ("ru", "г. Шымкент, ул. Байтурсынова, 85а".into()),
+            ("en", from_ru("85a Baitursynov St, Shymkent")),
+            ("uz", from_ru("Chimkent sh., Baytursinov koʻchasi, 85a")),
+        ]);
+        let d = dataset(vec![c], vec![]);
+        for (lang, want) in [
+            (Lang::En, "85a Baitursynov St, Shymkent"),
+            (Lang::Uz, "Chimkent sh., Baytursinov koʻchasi, 85a"),
+            (Lang::Kk, "г. Шымкент, ул. Байтурсынова, 85а"),
+        ] {
+            let rows = read_csv(csv(&d, &[0], lang, BASE).trim_start_matches('\u{FEFF}'));
+            let column = CSV_COLUMNS.iter().position(|c| *c == "address").unwrap();
+            assert_eq!(rows[1][column], want, "{lang:?}");
+            let v: serde_json::Value =
+                serde_json::from_str(&geojson(&d, &[0], lang, BASE)).unwrap();
+            assert_eq!(v["features"][0]["properties"]["address"], want, "{lang:?}");
+        }
+    }
+
+    #[test]
     fn geojson_keeps_hostile_strings_as_data() {
         let hostile = [
             "</script><script>alert(1)</script>",
@@ -827,7 +859,7 @@ mod tests {
             .map(|(i, s)| {
                 let mut c = Center::stub(&format!("h{i}"), Country::KG, 42.87, 74.59);
                 c.name = s.to_string().into();
-                c.address = Some(s.to_string());
+                c.address = Texts::english(*s);
                 c.sources = vec![Source {
                     title: "t".into(),
                     url: Some(s.to_string()),

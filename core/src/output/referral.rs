@@ -11,6 +11,7 @@ use std::fmt::{self, Write as _};
 
 use crate::dataset::model::{Capacity, Center, Country, Dataset, Source};
 use crate::dataset::reach::{Contacts, PhoneContact, Whose};
+use crate::dataset::text::Text as DataText;
 use crate::lang::Lang;
 use crate::output::url::ViewState;
 
@@ -180,6 +181,29 @@ pub struct Bilingual {
     pub second: Option<Text>,
 }
 
+/// A center's address on the sheet: in the reader's language or the nearest there is (as the
+/// detail shows it), and, when that is a translation, the original it was made from, which
+/// the receiving clinic and a driver read as the source wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Address {
+    /// The address shown first: its language code, and the text with how it was made.
+    pub shown: (String, DataText),
+    /// What `shown` was translated or transliterated from; `None` when it is an original.
+    pub original: Option<(String, DataText)>,
+}
+
+impl Address {
+    /// `center`'s address for a reader of `lang`; `None` when it has none.
+    pub fn of(center: &Center, lang: Lang) -> Option<Address> {
+        let (code, text) = lang.entry_in(&center.address)?;
+        let original = center.address.original_of(code);
+        Some(Address {
+            shown: (code.to_owned(), text.clone()),
+            original: original.map(|(c, t)| (c.to_owned(), t.clone())),
+        })
+    }
+}
+
 /// A specialty of the vocabulary, with its label.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Labelled {
@@ -232,8 +256,8 @@ pub struct Sheet {
     pub country: Country,
     /// The city, in the sheet's languages when the places table knows it.
     pub city: Bilingual,
-    /// Street address, as the dataset writes it.
-    pub address: Option<String>,
+    /// Street address, in the reader's language where the data has it.
+    pub address: Option<Address>,
     /// The larger center this one belongs to, when the dataset has it.
     pub part_of: Option<Bilingual>,
     /// The specialties, in the dataset's order.
@@ -353,7 +377,7 @@ pub fn sheet(dataset: &Dataset, center: &Center, lang: Lang, permalink: &str) ->
         other_names,
         country: center.country,
         city,
-        address: center.address.clone(),
+        address: Address::of(center, first),
         part_of,
         specialties: center.specialties.iter().map(|s| label(s)).collect(),
         pediatric: center.pediatric.as_ref().map(|p| Children {
@@ -817,9 +841,16 @@ mod tests {
             s.city,
             two(("Astana", Lang::En), Some(("Астана", Lang::Ru)))
         );
+        // The English address is the original (written from the center's English page).
         assert_eq!(
-            s.address.as_deref(),
-            Some("Astana, Kerey, Zhanibek Khandar str., house 3 (NROC campus)")
+            s.address,
+            Some(Address {
+                shown: (
+                    "en".into(),
+                    "Astana, Kerey, Zhanibek Khandar str., house 3 (NROC campus)".into()
+                ),
+                original: None,
+            })
         );
         assert_eq!(
             s.part_of,
@@ -963,8 +994,11 @@ mod tests {
         // Expected values from public/data/centers.json, entry
         // "vakhidov-center-of-surgery-tashkent" (an official Russian name, and an Uzbek one
         // written in Latin letters from its Uzbek Cyrillic form), the specialty vocabulary, and
-        // the places table's "Toshkent" (core/src/geo/places.rs).
-        let d = dataset();
+        // the places table's "Toshkent" (core/src/geo/places.rs); the address from
+        // public/data/translations/uz.json, which the app fetches for an Uzbek reader.
+        let mut d = dataset();
+        let uz_texts = include_str!("../../../public/data/translations/uz.json");
+        d.add_translations(&serde_json::from_str(uz_texts).unwrap());
         let c = d.center("vakhidov-center-of-surgery-tashkent").unwrap();
         let s = sheet(
             &d,
@@ -982,9 +1016,24 @@ mod tests {
             s.city,
             two(("Toshkent", Lang::Uz), Some(("Ташкент", Lang::Ru)))
         );
+        // The address in Uzbek, marked as translated from the English it keeps beside it.
+        let address = s.address.as_ref().expect("an address");
+        let en = crate::dataset::text::Tag::new("en").unwrap();
+        assert_eq!(address.shown.0, "uz");
         assert_eq!(
-            s.address.as_deref(),
-            Some("10 Small Ring Road Street, Chilonzor district, Tashkent 100115")
+            address.shown.1.text,
+            "100115, Toshkent sh., Chilonzor tumani, Kichik halqa yoʻli koʻchasi, 10"
+        );
+        assert_eq!(
+            address.shown.1.made,
+            crate::dataset::text::Made::TranslatedFrom(en)
+        );
+        assert_eq!(
+            address.original,
+            Some((
+                "en".into(),
+                "10 Small Ring Road Street, Chilonzor district, Tashkent 100115".into()
+            ))
         );
         assert_eq!(s.part_of, None);
         let codes: Vec<&str> = s.specialties.iter().map(|l| l.code.as_str()).collect();

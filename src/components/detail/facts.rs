@@ -10,7 +10,7 @@ use shifo_core::dataset::reach::Whose;
 use shifo_core::{Center, HubStatus, Loaded, Precision};
 
 use crate::components::fields::{
-    data_text, link_or_text, marked_text, phone_line, Field, SourceItem,
+    data_text, data_text_and_original, link_or_text, marked_text, phone_line, Field, SourceItem,
 };
 use crate::dom_ids;
 use crate::i18n::{td_string, Locale};
@@ -67,7 +67,7 @@ fn other_names(c: &Center, locale: Locale) -> impl IntoView {
 /// building, the city says so.
 fn place(c: &Center, locale: Locale) -> impl IntoView {
     let lang = locale.lang();
-    let address = c.address.clone().map(|a| {
+    let address = data_text_and_original(&c.address, locale).map(|a| {
         view! { <Field label=td_string!(locale, detail_address)>{a}</Field> }
     });
     let mut city = c.city_in(lang).to_string();

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use shifo_core::output::referral::{Bilingual, ChildrenCare, ContactsOf, Labelled, Sheet};
 
-use crate::components::fields::{link_or_text, phone_line, Field, SourceItem};
+use crate::components::fields::{link_or_text, marked_text, phone_line, Field, SourceItem};
 use crate::i18n::{td_string, Locale};
 use crate::locale::{capacity_text, country_name};
 
@@ -132,8 +132,15 @@ pub(super) fn facts(s: &Sheet, pair: Pair) -> impl IntoView {
         .filter(|c| *c != country)
         .map(|c| view! { <span class="second">{c}</span> });
     let city = both(&s.city);
-    let address = s.address.clone().map(|a| {
-        view! { <Field label=label(|l| td_string!(l, detail_address).to_string())>{a}</Field> }
+    let address = s.address.as_ref().map(|a| {
+        let (code, text) = &a.shown;
+        let shown = marked_text(text, code, locale);
+        // The original as its source wrote it, for the clinic and a driver: shown like the
+        // clinic's language beside the reader's.
+        let original = a.original.clone().map(|(code, t)| {
+            view! { <span class="second" lang=code>{t.text}</span> }
+        });
+        view! { <Field label=label(|l| td_string!(l, detail_address).to_string())>{shown}{original}</Field> }
     });
     let part_of = s.part_of.as_ref().map(|p| {
         let name = both(p);

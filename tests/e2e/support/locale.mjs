@@ -52,6 +52,12 @@ function withTranslations(file) {
     if (part === 'access') return [record.access, i];
     if (part === 'title') return [record, 'titles'];
     if (part === 'name') return [record, 'names'];
+    // An address's translations join the address it has by language (`address` is texts by
+    // language, or a plain string in no stated language, which stays as its `und` text).
+    if (part === 'address') {
+      if (typeof record.address === 'string') record.address = { und: record.address };
+      return [record, 'address'];
+    }
     return [record, part];
   };
   for (const lang of LANGS.filter((l) => l !== 'en' && (file.translations ?? []).includes(l))) {
@@ -93,6 +99,7 @@ export const dataset = {
     name: textOf(c.name),
     names: plainTexts(c.names),
     ...(c.summary ? { summary: englishOf(c.summary) } : {}),
+    ...(c.address ? { address: englishOf(c.address) } : {}),
     ...(c.capacity ? { capacity: { ...c.capacity, ...(c.capacity.note ? { note: englishOf(c.capacity.note) } : {}) } } : {}),
   })),
   partnerships: (rawDataset.partnerships ?? []).map((p) => ({
