@@ -92,7 +92,7 @@ pub(crate) fn ReferralSheet() -> impl IntoView {
         Some(view! {
             <article class="referral" aria-labelledby=HEADING>
                 <Actions/>
-                <p class="referral-kind">{t!(i18n, referral_heading)}" · "{td_string!(locale, referral_printed, date = today())}</p>
+                <p class="referral-kind">{t!(i18n, referral_heading)}" · "{td_string!(locale, referral_printed, date = crate::components::events::today())}</p>
                 <h2 id=HEADING tabindex="-1">{both(&s.name)}</h2>
                 <div class="referral-body">
                     <dl>{facts(&s, pair)}</dl>
@@ -107,16 +107,4 @@ pub(crate) fn ReferralSheet() -> impl IntoView {
             </article>
         })
     }
-}
-
-/// Today in the reader's time zone, `YYYY-MM-DD` as every date of the app is written: the day
-/// the sheet is printed, so a doctor knows how old the paper is.
-pub(super) fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
 }
