@@ -2,6 +2,7 @@
 //! detail and footer, by load state.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::{
     detail::Detail,
@@ -39,12 +40,20 @@ fn skip_to_results(ev: leptos::ev::MouseEvent, mobile: Mobile) {
     crate::focus::focus_id_later(crate::dom_ids::RESULTS);
 }
 
-/// Mounts the app on the page in place of the page's own "Loading…" (index.html), which is
-/// there for the seconds the code takes to arrive on a slow network.
+/// Mounts the app on the page (into its `#app`, else the body). Where the page shows a first
+/// view (the content it was served with, for the seconds the code takes to arrive), the app
+/// builds unseen and takes its place once its list is drawn ([`crate::first_view`]); else it
+/// replaces the page's own "Loading…" at once.
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
+    let root = document()
+        .get_element_by_id("app")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(root) => leptos::mount::mount_to(root, App).forget(),
+        None => leptos::mount::mount_to_body(App),
+    }
+    if !crate::first_view::is_shown() {
+        crate::first_view::remove();
     }
 }
 
@@ -111,6 +120,7 @@ fn Shell() -> impl IntoView {
     });
     use_dataset_translations(state, move || i18n.get_locale().lang());
     use_conditions(state);
+    crate::first_view::use_first_view(state, move || i18n.get_locale().lang());
     state.start_loading();
     // Back and Forward restore the filters, selection and language of that entry. With the
     // phone's filter sheet open, Back only closes it, as it dismisses a sheet on Android: the

@@ -7,6 +7,7 @@ pub(crate) mod components;
 pub(crate) mod conditions;
 pub(crate) mod data;
 pub(crate) mod dom_ids;
+pub(crate) mod first_view;
 pub(crate) mod focus;
 pub(crate) mod history;
 pub(crate) mod hooks;

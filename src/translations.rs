@@ -24,6 +24,8 @@ pub(crate) struct DatasetTexts {
     source: RwSignal<Option<(u32, String)>>,
     /// Languages fetched (or being fetched) for `source`.
     asked: StoredValue<Vec<Lang>>,
+    /// Languages whose fetch for `source` is over, its texts in place or not to be had.
+    done: RwSignal<Vec<Lang>>,
 }
 
 impl DatasetTexts {
@@ -32,6 +34,7 @@ impl DatasetTexts {
         DatasetTexts {
             source: RwSignal::new(None),
             asked: StoredValue::new(Vec::new()),
+            done: RwSignal::new(Vec::new()),
         }
     }
 
@@ -41,6 +44,7 @@ impl DatasetTexts {
             .source
             .with_untracked(|s| s.as_ref().map_or(0, |s| s.0 + 1));
         self.asked.set_value(Vec::new());
+        self.done.set(Vec::new());
         self.source.set(Some((number, url.to_string())));
     }
 
@@ -49,11 +53,10 @@ impl DatasetTexts {
         let Some((number, url)) = self.source.get_untracked() else {
             return;
         };
-        let Some(at) = Translations::url_beside(&url, lang) else {
+        let Some(at) = translations_at(&url, loaded, lang) else {
             return;
         };
-        let listed = loaded.dataset.translations.iter().any(|c| c == lang.code());
-        if !listed || self.asked.with_value(|a| a.contains(&lang)) {
+        if self.asked.with_value(|a| a.contains(&lang)) {
             return;
         }
         self.asked.update_value(|a| a.push(lang));
@@ -62,7 +65,18 @@ impl DatasetTexts {
             if let Some(pack) = fetch_translations(&at, lang).await {
                 this.arrived(state, number, pack);
             }
+            if this.source.with_untracked(|s| s.as_ref().map(|s| s.0)) == Some(number) {
+                this.done.update(|d| d.push(lang));
+            }
         });
+    }
+
+    /// Whether `loaded` is shown with the texts it will have in `lang`: its translations are
+    /// in place, or there are none to fetch, or their fetch failed (tracked).
+    pub fn settled(&self, loaded: &Loaded, lang: Lang) -> bool {
+        let url = self.source.with(|s| s.as_ref().map(|s| s.1.clone()));
+        let needed = url.is_some_and(|url| translations_at(&url, loaded, lang).is_some());
+        !needed || self.done.with(|d| d.contains(&lang))
     }
 
     /// Puts a language's translations in place, unless another load began meanwhile.
@@ -75,6 +89,12 @@ impl DatasetTexts {
             state.load.set(LoadState::Ready(translated));
         }
     }
+}
+
+/// Where `lang`'s translations of the dataset at `url` are, if it has any to fetch.
+fn translations_at(url: &str, loaded: &Loaded, lang: Lang) -> Option<String> {
+    let listed = loaded.dataset.translations.iter().any(|c| c == lang.code());
+    Translations::url_beside(url, lang).filter(|_| listed)
 }
 
 /// Keeps the dataset's texts in the language shown: fetches its translations once the

@@ -72,11 +72,13 @@ test('one broken center: its error is shown with line and column, and every othe
   await t.app.expectShown(dataset.centers.filter((_, i) => i !== 2));
 });
 
-test('a loading indicator shows while the dataset loads', async () => {
+// The plain address shows the page's first view while the dataset loads (first-view.spec.mjs);
+// a link naming a dataset has none, and the app says it is loading.
+test('a loading indicator shows while a dataset named in the link loads', async () => {
   let release;
   const gate = new Promise((ok) => { release = ok; });
   await t.page.route('**/data/centers.json', async (r) => { await gate; await r.continue(); });
-  await t.app.open('', { waitReady: false });
+  await t.app.open('data=data%2Fcenters.json', { waitReady: false });
   await expect(() => t.page.getByRole('status').filter({ hasText: tr('loading') }).isVisible(), 'loading shown');
   release();
   await t.app.expectShown(dataset.centers);

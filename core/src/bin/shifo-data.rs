@@ -8,6 +8,10 @@
 //!                                             added, marked as transliterations from Russian
 //! shifo-data split-translations FILE DIR      FILE without its translations, which go to
 //!                                             DIR/<lang>.json, one file per language
+//! shifo-data first-view FILE LOCALES OUT       the first view of every interface language (the
+//!                                             page's content before the code runs), from
+//!                                             FILE, its translations beside it and the locale
+//!                                             files in LOCALES, written to OUT as HTML
 //! ```
 //!
 //! Exit code: 0 when the file has no errors (warnings allowed), 1 when it has errors, 2 when
@@ -19,7 +23,7 @@ use std::process::ExitCode;
 
 use shifo_core::{Dataset, Severity};
 
-const USAGE: &str = "usage: shifo-data validate FILE [--no-warnings]\n       shifo-data schema\n       shifo-data synth COUNT [--seed N]\n       shifo-data latin-names FILE\n       shifo-data split-translations FILE DIR";
+const USAGE: &str = "usage: shifo-data validate FILE [--no-warnings]\n       shifo-data schema\n       shifo-data synth COUNT [--seed N]\n       shifo-data latin-names FILE\n       shifo-data split-translations FILE DIR\n       shifo-data first-view FILE LOCALES OUT";
 
 /// The bundled dataset, whose specialty vocabulary synthetic data uses.
 const BUNDLED: &str = include_str!("../../../public/data/centers.json");
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
         ["synth", count] => synth(count, "1"),
         ["latin-names", file] => latin_names(file),
         ["split-translations", file, dir] => split_translations(file, dir),
+        ["first-view", file, locales, out] => first_view(file, locales, out),
         ["synth", count, "--seed", seed] => synth(count, seed),
         ["validate", file, "--no-warnings"] | ["validate", "--no-warnings", file] => {
             validate(file, false)
@@ -236,5 +241,66 @@ fn count(n: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
+    }
+}
+
+/// Writes the first view of every interface language to `out`: the dataset as the app holds
+/// it (valid entries, each language's translations file from beside it when there is one).
+fn first_view(file: &str, locales_dir: &str, out: &str) -> ExitCode {
+    use shifo_core::dataset::translations::Translations;
+    use shifo_core::output::first_view::{FirstView, Locales, Messages};
+    use shifo_core::Lang;
+
+    let read = |path: &str| {
+        std::fs::read_to_string(path).map_err(|e| {
+            eprintln!("{path}: {e}");
+            ExitCode::from(2)
+        })
+    };
+    let run = || -> Result<String, ExitCode> {
+        let loaded = Dataset::load(&read(file)?).map_err(|e| {
+            eprintln!("{file}: {}", e.kind_message());
+            ExitCode::from(1)
+        })?;
+        let mut locales = Locales::default();
+        for lang in Lang::ALL {
+            let path = format!("{locales_dir}/{}.json", lang.code());
+            let messages = Messages::from_json(&read(&path)?).map_err(|e| {
+                eprintln!("{path}: {e}");
+                ExitCode::from(1)
+            })?;
+            locales.insert(lang, messages);
+        }
+        let mut html = String::new();
+        for lang in Lang::ALL {
+            let translated = match Translations::url_beside(file, lang) {
+                Some(path) if std::path::Path::new(&path).exists() => {
+                    let pack = Translations::from_json(&read(&path)?).map_err(|e| {
+                        eprintln!("{path}: {e}");
+                        ExitCode::from(1)
+                    })?;
+                    loaded.with_translations(&pack)
+                }
+                _ => loaded.clone(),
+            };
+            let view = FirstView {
+                dataset: &translated.dataset,
+                lang,
+                locales: &locales,
+                rest_without_script: lang == Lang::En,
+            };
+            html.push_str(&view.html());
+        }
+        Ok(html)
+    };
+    match run() {
+        Ok(html) => match std::fs::write(out, html) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{out}: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Err(code) => code,
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod embed;
 pub mod export;
+pub mod first_view;
 pub mod referral;
 pub mod shortlist;
 pub mod url;

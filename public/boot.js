@@ -1,0 +1,40 @@
+// Picks, before the body is read, which first view the page shows (docs/architecture.md): the
+// reader's language as the app will pick it (src/i18n.rs, core/src/output/url.rs), or "none"
+// (the neutral "Loading…") for a link with anything but lang=, whose rows would differ.
+(function () {
+  'use strict';
+  var CODES = ['en', 'ru', 'kk', 'uz', 'ky', 'tg', 'tk'];
+  var html = document.documentElement;
+  function code(tag) {
+    var primary = String(tag || '').split(/[-_]/)[0].trim().toLowerCase();
+    return CODES.indexOf(primary) >= 0 ? primary : null;
+  }
+  var lang = null;
+  var plain = true;
+  new URLSearchParams(location.search).forEach(function (value, key) {
+    if (key === 'lang') lang = code(value) || lang;
+    else plain = false;
+  });
+  var tags = (navigator.languages || []).concat(navigator.language || []);
+  for (var i = 0; i < tags.length && !lang; i++) lang = code(tags[i]);
+  lang = lang || 'en';
+  html.setAttribute('data-first-view', plain ? lang : 'none');
+  html.lang = lang;
+  // The app fetches the dataset's translations once the data is in: start them now.
+  if (plain && lang !== 'en') {
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = 'data/translations/' + lang + '.json';
+    document.head.appendChild(link);
+  }
+  // The first view's language switcher works before the app does.
+  document.addEventListener('change', function (event) {
+    var select = event.target;
+    if (select.tagName !== 'SELECT' || !select.closest('.first-view')) return;
+    var params = new URLSearchParams(location.search);
+    params.set('lang', select.value);
+    location.search = params.toString();
+  });
+}());
