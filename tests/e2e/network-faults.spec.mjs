@@ -77,6 +77,9 @@ test('a fetch that fails while offline says so, in Tajik, and retry works once b
   const failed = new Promise((ok) => { fail = ok; });
   await t.page.route(DATA, async (r) => { await failed; await r.abort('internetdisconnected'); });
   await t.app.open('lang=tg', { waitReady: false });
+  // The Tajik interface texts first (a file fetched at start): offline before them, the page
+  // would be in English with the notice that they failed.
+  await expect(async () => (await t.page.evaluate(() => document.documentElement.lang)) === 'tg', 'the page in Tajik');
   await t.context.setOffline(true);
   fail();
   const alert = t.page.getByRole('alert');
