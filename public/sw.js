@@ -1,6 +1,7 @@
 // Shifo's service worker: after one visit the app opens and works with no network.
 //
-// - The app shell (page, wasm, glue, styles, Leaflet) is cached at install, under a cache named
+// - The app shell (page, wasm, glue, styles, Leaflet, every language's interface texts: a few KB
+//   each, so a reader can switch language offline) is cached at install, under a cache named
 //   for this build; files with a hash in their name never change, so they are served from the
 //   cache first.
 // - The page and every JSON file (the dataset, config.json, the country outlines) go to the

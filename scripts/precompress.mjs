@@ -13,7 +13,7 @@ const gz = promisify(gzip);
 const br = promisify(brotliCompress);
 
 /** The kinds of file that compress: text and wasm (the images are compressed already). */
-const TEXT = /\.(html|js|mjs|wasm|css|json|svg)$/;
+const TEXT = /\.(html|js|mjs|wasm|css|json|svg|txt)$/;
 
 /** Whether `path` (relative to the build, forward slashes) gets compressed twins: a kind that
  *  compresses, and a file the page may load. Leaflet's package also ships its unminified

@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 
-const dist = resolve(import.meta.dirname, '../dist');
+// SHIFO_DIST: a build elsewhere (as the browser suite reads it), else dist/.
+const dist = resolve(process.env.SHIFO_DIST ?? resolve(import.meta.dirname, '../dist'));
 const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f)).sort();
 if (!files.length) {
   console.error('size-report: no build in dist/ (run trunk build --release first)');

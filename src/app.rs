@@ -105,7 +105,7 @@ fn Sidebar() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     // What the browser asked for, kept for when Back leads to a URL without `lang=`.
-    let browser_default = i18n.get_locale_untracked();
+    let browser_default = i18n.browser_locale();
     let state = AppState::provide();
     let mobile = Mobile::provide();
     Effect::new(move |_| {

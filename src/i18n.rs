@@ -11,21 +11,48 @@
 //!   the language's CLDR rule ([`shifo_core::Lang::plural`]).
 //!
 //! A key that does not exist, or a value missing or misnamed, does not compile.
+//!
+//! Only English's texts are in the code; another language's arrive as a file when a reader
+//! needs them (`texts`). [`load_then`] fetches the reader's before the app is first drawn, so
+//! a Russian reader never sees English first; a switch fetches the next language while the
+//! page stays in the current one. Until a language's texts are here its messages read in
+//! English, but for the few compiled in for every language (build.rs `RESIDENT`). A failed
+//! fetch shows the page in English with a notice in the reader's language and a Retry.
 
+mod texts;
+
+use std::cell::RefCell;
 use std::fmt::{Display, Write as _};
 
 use leptos::prelude::*;
-use shifo_core::Lang;
+use leptos::task::spawn_local;
+use shifo_core::{Lang, ViewState};
+
+pub(crate) use texts::TextsError;
 
 include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 
 /// Marks a value in a stored text; the byte after it is the value's index from `b'0'` (build.rs).
 const MARK: char = '\u{1}';
 
-/// The text in `slot` of the table, in `locale`.
+/// The text in `slot` of the table, in `locale`; in English while `locale`'s texts are not
+/// here, unless the message is one compiled in for every locale.
 fn text(locale: Locale, slot: usize) -> &'static str {
-    let (start, end) = SPANS[locale as usize][slot];
-    TEXTS[locale as usize]
+    text_in(locale, slot, texts::loaded(locale))
+}
+
+/// The text in `slot` in `locale`, whose texts are `loaded` if they are here.
+fn text_in(locale: Locale, slot: usize, loaded: Option<&'static [&'static str]>) -> &'static str {
+    if locale != Locale::en {
+        if let Some(texts) = loaded {
+            return texts.get(slot).copied().unwrap_or_default();
+        }
+        if let Some(at) = RESIDENT_SLOTS.iter().position(|s| *s == slot) {
+            return RESIDENT[locale as usize][at];
+        }
+    }
+    let (start, end) = EN_SPANS.get(slot).copied().unwrap_or_default();
+    EN_TEXTS
         .get(usize::from(start)..usize::from(end))
         .unwrap_or_default()
 }
@@ -108,7 +135,17 @@ impl std::str::FromStr for Locale {
 /// The interface language, shared by every component below `I18nContextProvider`.
 #[derive(Clone, Copy, Debug)]
 pub struct I18nContext {
+    /// The language shown: one whose texts are here.
     locale: RwSignal<Locale>,
+    /// The language asked for (the link's, the switcher's, the browser's): the one shown once
+    /// its texts are here, English if they failed.
+    wanted: RwSignal<Locale>,
+    /// The browser's preferred interface language.
+    browser: Locale,
+    /// The language whose texts failed to arrive, and why, while it is the one asked for.
+    failure: RwSignal<Option<(Locale, TextsError)>>,
+    /// Counts the languages' texts arrived, for views waiting for one ([`Self::available`]).
+    arrivals: RwSignal<u32>,
 }
 
 impl I18nContext {
@@ -122,9 +159,75 @@ impl I18nContext {
         self.locale.get_untracked()
     }
 
-    /// Switches the interface to `locale`.
+    /// The locale asked for (tracked): the one shown, or the one on its way or failed.
+    pub fn wanted(self) -> Locale {
+        self.wanted.get()
+    }
+
+    /// The first of the browser's preferred languages that is an interface language.
+    pub fn browser_locale(self) -> Locale {
+        self.browser
+    }
+
+    /// Switches the interface to `locale`: at once if its texts are here, else once they have
+    /// arrived (the page stays as it is meanwhile), else to English with a notice.
     pub fn set_locale(self, locale: Locale) {
-        self.locale.set(locale);
+        if self.wanted.get_untracked() == locale {
+            return;
+        }
+        self.wanted.set(locale);
+        self.failure.set(None);
+        if texts::present(locale) {
+            self.locale.set(locale);
+        } else {
+            self.fetch(locale);
+        }
+    }
+
+    /// Whether `locale`'s texts are here (tracked: true once they arrive); if not, fetches
+    /// them. For a view in a second language (the referral sheet's), which waits for them.
+    pub fn available(self, locale: Locale) -> bool {
+        self.arrivals.track();
+        let here = texts::present(locale);
+        if !here {
+            self.fetch(locale);
+        }
+        here
+    }
+
+    /// Fetches the texts of the language that failed again.
+    pub fn retry(self) {
+        if let Some((locale, _)) = self.failure.get_untracked() {
+            self.fetch(locale);
+        }
+    }
+
+    /// Fetches `locale`'s texts, unless here or on their way, and shows them if still wanted.
+    fn fetch(self, locale: Locale) {
+        spawn_local(async move {
+            if let Some(result) = texts::load(locale).await {
+                self.arrived(locale, result);
+            }
+        });
+    }
+
+    fn arrived(self, locale: Locale, result: Result<(), TextsError>) {
+        if result.is_ok() {
+            self.arrivals.update(|n| *n += 1);
+        }
+        if self.wanted.get_untracked() != locale {
+            return;
+        }
+        match result {
+            Ok(()) => {
+                self.failure.set(None);
+                self.locale.set(locale);
+            }
+            Err(e) => {
+                self.locale.set(Locale::en);
+                self.failure.set(Some((locale, e)));
+            }
+        }
     }
 }
 
@@ -146,17 +249,59 @@ fn browser_locale() -> Locale {
         .unwrap_or_default()
 }
 
-/// Provides the language context, starting from the browser's preferred languages, and keeps
-/// `<html lang>` (and `dir`) in step with it. No cookie, no storage.
+/// The language the page opens in: the link's `lang=`, else the browser's.
+fn start_locale() -> Locale {
+    ViewState::from_query(&crate::history::current_query())
+        .lang
+        .map_or_else(browser_locale, Locale::of)
+}
+
+thread_local! {
+    /// Why the texts of the language the page opened in did not arrive ([`load_then`]), for
+    /// the provider to tell.
+    static START_FAILURE: RefCell<Option<TextsError>> = const { RefCell::new(None) };
+}
+
+/// Fetches the texts of the language the page opens in, then calls `mount`; at once when
+/// they are compiled in (English). The page's own loading notice stays meanwhile, so no
+/// English is drawn before a Russian reader's texts. A failure is told once mounted.
+pub fn load_then(mount: impl FnOnce() + 'static) {
+    let locale = start_locale();
+    if texts::present(locale) {
+        mount();
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(Err(e)) = texts::load(locale).await {
+            START_FAILURE.with(|f| *f.borrow_mut() = Some(e));
+        }
+        mount();
+    });
+}
+
+/// Provides the language context, starting from the link's language or the browser's
+/// preferred languages, and keeps `<html lang>` (and `dir`) in step with the language shown.
+/// No cookie, no storage. Above the app, the notice of texts that failed to arrive.
 #[component]
 pub fn I18nContextProvider(
     /// The app.
     children: Children,
 ) -> impl IntoView {
+    let wanted = start_locale();
+    let failure = START_FAILURE.with(|f| f.borrow_mut().take());
+    let here = texts::present(wanted);
     let i18n = I18nContext {
-        locale: RwSignal::new(browser_locale()),
+        locale: RwSignal::new(if here { wanted } else { Locale::en }),
+        wanted: RwSignal::new(wanted),
+        browser: browser_locale(),
+        failure: RwSignal::new(failure.map(|e| (wanted, e))),
+        arrivals: RwSignal::new(0),
     };
     provide_context(i18n);
+    // Mounted without `load_then`: fetch them now (English meanwhile).
+    if !here && i18n.failure.with_untracked(Option::is_none) {
+        i18n.fetch(wanted);
+    }
     Effect::new(move |_| {
         let locale = i18n.get_locale();
         if let Some(html) = document().document_element() {
@@ -164,7 +309,24 @@ pub fn I18nContextProvider(
             let _ = html.set_attribute("dir", "ltr");
         }
     });
-    children()
+    view! { <TextsFailed/> {children()} }
+}
+
+/// Tells a reader whose language's texts did not arrive that the page is in English, in
+/// their language (compiled in for every one), with why and a Retry.
+#[component]
+fn TextsFailed() -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let (wanted, error) = i18n.failure.get()?;
+        Some(view! {
+            <div class="error notice texts-failed" role="alert" lang=wanted.as_str()>
+                <p>{td_string!(wanted, texts_failed)}</p>
+                <p lang="en">{error.message(Locale::en)}</p>
+                <button type="button" on:click=move |_| i18n.retry()>{td_string!(wanted, retry)}</button>
+            </div>
+        })
+    }
 }
 
 /// The text of `key`, following the locale: what `t!` expands to. One function for every key,
@@ -248,6 +410,56 @@ mod tests {
             let want = format!("{n} марказ");
             assert_eq!(td_string!(Locale::tg, results_count, count = n), want);
         }
+    }
+
+    /// Natively the texts files build.rs wrote are compiled in and read as the browser reads
+    /// a fetched one: each language's must read back to its locale file, name its contents'
+    /// hash, and agree with the messages compiled in for every language.
+    #[test]
+    fn every_language_reads_back_from_its_texts_file() {
+        for locale in Lang::ALL.map(Locale::of) {
+            let code = locale.as_str();
+            let path = format!("{}/locales/{code}.json", env!("CARGO_MANIFEST_DIR"));
+            let json: std::collections::BTreeMap<String, String> =
+                serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            for (key, want) in [
+                (Key::app_tagline, "app_tagline"),
+                (Key::results_heading, "results_heading"),
+                (Key::texts_failed, "texts_failed"),
+                (Key::legend_other, "legend_other"),
+            ] {
+                assert_eq!(key.text(locale), json[want], "{code} {want}");
+            }
+            if locale == Locale::en {
+                assert_eq!(TEXT_FILES[0], "");
+                continue;
+            }
+            let texts = texts::loaded(locale).unwrap();
+            assert_eq!(texts.len(), SLOTS, "{code}");
+            for (at, slot) in RESIDENT_SLOTS.iter().enumerate() {
+                assert_eq!(
+                    RESIDENT[locale as usize][at], texts[*slot],
+                    "{code} slot {slot}"
+                );
+            }
+            let body = BUNDLED[locale as usize];
+            let name = format!(
+                "locales/{code}.{}.txt",
+                crate::texts_file::hash(body.as_bytes())
+            );
+            assert_eq!(TEXT_FILES[locale as usize], name);
+        }
+    }
+
+    #[test]
+    fn a_language_not_here_reads_english_but_for_the_resident_messages() {
+        let not_here = |slot: usize| text_in(Locale::ru, slot, None);
+        assert_eq!(not_here(Key::retry as usize), "Повторить");
+        assert_eq!(not_here(Key::language_name as usize), "Русский");
+        assert_eq!(
+            not_here(Key::app_tagline as usize),
+            Key::app_tagline.text(Locale::en)
+        );
     }
 
     #[test]

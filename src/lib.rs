@@ -20,4 +20,9 @@ pub(crate) mod perf;
 pub(crate) mod shortlist;
 pub(crate) mod state;
 pub(crate) mod title;
+// Shared with build.rs, which writes the files the app reads: the writing half is unused here.
+#[allow(dead_code)]
+pub(crate) mod texts_file;
 pub(crate) mod translations;
+
+pub use i18n::load_then;

@@ -12,7 +12,8 @@ use crate::state::AppState;
 pub fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     let state = AppState::expect();
-    let current = move || i18n.get_locale().lang();
+    // The language asked for: on its way, or failed (the notice says so), it stays chosen.
+    let current = move || i18n.wanted().lang();
     let options = Lang::ALL
         .into_iter()
         .map(|lang| {

@@ -28,6 +28,8 @@ test('under /shifo/ the app loads, searches by condition, opens a center and swi
   await t.page.goto(`${t.server.url}?center=${c.id}&lang=ru`);
   await expect(() => t.page.getByRole('heading', { level: 2, name: nameIn(c, 'ru') }).isVisible(), 'the center opened in Russian');
   await expect(() => asked.some((p) => p === `${PREFIX}data/translations/ru.json`), 'Russian texts fetched');
+  // The interface's Russian texts too (a file of the build, not in the code).
+  assert.ok(asked.some((p) => new RegExp(`^${PREFIX}locales/ru\\.[0-9a-f]{16}\\.txt$`).test(p)), 'Russian interface texts fetched under the prefix');
   const outside = asked.filter((p) => !p.startsWith(PREFIX));
   assert.deepEqual(outside, [], 'nothing asked outside the sub-path');
   for (const file of ['data/centers.json', 'data/conditions.json']) {

@@ -85,7 +85,8 @@ pub(crate) fn ReferralSheet() -> impl IntoView {
         let s = referral::sheet(&loaded.dataset, &center, lang, &link);
         let pair = Pair {
             first: locale,
-            second: s.second.map(Locale::of),
+            // Shown once its texts are here (fetched now if need be).
+            second: s.second.map(Locale::of).filter(|l| i18n.available(*l)),
         };
         let label = td_string!(locale, referral_qr_label).to_string();
         let qr = s.qr.as_ref().ok().map(|q| qr_code(q, label));

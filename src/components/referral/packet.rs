@@ -145,7 +145,8 @@ pub(crate) fn ComparePage() -> impl IntoView {
                 .columns
                 .first()
                 .and_then(|c| c.sheet.second)
-                .map(Locale::of),
+                .map(Locale::of)
+                .filter(|l| i18n.available(*l)),
         };
         let home_city = state.home_city_untracked();
         let away: Vec<Option<Away>> = p

@@ -14,6 +14,7 @@ export const TYPES = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** The Content-Security-Policy docs/embedding.md documents for deployments. */
