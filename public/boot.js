@@ -20,15 +20,24 @@
   lang = lang || 'en';
   html.setAttribute('data-first-view', plain ? lang : 'none');
   html.lang = lang;
-  // The app fetches the dataset's translations once the data is in: start them now.
-  if (plain && lang !== 'en') {
+  // Start now what the app fetches for a reader of another language once it runs: its
+  // interface texts (their file named by the page, scripts/texts-files.mjs) and, once the data
+  // is in, the dataset's translations. Same mode and credentials as the app's fetches, so
+  // these downloads are the ones the app gets.
+  function preload(href) {
     var link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
     link.crossOrigin = 'anonymous';
-    link.href = 'data/translations/' + lang + '.json';
+    link.href = href;
     document.head.appendChild(link);
   }
+  var named = document.querySelector('meta[name="shifo-texts"]');
+  var files = named ? named.content.split(' ') : [];
+  for (var j = 0; j < files.length; j++) {
+    if (files[j].indexOf(lang + '=') === 0) preload(files[j].slice(lang.length + 1));
+  }
+  if (plain && lang !== 'en') preload('data/translations/' + lang + '.json');
   // The first view's language switcher works before the app does.
   document.addEventListener('change', function (event) {
     var select = event.target;

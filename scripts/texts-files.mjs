@@ -7,7 +7,7 @@
 // file's contents, so any copy with that name is the right one. Fails the build if one is
 // missing, rather than deploy a page whose Russian readers would get English.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -65,4 +65,15 @@ for (const path of wanted) {
   }
   copyFileSync(from, join(dir, path));
 }
+// The page names them too, before boot.js (which reads it to start the reader's file while the
+// code downloads, rather than once the code runs): `<meta name="shifo-texts" content="ru=…">`.
+const page = join(dir, 'index.html');
+const html = readFileSync(page, 'utf8');
+const boot = /<script (?=[^>]*\bsrc="?(?:\.\/)?boot\.js"?[ >])[^>]*><\/script>/;
+if (!boot.test(html)) {
+  console.error('texts-files: index.html has no <script src="boot.js">');
+  process.exit(1);
+}
+const content = wanted.map((path) => `${path.slice('locales/'.length, 'locales/'.length + 2)}=${path}`).join(' ');
+writeFileSync(page, html.replace(boot, (tag) => `<meta name="shifo-texts" content="${content}">${tag}`));
 console.log(`texts-files: ${wanted.length} languages' texts in locales/`);

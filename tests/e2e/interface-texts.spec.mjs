@@ -156,3 +156,19 @@ test('a file of another version is refused: English, and the notice says why', a
   await expect(() => shownIn('ky'), 'Kyrgyz');
   assert.equal(await alert.count(), 0);
 });
+
+test('the reader\'s texts download while the code does, once: the app takes the page\'s download', async () => {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await t.page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  const requests = [];
+  t.page.on('request', (r) => { if (TEXTS.test(new URL(r.url()).pathname)) requests.push(r); });
+  await t.page.goto(`${t.server.url}?lang=kk`, { waitUntil: 'commit' });
+  // The code cannot have run: it is held.
+  await expect(() => requests.length === 1, 'the Kazakh texts asked for while the code is held');
+  assert.ok(await requests[0].response(), 'and answered');
+  release();
+  await expect(() => shownIn('kk'), 'the interface in Kazakh');
+  assert.equal(requests.length, 1, 'one request: the app\'s fetch took the page\'s');
+  assert.match(new URL(requests[0].url()).pathname, /\/locales\/kk\./);
+});
