@@ -38,6 +38,18 @@
     if (files[j].indexOf(lang + '=') === 0) preload(files[j].slice(lang.length + 1));
   }
   if (plain && lang !== 'en') preload('data/translations/' + lang + '.json');
+  // A center chosen on the first view is marked at once, and the app opens it when it takes
+  // over (src/first_view.rs reads data-first-view-pressed).
+  document.addEventListener('click', function (event) {
+    var row = event.target.closest && event.target.closest('.first-view li.result');
+    if (!row || !event.target.closest('button')) return;
+    var rows = row.parentNode.children;
+    for (var k = 0; k < rows.length; k++) {
+      rows[k].classList.toggle('selected', rows[k] === row);
+      rows[k].querySelector('button').setAttribute('aria-current', String(rows[k] === row));
+    }
+    html.setAttribute('data-first-view-pressed', String(Array.prototype.indexOf.call(rows, row)));
+  });
   // The first view's language switcher works before the app does.
   document.addEventListener('change', function (event) {
     var select = event.target;

@@ -1,7 +1,8 @@
 //! Taking over the first view the page was served with (`shifo_core::output::first_view`,
 //! chosen by `public/boot.js`): the app builds underneath it, unseen, and takes its place in one
 //! frame once its own list is drawn in the reader's language, keeping what the reader did
-//! meanwhile: the words typed in the search box, the focus, and where the list was scrolled.
+//! meanwhile: the words typed in the search box, the center chosen, the focus, and where the
+//! list was scrolled.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,6 +16,8 @@ const FIRST_VIEW: &str = "first-view";
 /// The attribute of `<html>` naming the first view shown (`none` for a link it would
 /// contradict); set by boot.js.
 const SHOWN: &str = "data-first-view";
+/// The attribute of `<html>` giving the position of the row chosen on the first view (boot.js).
+const PRESSED: &str = "data-first-view-pressed";
 
 /// The first view on screen, if the page shows one.
 fn shown() -> Option<Element> {
@@ -40,6 +43,7 @@ pub fn remove() {
     }
     if let Some(html) = document().document_element() {
         let _ = html.remove_attribute(SHOWN);
+        let _ = html.remove_attribute(PRESSED);
     }
 }
 
@@ -51,6 +55,8 @@ struct Left {
     typing: bool,
     /// The row whose button had focus, by position.
     row: Option<u32>,
+    /// The row whose center was chosen (boot.js marks it), by position.
+    pressed: Option<u32>,
     /// How far the sidebar and the results were scrolled.
     scrolled: [(&'static str, i32); 2],
 }
@@ -84,10 +90,15 @@ impl Left {
                 .map_or(0, |el| el.scroll_top());
             (class, top)
         };
+        let pressed = document()
+            .document_element()
+            .and_then(|html| html.get_attribute(PRESSED))
+            .and_then(|n| n.parse().ok());
         Left {
             typed: input.map(|i| i.value()).unwrap_or_default(),
             typing,
             row,
+            pressed,
             scrolled: [scroll(".sidebar"), scroll(".results")],
         }
     }
@@ -101,20 +112,29 @@ impl Left {
                 }
             }
         }
-        if !self.typed.trim().is_empty() {
-            state.set_text(self.typed);
-        }
-        let target = if self.typing {
-            document().get_element_by_id(crate::dom_ids::SEARCH_INPUT)
-        } else if let Some(n) = self.row {
+        let row_button = |n: u32| {
             document()
                 .query_selector(&format!(".result-list > li:nth-child({}) > button", n + 1))
                 .ok()
                 .flatten()
-        } else {
-            None
+                .and_then(|el| el.dyn_into::<HtmlElement>().ok())
         };
-        if let Some(el) = target.and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
+        if !self.typed.trim().is_empty() {
+            state.set_text(self.typed);
+        } else if let Some(button) = self.pressed.and_then(row_button) {
+            // As the reader's own click on the same row of the app's list would.
+            let _ = button.focus();
+            button.click();
+            return;
+        }
+        let target = if self.typing {
+            document()
+                .get_element_by_id(crate::dom_ids::SEARCH_INPUT)
+                .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+        } else {
+            self.row.and_then(row_button)
+        };
+        if let Some(el) = target {
             let _ = el.focus();
         }
     }

@@ -113,6 +113,21 @@ test('words typed before the app arrives are kept and searched, the cursor still
   for (const row of await rowTexts(page, 'en')) assert.match(row, /proton/i);
 });
 
+test('a center chosen before the app arrives is marked at once, and its detail opens when the app runs', async () => {
+  const { page } = t;
+  const release = await holdCode(page);
+  await page.goto(`${t.app.baseUrl}?lang=ru`, { waitUntil: 'commit' });
+  const rows = results(page, 'ru').getByRole('listitem');
+  await expect(() => rows.nth(2).isVisible(), 'the first view');
+  const name = await rows.nth(2).getByRole('button').textContent();
+  const button = results(page, 'ru').getByRole('button', { name, exact: true });
+  await button.click();
+  assert.equal(await button.getAttribute('aria-current'), 'true', 'marked as chosen');
+  release();
+  await expect(() => t.app.detail(name).isVisible(), `the detail of ${name}`);
+  assert.match(page.url(), /[?&]center=/);
+});
+
 test('the first view\'s language switcher opens the page in the language chosen', async () => {
   const { page } = t;
   await holdCode(page);
