@@ -50,6 +50,10 @@
     }
     html.setAttribute('data-first-view-pressed', String(Array.prototype.indexOf.call(rows, row)));
   });
+  // Enter in its search box keeps the words for the app, rather than reloading the page.
+  document.addEventListener('submit', function (event) {
+    if (event.target.closest('.first-view')) event.preventDefault();
+  });
   // The first view's language switcher works before the app does.
   document.addEventListener('change', function (event) {
     var select = event.target;

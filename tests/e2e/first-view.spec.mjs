@@ -104,6 +104,8 @@ test('words typed before the app arrives are kept and searched, the cursor still
   await page.goto(t.app.baseUrl, { waitUntil: 'commit' });
   const box = page.getByRole('searchbox', { name: tr('search_label') });
   await box.fill('proton');
+  // Enter keeps the words for the app (the page is not reloaded).
+  await box.press('Enter');
   release();
   await expect(async () => (await page.getByRole('status').filter({ hasText: /^\d+ centers?$/ }).count()) === 1
     && !(await appCount(page, 'en').isVisible()), 'the app searched for the words');
