@@ -2,6 +2,8 @@
 //
 //   node bench/browser.mjs [--sizes 1000,10000,50000] [--timeout 60] [--budget 180] [--quiet 300]
 //   npm run bench -- --sizes 1000
+//   node bench/browser.mjs --sizes 50000 --dist /tmp/dist-a --skip-baseline --out /tmp/a.json
+//     (another build, Shifo alone, the raw results elsewhere: for runs of two builds in turn)
 //
 // For each size N it generates (once) target/bench-data/centers-N.json with `shifo-data synth`,
 // serves dist/ and bench/baseline/ with that file as /data/centers.json, and measures both
@@ -18,7 +20,6 @@ import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist');
 const PROBE = join(import.meta.dirname, 'probe.js');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const VIEWPORT = { width: 1280, height: 800 };
@@ -36,11 +37,16 @@ try {
       timeout: { type: 'string', default: '60' }, // seconds, per step (the load, one filter change)
       budget: { type: 'string', default: '180' }, // seconds, per page run (load + every change)
       quiet: { type: 'string', default: '300' }, // ms without a mutation that counts as settled
+      dist: { type: 'string', default: join(ROOT, 'dist') }, // the build under test
+      'skip-baseline': { type: 'boolean', default: false }, // Shifo alone (A/B runs of two builds)
+      out: { type: 'string', default: join(ROOT, 'target/bench-results.json') }, // the raw results
     },
   }));
 } catch (e) {
   usage(e.message);
 }
+const DIST = resolve(opts.dist);
+const SKIP_BASELINE = opts['skip-baseline'];
 const SIZES = opts.sizes.split(',').map((s) => Number(s.trim()));
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1)) usage(`bad --sizes "${opts.sizes}"`);
 const STEP_TIMEOUT = Number(opts.timeout) * 1000;
@@ -49,7 +55,7 @@ const QUIET = Number(opts.quiet);
 if (!(STEP_TIMEOUT > 0) || !(RUN_BUDGET > 0) || !(QUIET > 0)) usage('--timeout, --budget and --quiet take positive numbers');
 
 function usage(message) {
-  console.error(`bench: ${message}\nusage: node bench/browser.mjs [--sizes 1000,10000,50000] [--timeout SECONDS] [--budget SECONDS] [--quiet MS]`);
+  console.error(`bench: ${message}\nusage: node bench/browser.mjs [--sizes 1000,10000,50000] [--timeout SECONDS] [--budget SECONDS] [--quiet MS] [--dist DIR] [--skip-baseline] [--out FILE]`);
   process.exit(2);
 }
 
@@ -60,8 +66,8 @@ const log = (...a) => console.error('bench:', ...a);
 
 function ensureBuild() {
   if (existsSync(join(DIST, 'index.html'))) return;
-  log('dist/ is missing: trunk build --release --offline');
-  const r = spawnSync('trunk', ['build', '--release', '--offline'], { cwd: ROOT, stdio: 'inherit' });
+  log(`${DIST} is missing: trunk build --release --offline --dist ${DIST}`);
+  const r = spawnSync('trunk', ['build', '--release', '--offline', '--dist', DIST], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('trunk build failed');
 }
 
@@ -446,7 +452,7 @@ async function main() {
   const files = [];
   for (const n of SIZES) files.push(await datasetFile(n));
 
-  const server = await serve();
+  const server = await serve({ dist: DIST });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // As tests/e2e/support/browser.mjs: without the background-networking flags Chromium
@@ -455,7 +461,7 @@ async function main() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const results = [];
-  const out = join(ROOT, 'target/bench-results.json');
+  const out = resolve(opts.out);
   // Rewritten after every size, so an interrupted run still leaves what it measured.
   const save = () => writeFileSync(out, `${JSON.stringify({
     date: new Date().toISOString(),
@@ -482,7 +488,9 @@ async function main() {
       const loadAverage = loadavg()[0];
       if (loadAverage > availableParallelism() / 2) log(`warning: load average ${loadAverage.toFixed(1)} on ${availableParallelism()} cores: other work is running, figures will be noisy`);
       const appRun = await run(browser, server, app, size, dataset, steps);
-      const baseRun = await run(browser, server, baseline, size, dataset, steps);
+      const baseRun = SKIP_BASELINE
+        ? { target: baseline.name, size, skipped: true, pageErrors: [], countMismatches: [], changes: [] }
+        : await run(browser, server, baseline, size, dataset, steps);
       results.push({ size, datasetBytes: bytes.length, loadAverage, sequence: steps.map((s) => ({ step: s.label, filter: s.filter })), app: appRun, baseline: baseRun });
       save();
       report(size, appRun, baseRun, payload, steps);

@@ -184,7 +184,7 @@ mod tests {
 
     fn bundled() -> Dataset {
         let text = include_str!("../../public/data/centers.json");
-        Dataset::load(text).expect("bundled dataset loads").dataset
+        std::sync::Arc::unwrap_or_clone(Dataset::load(text).expect("bundled dataset loads").dataset)
     }
 
     #[test]

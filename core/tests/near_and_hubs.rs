@@ -39,7 +39,7 @@ fn only_hubs_with_a_host_are_filterable() {
     // The index's answer (what the filter form uses) is the same.
     assert_eq!(loaded.filterable_hubs(), d.filterable_hubs());
     // A host that is not in the dataset makes no option, by either path.
-    let mut other = d.clone();
+    let mut other = shifo_core::Dataset::clone(d);
     for h in &mut other.hubs {
         h.host = Some("no-such-center".into());
     }

@@ -237,7 +237,7 @@ pub fn dataset_text(text: &str) {
                 loaded.errors().next().is_none(),
                 "strict read ignored an error"
             );
-            assert_eq!(&strict, d);
+            assert_eq!(&strict, &**d);
         }
         Err(e) => {
             assert!(loaded.errors().next().is_some(), "strict read failed: {e}");

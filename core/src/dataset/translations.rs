@@ -198,10 +198,11 @@ impl Translations {
 
 impl Loaded {
     /// The same load with `pack`'s translations in place. The index (shared, not copied) and
-    /// the problems carry over: translations touch no name, label, place or id.
+    /// the problems carry over: translations touch no name, label, place or id. The dataset
+    /// is copied (this load still shows it until the translated one takes its place).
     pub fn with_translations(&self, pack: &Translations) -> Loaded {
         let mut translated = self.clone();
-        translated.dataset.add_translations(pack);
+        Arc::make_mut(&mut translated.dataset).add_translations(pack);
         // The labels in the new language are searched as words too.
         let phrases = translated.dataset.specialty_phrases();
         translated.conditions = Arc::new(translated.conditions.with_literals(phrases));

@@ -775,8 +775,11 @@ impl crate::dataset::model::Dataset {
     /// assert_eq!(cities.iter().filter(|p| p.en == "Tashkent").count(), 1);
     /// ```
     pub fn center_places(&self) -> Vec<&'static Place> {
+        // Each city's text is looked up once: `find` folds it into search keys, and 50,000
+        // centers name a few dozen cities (a lookup per center took ~100 ms of wasm).
+        let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
         let mut out: Vec<&'static Place> = Vec::new();
-        for c in &self.centers {
+        for c in self.centers.iter().filter(|c| seen.insert(c.city.as_str())) {
             if let Some(p) = find(&c.city) {
                 if !out.iter().any(|q| std::ptr::eq(*q, p)) {
                     out.push(p);

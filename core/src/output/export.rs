@@ -534,9 +534,11 @@ mod tests {
     const BASE: &str = "https://shifo.example/map/";
 
     fn bundled() -> Dataset {
-        Dataset::load(BUNDLED)
-            .expect("bundled dataset loads")
-            .dataset
+        std::sync::Arc::unwrap_or_clone(
+            Dataset::load(BUNDLED)
+                .expect("bundled dataset loads")
+                .dataset,
+        )
     }
 
     fn dataset(centers: Vec<Center>, events: Vec<Event>) -> Dataset {

@@ -497,7 +497,7 @@ mod tests {
 
     fn dataset() -> Dataset {
         let loaded = Dataset::load(CENTERS).expect("the bundled dataset loads");
-        loaded.dataset
+        std::sync::Arc::unwrap_or_clone(loaded.dataset)
     }
 
     #[test]

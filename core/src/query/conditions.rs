@@ -602,7 +602,8 @@ pub struct Reason {
 
 impl crate::Loaded {
     /// The same load with search reading conditions through `conditions`, the dataset's
-    /// specialty labels searched as words (the index is shared: the data has not changed).
+    /// specialty labels searched as words (the dataset and index are shared, not copied: the
+    /// data has not changed).
     pub fn with_conditions(&self, conditions: Arc<Conditions>) -> crate::Loaded {
         let mut read = self.clone();
         read.conditions = Arc::new(conditions.with_literals(read.dataset.specialty_phrases()));
