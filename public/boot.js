@@ -1,6 +1,7 @@
 // Picks, before the body is read, which first view the page shows (docs/architecture.md): the
 // reader's language as the app will pick it (src/i18n.rs, core/src/output/url.rs), or "none"
-// (the neutral "Loading…") for a link with anything but lang=, whose rows would differ.
+// (the neutral "Loading…") where the app's first screen would differ: a link with anything
+// but lang=, or a shortlist kept in this browser (the app shows it above the list).
 (function () {
   'use strict';
   var CODES = ['en', 'ru', 'kk', 'uz', 'ky', 'tg', 'tk'];
@@ -18,6 +19,9 @@
   var tags = (navigator.languages || []).concat(navigator.language || []);
   for (var i = 0; i < tags.length && !lang; i++) lang = code(tags[i]);
   lang = lang || 'en';
+  try {
+    if (localStorage.getItem('shifo.shortlist')) plain = false;
+  } catch (e) { /* storage refused: no shortlist either */ }
   html.setAttribute('data-first-view', plain ? lang : 'none');
   html.lang = lang;
   // Start now what the app fetches for a reader of another language once it runs: its
@@ -48,7 +52,7 @@
       rows[k].classList.toggle('selected', rows[k] === row);
       rows[k].querySelector('button').setAttribute('aria-current', String(rows[k] === row));
     }
-    html.setAttribute('data-first-view-pressed', String(Array.prototype.indexOf.call(rows, row)));
+    html.setAttribute('data-first-view-pressed', row.getAttribute('data-center'));
   });
   // Enter in its search box keeps the words for the app, rather than reloading the page.
   document.addEventListener('submit', function (event) {
@@ -57,7 +61,7 @@
   // The first view's language switcher works before the app does.
   document.addEventListener('change', function (event) {
     var select = event.target;
-    if (select.tagName !== 'SELECT' || !select.closest('.first-view')) return;
+    if (!select.closest || !select.closest('.first-view .language')) return;
     var params = new URLSearchParams(location.search);
     params.set('lang', select.value);
     location.search = params.toString();

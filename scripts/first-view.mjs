@@ -18,7 +18,7 @@ const out = join(scratch, 'first-view.html');
 try {
   // The native CLI, built like the tests build it (debug, quick to compile, shared with them).
   execFileSync('cargo', [
-    'run', '--quiet', '--package', 'shifo-core', '--bin', 'shifo-data', '--',
+    'run', '--quiet', '--offline', '--package', 'shifo-core', '--bin', 'shifo-data', '--',
     'first-view', join(root, 'public/data/centers.json'), join(root, 'locales'), out,
   ], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   const views = readFileSync(out, 'utf8');
@@ -31,7 +31,8 @@ try {
     console.error('first-view: index.html has no empty <div id="first-view">');
     process.exit(1);
   }
-  writeFileSync(file, html.replace(slot, (empty) => empty.replace('></div>', `>${views}</div>`)));
+  // A function, not a replacement string: `$&` or `$'` in the data would be read as patterns.
+  writeFileSync(file, html.replace(slot, (empty) => `${empty.slice(0, -'</div>'.length)}${views}</div>`));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -20,7 +20,7 @@ trunk build --release --offline
 step "test build with fault injection (for panic.spec.mjs only; never deployed)"
 trunk build --release --offline --features fault-injection --dist target/dist-faults
 step "payload size (gzip budget: raise it only with a reason in the commit)"
-node scripts/size-report.mjs --budget 591
+node scripts/size-report.mjs --budget 592
 step "precompressed twins (.gz, .br) of the release build"
 node --test tests/build/*.test.mjs
 step "browser tests (Chromium)"

@@ -7,6 +7,8 @@ pub(crate) const RESULTS: &str = "results";
 pub(crate) const RESULTS_HEADING: &str = "results-heading";
 /// The search box.
 pub(crate) const SEARCH_INPUT: &str = "search-input";
+/// The interface language's select.
+pub(crate) const LANGUAGE_SELECT: &str = "language-select";
 /// The search box's list of suggestions.
 pub(crate) const SUGGESTIONS: &str = "search-suggestions";
 /// The filters' heading beside the map.

@@ -4,6 +4,8 @@
 //! meanwhile: the words typed in the search box, the center chosen, the focus, and where the
 //! list was scrolled.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -55,8 +57,10 @@ struct Left {
     typing: bool,
     /// The row whose button had focus, by position.
     row: Option<u32>,
-    /// The row whose center was chosen (boot.js marks it), by position.
-    pressed: Option<u32>,
+    /// The center chosen on it (boot.js marks it), by id.
+    pressed: Option<String>,
+    /// Whether its language switcher had focus.
+    switching: bool,
     /// How far the sidebar and the results were scrolled.
     scrolled: [(&'static str, i32); 2],
 }
@@ -71,6 +75,7 @@ impl Left {
             .flatten()
             .and_then(|i| i.dyn_into::<HtmlInputElement>().ok());
         let typing = inside.is_some_and(|a| a.tag_name() == "INPUT");
+        let switching = inside.is_some_and(|a| a.closest(".language").ok().flatten().is_some());
         let row = inside
             .and_then(|a| a.closest("li.result").ok().flatten())
             .map(|li| {
@@ -92,13 +97,13 @@ impl Left {
         };
         let pressed = document()
             .document_element()
-            .and_then(|html| html.get_attribute(PRESSED))
-            .and_then(|n| n.parse().ok());
+            .and_then(|html| html.get_attribute(PRESSED));
         Left {
             typed: input.map(|i| i.value()).unwrap_or_default(),
             typing,
             row,
             pressed,
+            switching,
             scrolled: [scroll(".sidebar"), scroll(".results")],
         }
     }
@@ -112,27 +117,30 @@ impl Left {
                 }
             }
         }
-        let row_button = |n: u32| {
-            document()
-                .query_selector(&format!(".result-list > li:nth-child({}) > button", n + 1))
-                .ok()
-                .flatten()
-                .and_then(|el| el.dyn_into::<HtmlElement>().ok())
-        };
+        let element =
+            |found: Option<Element>| found.and_then(|el| el.dyn_into::<HtmlElement>().ok());
+        let row_button =
+            |selector: String| element(document().query_selector(&selector).ok().flatten());
         if !self.typed.trim().is_empty() {
             state.set_text(self.typed);
-        } else if let Some(button) = self.pressed.and_then(row_button) {
-            // As the reader's own click on the same row of the app's list would.
-            let _ = button.focus();
-            button.click();
-            return;
+        } else if let Some(id) = self.pressed {
+            // As the reader's own click on the same center in the app's list would (found by
+            // id: a center the app does not list opens nothing).
+            let li = crate::dom_ids::center_item(&id);
+            if let Some(button) = row_button(format!("#{li} > button")) {
+                let _ = button.focus();
+                button.click();
+                return;
+            }
         }
         let target = if self.typing {
-            document()
-                .get_element_by_id(crate::dom_ids::SEARCH_INPUT)
-                .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+            element(document().get_element_by_id(crate::dom_ids::SEARCH_INPUT))
+        } else if self.switching {
+            element(document().get_element_by_id(crate::dom_ids::LANGUAGE_SELECT))
         } else {
-            self.row.and_then(row_button)
+            self.row.and_then(|n| {
+                row_button(format!(".result-list > li:nth-child({}) > button", n + 1))
+            })
         };
         if let Some(el) = target {
             let _ = el.focus();
@@ -140,20 +148,35 @@ impl Left {
     }
 }
 
+/// How long the takeover waits, once the dataset is shown, for its translations: a slow or
+/// stalled download of them must not keep a first view whose controls do nothing (they fill in
+/// where they are when they come).
+const TRANSLATIONS_WAIT: Duration = Duration::from_secs(3);
+
 /// Takes the first view over once the app's list is drawn with the texts it will keep (the
-/// dataset's translations in `lang` in place, or none to be had), or once loading has failed
-/// (the app's message replaces it). Nothing to do when the page shows no first view.
+/// dataset's translations in `lang` in place, or none to be had, or [`TRANSLATIONS_WAIT`]
+/// passed), or once loading has failed (the app's message replaces it). Nothing to do when the
+/// page shows no first view.
 pub(crate) fn use_first_view(state: AppState, lang: impl Fn() -> Lang + 'static) {
     if !is_shown() {
         return;
     }
+    let waited = RwSignal::new(false);
+    let timing = StoredValue::new(false);
     Effect::new(move |taken: Option<bool>| {
         if taken == Some(true) {
             return true;
         }
         let ready = state.load.with(|l| match l {
             LoadState::Loading => false,
-            LoadState::Ready(loaded) => state.texts.settled(loaded, lang()),
+            LoadState::Ready(loaded) => {
+                let settled = state.texts.settled(loaded, lang()) || waited.get();
+                if !settled && !timing.get_value() {
+                    timing.set_value(true);
+                    set_timeout(move || waited.set(true), TRANSLATIONS_WAIT);
+                }
+                settled
+            }
             LoadState::Failed(_) => true,
         });
         if ready {

@@ -27,9 +27,9 @@ pub fn LanguageSwitcher() -> impl IntoView {
         .collect_view();
     view! {
         <div class="language">
-            <label for="language-select">{t!(i18n, language_label)}</label>
+            <label for=crate::dom_ids::LANGUAGE_SELECT>{t!(i18n, language_label)}</label>
             <select
-                id="language-select"
+                id=crate::dom_ids::LANGUAGE_SELECT
                 prop:value=move || current().code()
                 on:change=move |ev| {
                     if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {

@@ -65,7 +65,7 @@ test('the page paints while Leaflet and the code are still on their way; only th
   const blocking = await page.evaluate(() => performance.getEntriesByType('resource')
     .filter((e) => e.renderBlockingStatus === 'blocking')
     .map((e) => new URL(e.name).pathname.replace(/^.*\//, '').replace(/-[0-9a-f]+(?=\.)/, '')));
-  // boot.js (1 KB, fetched beside the stylesheets) picks the reader's first view: it has to
+  // boot.js (1.5 KB gzip, fetched beside the stylesheets) picks the reader's first view: it has to
   // run before the body is painted, or another language's would show first.
   assert.deepEqual(blocking.sort(), ['boot.js', 'leaflet.css', 'style.css'], 'only the two stylesheets and boot.js block rendering');
   leaflet.release();

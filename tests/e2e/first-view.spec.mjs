@@ -62,6 +62,31 @@ test('a link with filters shows a neutral "Loading…", never rows the app would
   assert.equal((await rowTexts(page, 'ru')).length, tajik);
 });
 
+test('a shortlist kept in this browser, which the app shows above the list, gets the neutral "Loading…" too', async () => {
+  const { page } = t;
+  const id = dataset.centers[0].id;
+  await page.addInitScript((id) => localStorage.setItem('shifo.shortlist', id), id);
+  try {
+    const release = await holdCode(page);
+    await page.goto(t.app.baseUrl, { waitUntil: 'commit' });
+    await expect(() => page.getByRole('status').filter({ hasText: 'Loading…' }).isVisible(), 'Loading…');
+    assert.equal(await results(page, 'en').count(), 0, 'no list before the app');
+    release();
+    await takenOver(page, 'en');
+  } finally {
+    // The browser's storage outlives the page: the next tests have no shortlist.
+    await page.evaluate(() => localStorage.clear());
+  }
+});
+
+test('translations that never come do not keep the first view: the app takes over, in the reader\'s language', async () => {
+  const { page } = t;
+  await page.route('**/data/translations/ru.json', () => {});
+  await page.goto(`${t.app.baseUrl}?lang=ru`, { waitUntil: 'commit' });
+  await expect(() => appCount(page, 'ru').isVisible(), 'the app\'s own count', 20_000);
+  assert.equal(await page.getByRole('heading', { name: tr('results_heading', {}, 'ru'), exact: true }).count(), 1);
+});
+
 for (const viewport of [{ width: 375, height: 667 }, { width: 1024, height: 768 }, { width: 1280, height: 800 }]) {
   test(`at ${viewport.width}x${viewport.height} the heading, count and rows stay where they were as the app takes over`, async () => {
     const { page } = t;

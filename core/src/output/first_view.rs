@@ -5,8 +5,8 @@
 //! The texts come from the same places as the app's: names, places and specialty labels from
 //! the dataset's own methods, the interface words from the same locale files
 //! ([`Messages`]), plural forms from [`Lang::plural`] and numbers from [`Lang::number`]. The
-//! markup mirrors the app's components (`src/components/list/row.rs`, `header`, `mobile/bar.rs`,
-//! `filters`), class for class, so the page looks the same before and after the app takes over;
+//! markup mirrors the app's (the header in `src/app.rs`, `src/components/language.rs`,
+//! `mobile/bar.rs`, `mobile/sheet.rs`, `filters/`, `near.rs`, `share.rs`, `list/`), class for class, so the page looks the same before and after the app takes over;
 //! `tests/e2e/first-view.spec.mjs` compares the two, text for text and box for box. It carries
 //! no ids the app uses (both are in the page for a moment) and no handlers: the app replaces it.
 
@@ -21,6 +21,10 @@ use crate::{Dataset, Lang, Plural};
 /// How many rows of the default list each language's first view holds: more than the tallest
 /// first screen shows (five on a 1080-pixel-high laptop, one on a phone); the app adds the rest.
 pub const ROWS: usize = 8;
+
+/// Above this many results the app's list is windowed: rows of one fixed height, each line cut
+/// to one (`src/components/list/window.rs`); the first view's rows are then cut the same way.
+pub const WINDOW_ABOVE: usize = 200;
 
 /// One language's interface texts: a locale file (`locales/<code>.json`), flat keys to texts,
 /// with `{{ name }}` marking a value and `_one` / `_other` (…) suffixes marking plural forms.
@@ -65,8 +69,8 @@ impl Messages {
     /// use shifo_core::output::first_view::Messages;
     /// use shifo_core::Lang;
     /// let m = Messages::from_json(r#"{"n_one": "{{ count }} center", "n_other": "{{ count }} centers"}"#).unwrap();
-    /// assert_eq!(m.count("n", 1, Lang::En), "1 center");
-    /// assert_eq!(m.count("n", 1200, Lang::En), "1,200 centers");
+    /// assert_eq!(m.count("n", 1, Lang::En, &m), "1 center");
+    /// assert_eq!(m.count("n", 1200, Lang::En, &m), "1,200 centers");
     /// ```
     pub fn from_json(text: &str) -> Result<Messages, MessagesError> {
         serde_json::from_str(text)
@@ -90,12 +94,24 @@ impl Messages {
 
     /// The plural message `key` for `n`, the form picked by `lang`'s rule and the number
     /// written as `lang` writes numbers ("30 000"); a language that gives the message as one
-    /// plain string (Tajik) uses it for every count.
-    pub fn count(&self, key: &str, n: u64, lang: Lang) -> String {
-        let form = format!("{key}_{}", category(lang.plural(n)));
-        let text = [form, format!("{key}_other"), key.to_string()]
+    /// plain string (Tajik) uses it for every count; `fallback`'s (English) when this file has
+    /// no form of it.
+    pub fn count(&self, key: &str, n: u64, lang: Lang, fallback: &Messages) -> String {
+        let keys = [
+            format!("{key}_{}", category(lang.plural(n))),
+            format!("{key}_other"),
+            key.to_string(),
+        ];
+        let text = keys
             .iter()
             .find_map(|k| self.texts.get(k))
+            .or_else(|| {
+                let english = [
+                    format!("{key}_{}", category(Lang::En.plural(n))),
+                    format!("{key}_other"),
+                ];
+                english.into_iter().find_map(|k| fallback.texts.get(&k))
+            })
             .map_or("", String::as_str);
         fill(text, "count", &lang.number(n as f64))
     }
@@ -245,14 +261,19 @@ impl FirstView<'_> {
     }
 
     fn results(&self, out: &mut String) {
-        let (m, _) = self.locales.of(self.lang);
+        let (m, en) = self.locales.of(self.lang);
         let shown = self.dataset.filtered(&Filter::default());
         let _ = write!(
             out,
-            r#"<section class="results"><h2>{}</h2><p class="result-count">{}</p><div class="share"><button class="secondary" type="button">{}</button></div><ul class="result-list" aria-label="{}">"#,
+            r#"<section class="results"><h2>{}</h2><p class="result-count">{}</p><div class="share"><button class="secondary" type="button">{}</button></div><ul class="result-list{}" aria-label="{}">"#,
             esc(self.text("results_heading")),
-            esc(&m.count("results_count", shown.len() as u64, self.lang)),
+            esc(&m.count("results_count", shown.len() as u64, self.lang, en)),
             esc(self.text("share_copy")),
+            if shown.len() > WINDOW_ABOVE {
+                " windowed"
+            } else {
+                ""
+            },
             esc(self.text("results_list_label")),
         );
         for &index in shown.iter().take(ROWS) {
@@ -262,7 +283,11 @@ impl FirstView<'_> {
         }
         out.push_str("</ul>");
         if self.rest_without_script && shown.len() > ROWS {
-            out.push_str(r#"<noscript><ul class="result-list">"#);
+            let _ = write!(
+                out,
+                r#"<noscript><ul class="result-list" aria-label="{}">"#,
+                esc(self.text("results_list_label"))
+            );
             for &index in &shown[ROWS..] {
                 if let Some(c) = self.dataset.centers.get(index) {
                     self.row(c, out);
@@ -280,7 +305,8 @@ impl FirstView<'_> {
         let country = format!("country_{}", c.country.code());
         let _ = write!(
             out,
-            r#"<li class="result"><button type="button"><span class="result-name">{}</span></button><span class="result-place"><bdi>{}</bdi>, {}</span><span class="result-specialties">{}</span><span class="result-why"></span><span class="badges">"#,
+            r#"<li class="result" data-center="{}"><button type="button"><span class="result-name">{}</span></button><span class="result-place"><bdi>{}</bdi>, {}</span><span class="result-specialties">{}</span><span class="result-why"></span><span class="badges">"#,
+            esc(&c.id),
             esc(c.name_in(lang)),
             esc(c.city_in(lang)),
             esc(self.text(&country)),
@@ -372,12 +398,43 @@ mod tests {
         ];
         for (n, want) in [1, 2, 5, 21, 1000].into_iter().zip(ru_forms) {
             let got = ru
-                .count("results_count", n, Lang::Ru)
+                .count("results_count", n, Lang::Ru, ru)
                 .replace('\u{a0}', " ");
             assert!(got.starts_with(want), "{n}: {got}");
         }
         let (tg, _) = l.of(Lang::Tg);
-        assert!(tg.count("results_count", 1, Lang::Tg).starts_with('1'));
+        assert!(tg.count("results_count", 1, Lang::Tg, tg).starts_with('1'));
+        let (en, _) = l.of(Lang::En);
+        let empty = Messages::default();
+        assert_eq!(
+            empty.count("results_count", 2, Lang::Ru, en),
+            "2 centers",
+            "English's form where a file has none"
+        );
+    }
+
+    #[cfg(feature = "synth")]
+    #[test]
+    fn a_list_the_app_windows_is_cut_the_same_way() {
+        // Over WINDOW_ABOVE results the app draws fixed-height rows (src/components/list/window.rs).
+        let bundled =
+            Dataset::from_json(include_str!("../../../public/data/centers.json")).unwrap();
+        let synth = crate::dataset::synth::generate(WINDOW_ABOVE + 1, 1, &bundled.specialties);
+        let l = locales();
+        let view = |d: &Dataset| {
+            FirstView {
+                dataset: d,
+                lang: Lang::En,
+                locales: &l,
+                rest_without_script: false,
+            }
+            .html()
+        };
+        assert!(view(&synth).contains(r#"class="result-list windowed""#));
+        assert_eq!(
+            bundled.centers.len() > WINDOW_ABOVE,
+            view(&bundled).contains("result-list windowed")
+        );
     }
 
     #[test]
@@ -413,7 +470,7 @@ mod tests {
         }
         .html();
         assert_eq!(
-            html.matches(r#"<li class="result">"#).count(),
+            html.matches(r#"<li class="result" data-center=""#).count(),
             ROWS.min(dataset.centers.len())
         );
         let first = &dataset.centers[dataset.filtered(&Filter::default())[0]];

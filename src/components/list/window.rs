@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use crate::hooks::{use_event_listener, ListenerOptions};
 use crate::state::AppState;
 
-/// Above this many results the list is windowed.
-pub(crate) const WINDOW_ABOVE: usize = 200;
+/// Above this many results the list is windowed (the core's, which the page's first view follows).
+pub(crate) use shifo_core::output::first_view::WINDOW_ABOVE;
 /// The height of a row of a windowed list, in CSS pixels (`.result-list.windowed > li`).
 /// Whole pixels: styles are written with integer formatting (float formatting would add
 /// ~10 KB of wasm).
