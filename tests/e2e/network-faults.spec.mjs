@@ -48,7 +48,7 @@ test('a server that never answers times out after 20 seconds, in Uzbek, and retr
   await t.page.clock.install();
   const stuck = [];
   await t.page.route(DATA, (r) => { stuck.push(r); });
-  await t.app.open('lang=uz', { waitReady: false });
+  await t.app.open('lang=uz', { waitReady: false, takeover: false });
   await expect(() => stuck.length === 1, 'the dataset was requested');
   // Meanwhile the page's first view stands (first-view.spec.mjs): the list it was served with.
   await expect(() => t.page.getByRole('list', { name: tr('results_list_label', {}, 'uz') }).isVisible(), 'the first view shown while waiting');
@@ -67,7 +67,7 @@ test('a download that stops midway without closing gives up after 20 silent seco
   t.server.stallNext(`/${URL_PATH}`, Math.floor(Buffer.byteLength(bundled) * 0.6));
   await t.page.clock.install();
   const body = t.page.waitForResponse((r) => r.url().endsWith(URL_PATH));
-  await t.app.open('lang=ky', { waitReady: false });
+  await t.app.open('lang=ky', { waitReady: false, takeover: false });
   await body;
   await expect(() => t.page.getByRole('list', { name: tr('results_list_label', {}, 'ky') }).isVisible(), 'the first view shown while the body is held');
   // The app's own loading indicator, built unseen under the first view: the app's clock for
@@ -86,7 +86,7 @@ test('a fetch that fails while offline says so, in Tajik, and retry works once b
   // The Tajik interface texts first (a file fetched at start): offline before them, the page
   // would be in English with the notice that they failed.
   const texts = t.page.waitForResponse((r) => /\/locales\/tg\.[0-9a-f]+\.txt$/.test(new URL(r.url()).pathname));
-  await t.app.open('lang=tg', { waitReady: false });
+  await t.app.open('lang=tg', { waitReady: false, takeover: false });
   await (await texts).finished();
   await t.context.setOffline(true);
   try {
