@@ -22,7 +22,7 @@ use super::leaflet_ext::use_leaflet_event;
 use super::leaflet_ext::{container_of, has_popup, lat_lng, layer_element};
 use super::leaflet_ext::{no_animation, remove_on_cleanup};
 use super::popup::open_popup;
-use super::view::{Viewport, Wanted};
+use super::view::{fit_to, Viewport, Wanted};
 use crate::i18n::{use_i18n, Locale};
 use crate::state::AppState;
 
@@ -221,7 +221,7 @@ fn current_view(map: &lf::Map) -> (Bounds, f64) {
 
 /// What choosing a marker does: a group zooms in to its members; a center is selected and
 /// its popup (built now, not for every marker up front) opens.
-fn on_choose(map: &lf::Map, viewport: Viewport, ev: &JsValue, state: AppState, locale: Locale) {
+fn on_choose(map: &lf::Map, ev: &JsValue, state: AppState, locale: Locale) {
     // The marker that fired the feature group's event.
     let Some(marker) = js_sys::Reflect::get(ev, &"propagatedFrom".into())
         .ok()
@@ -237,7 +237,7 @@ fn on_choose(map: &lf::Map, viewport: Viewport, ev: &JsValue, state: AppState, l
                 let at = shifo_core::geo::bounds::LatLon::new(bounds.south, bounds.west);
                 map.set_view_with_options(&lat_lng(at), zoom, &no_animation());
             } else {
-                viewport.fit(map, bounds, f64::INFINITY);
+                fit_to(map, bounds, f64::INFINITY);
             }
             // The group's marker is gone with the zoom: focus stays on the map (not lost to
             // the page's start), where Tab goes on to the markers that took its place.
@@ -284,7 +284,7 @@ pub(crate) fn use_markers(
         use_leaflet_event(&m, "moveend", move |_| moved.notify());
         let chosen = {
             let m = m.clone();
-            move |ev: JsValue| on_choose(&m, viewport, &ev, state, i18n.get_locale_untracked())
+            move |ev: JsValue| on_choose(&m, &ev, state, i18n.get_locale_untracked())
         };
         use_leaflet_event(&group, "click", chosen.clone());
         use_leaflet_event(&group, "keypress", move |ev: JsValue| {

@@ -29,8 +29,8 @@ const CITY_ZOOM: f64 = 11.0;
 const FIT_PADDING: (f64, f64) = (70.0, 100.0);
 
 /// [`FIT_PADDING`] for `map` at its size now; at the bottom, above the legend where it floats
-/// over the map (`legend`: see [`legend_clearance`]).
-fn fit_padding(map: &lf::Map, legend: f64) -> Padding {
+/// over the map.
+fn fit_padding(map: &lf::Map) -> Padding {
     let size = map.get_size();
     let (w, h) = (size.x(), size.y());
     if w > 0.0 && h > 0.0 {
@@ -38,7 +38,7 @@ fn fit_padding(map: &lf::Map, legend: f64) -> Padding {
         Padding {
             side: FIT_PADDING.0.min(w * 0.12),
             top: vertical,
-            bottom: vertical.max(legend.min(h * 0.3)),
+            bottom: vertical.max(legend_clearance(map).min(h * 0.3)),
         }
     } else {
         Padding {
@@ -51,11 +51,16 @@ fn fit_padding(map: &lf::Map, legend: f64) -> Padding {
 
 /// How far up from the map's bottom edge the legend reaches where it floats over the map, and
 /// a marker's half beyond: a marker fitted under it was half hidden, too small to tap (axe
-/// target-size, in Russian at 1366x768). Nothing when it sits under the map (phones). It
-/// forces a layout when read after the page changed, so [`Viewport`] reads it when the
-/// browser has just laid out (a resize observer's call) and keeps it.
+/// target-size, in Russian at 1366x768). Nothing when it sits under the map (phones). Read
+/// only when fitting, not on every frame.
 fn legend_clearance(map: &lf::Map) -> f64 {
-    let Some(legend) = legend_of(map) else {
+    let container = container_of(map);
+    let legend = container
+        .closest(".map-panel")
+        .ok()
+        .flatten()
+        .and_then(|panel| panel.query_selector(".legend").ok().flatten());
+    let Some(legend) = legend else {
         return 0.0;
     };
     let floats = window()
@@ -67,17 +72,8 @@ fn legend_clearance(map: &lf::Map) -> f64 {
     if !floats {
         return 0.0;
     }
-    let bottom = container_of(map).get_bounding_client_rect().bottom();
+    let bottom = container.get_bounding_client_rect().bottom();
     (bottom - legend.get_bounding_client_rect().top() + super::icons::ICON_PX / 2.0).max(0.0)
-}
-
-/// The legend of `map`'s panel, if it has one.
-fn legend_of(map: &lf::Map) -> Option<web_sys::Element> {
-    container_of(map)
-        .closest(".map-panel")
-        .ok()
-        .flatten()
-        .and_then(|panel| panel.query_selector(".legend").ok().flatten())
 }
 
 /// A view the app asks the map for.
@@ -93,11 +89,6 @@ pub(crate) enum Wanted {
 #[derive(Clone, Copy)]
 pub(crate) struct Viewport {
     pending: StoredValue<Option<Wanted>>,
-    /// [`legend_clearance`] as last laid out, read again whenever the map or the legend
-    /// changes size (folded, another language, another layout). A fit comes in the middle
-    /// of a filter change, after the list and counts changed: measuring there forced a
-    /// layout of the whole page (8 ms of each change at 50,000 centers).
-    legend: StoredValue<Option<f64>>,
 }
 
 impl Viewport {
@@ -109,24 +100,7 @@ impl Viewport {
         let size = map.get_size();
         let hidden = size.x() == 0.0 || size.y() == 0.0;
         self.pending.set_value(hidden.then_some(wanted));
-        self.show(map, wanted);
-    }
-
-    /// Shows `bounds` with a margin, zooming in no further than `max_zoom`.
-    pub(crate) fn fit(&self, map: &lf::Map, bounds: Bounds, max_zoom: f64) {
-        // Before the first observation (the first fit, as the map appears), measured now.
-        let legend = self
-            .legend
-            .get_value()
-            .unwrap_or_else(|| legend_clearance(map));
-        fit_to(map, bounds, max_zoom, legend);
-    }
-
-    fn show(&self, map: &lf::Map, wanted: Wanted) {
-        match wanted {
-            Wanted::Fit(bounds) => self.fit(map, bounds, DETAIL_ZOOM),
-            Wanted::Point(at, zoom) => set_view(map, lat_lng(at), zoom),
-        }
+        show(map, wanted);
     }
 }
 
@@ -135,23 +109,14 @@ impl Viewport {
 pub(crate) fn use_viewport(map: ReadSignal<Option<lf::Map>, LocalStorage>) -> Viewport {
     let viewport = Viewport {
         pending: StoredValue::new(None),
-        legend: StoredValue::new(None),
     };
     Effect::new(move |_| {
         let Some(m) = map.get() else {
             return;
         };
-        let measure = {
-            let m = m.clone();
-            move || viewport.legend.set_value(Some(legend_clearance(&m)))
-        };
-        if let Some(legend) = legend_of(&m) {
-            use_resize_observer(&legend, measure.clone());
-        }
         let was_hidden = std::cell::Cell::new(false);
         let container = container_of(&m);
         use_resize_observer(&container, move || {
-            measure();
             if is_hidden(&m) {
                 was_hidden.set(true);
                 return;
@@ -162,7 +127,7 @@ pub(crate) fn use_viewport(map: ReadSignal<Option<lf::Map>, LocalStorage>) -> Vi
             if was_hidden.replace(false) {
                 if let Some(wanted) = viewport.pending.get_value() {
                     viewport.pending.set_value(None);
-                    viewport.show(&m, wanted);
+                    show(&m, wanted);
                 }
             }
         });
@@ -236,9 +201,15 @@ fn follow_places(map: ReadSignal<Option<lf::Map>, LocalStorage>, viewport: Viewp
     });
 }
 
-/// Shows `bounds` with a margin, zooming in no further than `max_zoom`, clear of a legend
-/// reaching `legend` px up from the map's bottom.
-fn fit_to(map: &lf::Map, bounds: Bounds, max_zoom: f64, legend: f64) {
+fn show(map: &lf::Map, wanted: Wanted) {
+    match wanted {
+        Wanted::Fit(bounds) => fit_to(map, bounds, DETAIL_ZOOM),
+        Wanted::Point(at, zoom) => set_view(map, lat_lng(at), zoom),
+    }
+}
+
+/// Shows `bounds` with a margin, zooming in no further than `max_zoom`.
+pub(crate) fn fit_to(map: &lf::Map, bounds: Bounds, max_zoom: f64) {
     if bounds.is_point() {
         set_view(
             map,
@@ -247,7 +218,7 @@ fn fit_to(map: &lf::Map, bounds: Bounds, max_zoom: f64, legend: f64) {
         );
         return;
     }
-    let padding = fit_padding(map, legend);
+    let padding = fit_padding(map);
     match fit_view(map, bounds, padding, max_zoom) {
         Some((center, zoom)) => set_view(map, center, zoom),
         // No zoom fits (the map has no size yet): Leaflet does what it can.
