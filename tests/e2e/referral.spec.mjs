@@ -71,7 +71,8 @@ test('a Russian reader gets the sheet in Russian with English beside it, and a Q
 /** The definition the sheet gives under the term labelled `key` in both languages, as text. */
 async function fact(sheet, key, [first, second]) {
   const term = sheet.getByRole('term').filter({ hasText: tr(key, {}, first) }).filter({ hasText: tr(key, {}, second) });
-  assert.equal(await term.count(), 1, `one row labelled "${tr(key, {}, first)}" and "${tr(key, {}, second)}"`);
+  // The second language's texts may still be on their way (fetched on demand): wait for them.
+  await expect(async () => (await term.count()) === 1, `one row labelled "${tr(key, {}, first)}" and "${tr(key, {}, second)}"`);
   return term.evaluate((dt) => dt.nextElementSibling.textContent);
 }
 
@@ -252,8 +253,11 @@ test('an Uzbek reader gets Russian beside Uzbek; "Back to the map" and Back retu
   const vakhidov = dataset.centers.find((c) => c.id === 'vakhidov-center-of-surgery-tashkent');
   const map = t.page.getByRole('region', { name: tr('map_label', {}, 'uz') });
   const sheet = await openSheet(vakhidov, 'uz');
-  const text = await sheet.textContent();
-  assert.ok(text.includes(tr('detail_specialties', {}, 'uz')) && text.includes(tr('detail_specialties', {}, 'ru')));
+  // The Russian texts are fetched on demand: wait for them beside the Uzbek.
+  await expect(async () => {
+    const text = await sheet.textContent();
+    return text.includes(tr('detail_specialties', {}, 'uz')) && text.includes(tr('detail_specialties', {}, 'ru'));
+  }, 'Uzbek and Russian');
   await sheet.getByRole('button', { name: tr('referral_back', {}, 'uz') }).click();
   await expect(() => map.isVisible(), 'map back');
   await expect(() => t.app.detail(nameIn(vakhidov, 'uz')).isVisible(), 'detail still open');
